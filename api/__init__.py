@@ -1,0 +1,1 @@
+"""The HTTP API of LRM Graph (FastAPI, under /v1)."""

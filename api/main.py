@@ -1,0 +1,53 @@
+"""The FastAPI app: `create_app()` and a lifespan that owns the one driver."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+
+from api import errors
+from api.routes import health, nodes
+from lrm_graph import __version__, schema
+from lrm_graph.config import Settings, get_settings
+from lrm_graph.errors import GraphUnavailable
+from lrm_graph.graph import connect
+
+log = logging.getLogger("lrm_graph.api")
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    """Build the app; the database is opened by the lifespan, not at import."""
+    settings = settings or get_settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        graph = connect(settings)
+        app.state.graph = graph
+        app.state.settings = settings
+        app.state.schema_ready = False
+        try:
+            graph.ping()
+            schema.apply(graph)
+            app.state.schema_ready = True
+        except GraphUnavailable as exc:
+            # Start anyway: /healthz answers, /readyz says 503 and retries the schema.
+            log.warning("graph database unavailable at start: %s", exc.detail)
+        try:
+            yield
+        finally:
+            graph.close()
+
+    app = FastAPI(
+        title="LRM Graph",
+        version=__version__,
+        summary="The relationships around each learner, kept in a graph.",
+        lifespan=lifespan,
+    )
+    errors.install(app)
+    app.include_router(health.router)
+    for router in nodes.routers():
+        app.include_router(router, prefix="/v1")
+    return app

@@ -1,0 +1,108 @@
+"""One router per node kind: create, read, change, archive, erase, upsert, list."""
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Body, Query, Response, status
+from pydantic import BaseModel, Field, StringConstraints
+
+from api.deps import GraphDep, SettingsDep
+from api.schemas.nodes import MODELS
+from lrm_graph import nodes
+from lrm_graph.errors import InvalidInput
+from lrm_graph.records import FIELDS, Grade
+from lrm_graph.vocabulary import AdultRole, NodeKind
+
+Uid = Annotated[str, StringConstraints(min_length=1, max_length=128)]
+SourceIdPath = Annotated[str, StringConstraints(min_length=1, max_length=256)]
+
+
+def routers() -> list[APIRouter]:
+    """Return the router of every node kind."""
+    return [node_router(kind) for kind in NodeKind]
+
+
+def node_router(kind: NodeKind) -> APIRouter:
+    """Build the router of one kind; its models come from `api.schemas.nodes`."""
+    models = MODELS[kind]
+    Create, Update, Out, PageOut = models.create, models.update, models.out, models.page
+    router = APIRouter(prefix=f"/{kind.plural}", tags=[kind.plural])
+    location = f"/v1/{kind.plural}/{{uid}}"
+
+    @router.post("", status_code=status.HTTP_201_CREATED, response_model=Out)
+    def create_node(body: Create, graph: GraphDep, response: Response) -> Any:  # type: ignore[valid-type]
+        node = nodes.create(graph, kind, FIELDS[kind].model_validate(body.model_dump()))  # type: ignore[attr-defined]
+        response.headers["Location"] = location.format(uid=node["uid"])
+        return node
+
+    @router.get("/{uid}", response_model=Out)
+    def get_node(uid: Uid, graph: GraphDep) -> Any:
+        return nodes.get(graph, kind, uid)
+
+    @router.patch("/{uid}", response_model=Out)
+    def update_node(uid: Uid, body: Update, graph: GraphDep) -> Any:  # type: ignore[valid-type]
+        changes = body.model_dump(exclude_unset=True)  # type: ignore[attr-defined]
+        if not changes:
+            raise InvalidInput("the body names no field to change")
+        return nodes.update(graph, kind, uid, changes)
+
+    @router.delete("/{uid}", response_model=Out)
+    def archive_node(uid: Uid, graph: GraphDep) -> Any:
+        """Archive: the node and its ended relationships stay as history."""
+        return nodes.archive(graph, kind, uid)
+
+    @router.post("/{uid}/erase", status_code=status.HTTP_204_NO_CONTENT)
+    def erase_node(uid: Uid, graph: GraphDep) -> Response:
+        """Erase for good: the node, its relationships and the goals only it pursued."""
+        nodes.erase(graph, kind, uid)
+        return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+    @router.put("/by-source/{source_id}", response_model=Out)
+    def upsert_node(
+        source_id: SourceIdPath,
+        body: Annotated[Create, Body()],  # type: ignore[valid-type]
+        graph: GraphDep,
+        response: Response,
+    ) -> Any:
+        fields = FIELDS[kind].model_validate(body.model_dump(exclude_unset=True))  # type: ignore[attr-defined]
+        node, created = nodes.upsert(graph, kind, source_id.strip(), fields)
+        response.status_code = status.HTTP_201_CREATED if created else status.HTTP_200_OK
+        response.headers["Location"] = location.format(uid=node["uid"])
+        return node
+
+    @router.get("", response_model=PageOut)
+    def list_nodes(
+        graph: GraphDep,
+        settings: SettingsDep,
+        filters: Annotated[ListFilters, Query()],
+    ) -> Any:
+        if filters.limit > settings.page_size_max:
+            raise InvalidInput(f"limit may be at most {settings.page_size_max}")
+        page = nodes.list_nodes(graph, kind, filters.node_filter(), filters.cursor, filters.limit)
+        return {"items": page.items, "next_cursor": page.next_cursor}
+
+    return router
+
+
+class ListFilters(BaseModel):
+    """Query parameters of a list; each filter applies where the kind has the field."""
+
+    model_config = {"extra": "forbid"}
+
+    organization: Uid | None = None
+    grade: Grade | None = None
+    role: AdultRole | None = None
+    kind: Annotated[str, StringConstraints(max_length=64)] | None = None
+    name: Annotated[str, StringConstraints(min_length=1, max_length=200)] | None = None
+    include_archived: bool = False
+    cursor: Annotated[str, StringConstraints(max_length=512)] | None = None
+    limit: Annotated[int, Field(ge=1)] = 50
+
+    def node_filter(self) -> nodes.NodeFilter:
+        return nodes.NodeFilter(
+            grade=self.grade,
+            role=self.role.value if self.role else None,
+            kind=self.kind,
+            name=self.name,
+            organization=self.organization,
+            include_archived=self.include_archived,
+        )

@@ -1,0 +1,72 @@
+"""Per-kind request and response models, made from the fields in `lrm_graph.records`."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, create_model
+
+from lrm_graph.records import FIELDS, Fields
+from lrm_graph.vocabulary import NodeKind
+
+
+class NodeMeta(BaseModel):
+    """What every node answer carries besides its kind's fields."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    uid: str
+    node_kind: NodeKind
+    name: str
+    created_at: datetime
+    updated_at: datetime
+    archived_at: datetime | None = None
+
+
+def _title(kind: NodeKind) -> str:
+    return kind.value.capitalize()
+
+
+def _update_model(kind: NodeKind, fields: type[Fields]) -> type[BaseModel]:
+    """Every field optional; sending null removes an optional field."""
+    optional: dict[str, Any] = {
+        name: (info.annotation | None, None) for name, info in fields.model_fields.items()
+    }
+    return create_model(  # type: ignore[call-overload,no-any-return]
+        f"{_title(kind)}Update",
+        __config__=ConfigDict(extra="forbid"),
+        **optional,
+    )
+
+
+def _out_model(kind: NodeKind, fields: type[Fields]) -> type[BaseModel]:
+    own: dict[str, Any] = {
+        name: (info.annotation | None if not info.is_required() else info.annotation, None)
+        for name, info in fields.model_fields.items()
+    }
+    return create_model(  # type: ignore[call-overload,no-any-return]
+        f"{_title(kind)}Out", __base__=NodeMeta, **own
+    )
+
+
+def _page_model(kind: NodeKind, out: type[BaseModel]) -> type[BaseModel]:
+    return create_model(  # type: ignore[call-overload,no-any-return]
+        f"{_title(kind)}Page",
+        items=(list[out], ...),
+        next_cursor=(str | None, None),  # type: ignore[valid-type]
+    )
+
+
+class KindModels:
+    """The create, update, out and page models of one kind."""
+
+    def __init__(self, kind: NodeKind) -> None:
+        fields = FIELDS[kind]
+        self.create = create_model(f"{_title(kind)}Create", __base__=fields)
+        self.update = _update_model(kind, fields)
+        self.out = _out_model(kind, fields)
+        self.page = _page_model(kind, self.out)
+
+
+MODELS = {kind: KindModels(kind) for kind in NodeKind}

@@ -1,0 +1,16 @@
+// Purpose: the Entity-wide constraints and indexes (the per-label ones come from
+//          lrm_graph/models.py through neomodel). Applied by `lrm db migrate` and at
+//          API start; every statement is idempotent.
+// Parameters: none. Returns: nothing. Write (schema).
+// The one file that holds several statements, separated by semicolons.
+CREATE CONSTRAINT entity_uid IF NOT EXISTS
+FOR (n:Entity) REQUIRE n.uid IS UNIQUE;
+// source_id is unique per kind: one composite constraint serves every label, and
+// MERGE on (node_kind, source_id) seeks it with a lock, so parallel upserts never duplicate.
+CREATE CONSTRAINT entity_kind_source_id IF NOT EXISTS
+FOR (n:Entity) REQUIRE (n.node_kind, n.source_id) IS UNIQUE;
+CREATE INDEX entity_kind_uid IF NOT EXISTS
+FOR (n:Entity) ON (n.node_kind, n.uid);
+CREATE FULLTEXT INDEX entity_names IF NOT EXISTS
+FOR (n:Learner|Adult|Expert|Community)
+ON EACH [n.name, n.given_name, n.family_name, n.preferred_name]

@@ -1,0 +1,62 @@
+"""The one settings class: environment variables `LRM_*`, plus the standard `NEO4J_*`."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import AliasChoices, Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+
+DEFAULT_CARING_TYPES = ("MENTORS", "ADVISES", "COACHES", "COUNSELS", "TRUSTS")
+
+
+class Settings(BaseSettings):
+    """Configuration of LRM Graph; every field is documented in README.md."""
+
+    model_config = SettingsConfigDict(env_prefix="LRM_", extra="ignore")
+
+    neo4j_uri: str | None = Field(
+        default=None,
+        validation_alias=AliasChoices("NEO4J_URI", "LRM_NEO4J_URI"),
+        description="Bolt/neo4j URI of a server or cluster; unset means the embedded Neo4j.",
+    )
+    neo4j_user: str = Field(
+        default="neo4j", validation_alias=AliasChoices("NEO4J_USER", "LRM_NEO4J_USER")
+    )
+    neo4j_password: SecretStr | None = Field(
+        default=None,
+        validation_alias=AliasChoices("NEO4J_PASSWORD", "LRM_NEO4J_PASSWORD"),
+        description="Password for NEO4J_URI; the embedded Neo4j keeps its own in the data dir.",
+    )
+    neo4j_database: str = Field(
+        default="neo4j", validation_alias=AliasChoices("NEO4J_DATABASE", "LRM_NEO4J_DATABASE")
+    )
+    data_dir: Path = Field(
+        default=REPO_ROOT / ".lrm" / "neo4j",
+        description="Where the embedded Neo4j keeps its store, pid file, log and password.",
+    )
+    bolt_port: int = Field(default=7687, ge=1, le=65535, description="Embedded Bolt port.")
+    launcher_dir: Path = Field(
+        default=REPO_ROOT / "launcher", description="The Maven project of the embedded Neo4j."
+    )
+    neo4j_heap: str = Field(default="2g", description="JVM heap of the embedded Neo4j.")
+    neo4j_page_cache: str = Field(default="1g", description="Page cache of the embedded Neo4j.")
+    startup_timeout: float = Field(default=180.0, gt=0, description="Seconds to wait for Bolt.")
+    query_timeout: float = Field(default=30.0, gt=0, description="Seconds before a query is cut.")
+    caring_types: tuple[str, ...] = Field(
+        default=DEFAULT_CARING_TYPES,
+        description="Relationship types that count as a caring relationship.",
+    )
+    page_size_max: int = Field(default=500, ge=1, description="Largest page a list returns.")
+    bulk_batch_size: int = Field(default=5000, ge=1, description="Rows per UNWIND batch.")
+    bulk_max_rows: int = Field(default=200_000, ge=1, description="Rows one bulk request takes.")
+    network_max_nodes: int = Field(default=500, ge=1, description="Nodes a network answer holds.")
+
+
+@lru_cache
+def get_settings() -> Settings:
+    """Return the process-wide settings (tests build their own `Settings`)."""
+    return Settings()

@@ -1,0 +1,127 @@
+"""The fields each node kind takes, validated the same way by the API, bulk and demo."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+from lrm_graph.vocabulary import (
+    AdultRole,
+    CommunityKind,
+    GoalKind,
+    NodeKind,
+    OrganizationKind,
+    ResourceKind,
+    ScreeningStatus,
+)
+
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, max_length=4000)]
+SourceId = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=256)]
+Email = Annotated[
+    str, StringConstraints(strip_whitespace=True, max_length=254, pattern=r"^[^@\s]+@[^@\s]+$")
+]
+Url = Annotated[str, StringConstraints(max_length=2000, pattern=r"^https?://\S+$")]
+# OneRoster 1.2 grade codes (CEDS), so rosters and the API speak one language.
+Grade = Literal[
+    "IT", "PR", "PK", "TK", "KG", "01", "02", "03", "04", "05", "06", "07", "08", "09",
+    "10", "11", "12", "13", "PS", "UG", "Other",
+]  # fmt: skip
+
+
+class Fields(BaseModel):
+    """What every kind takes: the id it has in the system it came from."""
+
+    model_config = ConfigDict(extra="forbid", use_enum_values=True)
+
+    source_id: SourceId | None = Field(
+        default=None, description="The id another system gave it (e.g. OneRoster sourcedId)."
+    )
+
+
+class PersonFields(Fields):
+    given_name: Name
+    family_name: Name
+    preferred_name: Name | None = None
+    email: Email | None = None
+
+
+class LearnerFields(PersonFields):
+    grade_level: Grade | None = None
+    birth_date: date | None = None
+    directory_opt_out: bool = False
+
+
+class AdultFields(PersonFields):
+    roles: list[AdultRole] = Field(min_length=1, max_length=len(AdultRole))
+    caseload_capacity: int | None = Field(default=None, ge=0, le=10_000)
+
+
+class ExpertFields(PersonFields):
+    screening_status: ScreeningStatus = ScreeningStatus.PENDING
+    screening_expires_on: date | None = None
+    screened_by: Name | None = None
+
+
+class CommunityFields(Fields):
+    name: Name
+    kind: CommunityKind
+    description: Text | None = None
+    open: bool = True
+
+
+class OrganizationFields(Fields):
+    name: Name
+    kind: OrganizationKind
+
+
+class IndustryFields(Fields):
+    name: Name
+    code: Annotated[str, StringConstraints(strip_whitespace=True, max_length=32)] | None = None
+
+
+class GoalFields(Fields):
+    title: Name
+    kind: GoalKind = GoalKind.AMBITION
+    description: Text | None = None
+
+
+class InterestFields(Fields):
+    name: Name
+
+
+class ResourceFields(Fields):
+    name: Name
+    kind: ResourceKind
+    url: Url | None = None
+    description: Text | None = None
+
+
+FIELDS: dict[NodeKind, type[Fields]] = {
+    NodeKind.LEARNER: LearnerFields,
+    NodeKind.ADULT: AdultFields,
+    NodeKind.EXPERT: ExpertFields,
+    NodeKind.COMMUNITY: CommunityFields,
+    NodeKind.ORGANIZATION: OrganizationFields,
+    NodeKind.INDUSTRY: IndustryFields,
+    NodeKind.GOAL: GoalFields,
+    NodeKind.INTEREST: InterestFields,
+    NodeKind.RESOURCE: ResourceFields,
+}
+
+
+def required_fields(kind: NodeKind) -> frozenset[str]:
+    """Return the fields a node of `kind` must always have."""
+    return frozenset(n for n, f in FIELDS[kind].model_fields.items() if f.is_required())
+
+
+def display_name(kind: NodeKind, props: dict[str, Any]) -> str:
+    """Return the name people see and search for: a person's preferred or given name."""
+    if kind.is_person:
+        first = props.get("preferred_name") or props.get("given_name") or ""
+        return f"{first} {props.get('family_name') or ''}".strip()
+    if kind is NodeKind.GOAL:
+        return str(props.get("title") or "")
+    return str(props.get("name") or "")
