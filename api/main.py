@@ -9,7 +9,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 
 from api import errors
-from api.routes import health, nodes
+from api.routes import health, nodes, relationships
 from lrm_graph import __version__, schema
 from lrm_graph.config import Settings, get_settings
 from lrm_graph.errors import GraphUnavailable
@@ -50,4 +50,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(health.router)
     for router in nodes.routers():
         app.include_router(router, prefix="/v1")
+    app.include_router(relationships.router, prefix="/v1")
     return app

@@ -162,7 +162,7 @@ def start(settings: Settings, port: int | None = None, data_dir: Path | None = N
     ]
     offset = log.stat().st_size if log.exists() else 0
     with log.open("ab") as out:
-        process = subprocess.Popen(  # noqa: S603 - fixed command, no shell
+        process = subprocess.Popen(
             command, stdout=out, stderr=subprocess.STDOUT, env=env, start_new_session=True
         )
     _children[process.pid] = process
