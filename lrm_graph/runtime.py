@@ -25,6 +25,7 @@ from lrm_graph.errors import RuntimeProblem
 
 MAIN_CLASS = "org.lrmgraph.launcher.EmbeddedNeo4j"
 READY_MARK = b"LRM-NEO4J-READY"
+MAIN_FAILED = b'Exception in thread "main"'
 # Launchers this process started, by pid: kept so they are reaped on stop, never left
 # as zombies or collected (with a ResourceWarning) while still running.
 _children: dict[int, subprocess.Popen[bytes]] = {}
@@ -79,6 +80,21 @@ def password_for(data_dir: Path) -> str:
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with os.fdopen(fd, "w") as handle:
             handle.write(secrets.token_urlsafe(24))
+    return path.read_text().strip()
+
+
+def _new_password(data_dir: Path) -> str:
+    """Write a fresh password (mode 0600) for the next start and return it."""
+    # The launcher sets the password on every start, and Neo4j refuses to "change" a
+    # password to the one it has, so a restart with the same password never got ready.
+    path = _files(data_dir)[3]
+    data_dir.mkdir(parents=True, exist_ok=True)
+    fresh = path.with_name(path.name + ".new")
+    fresh.unlink(missing_ok=True)
+    fd = os.open(fresh, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w") as handle:
+        handle.write(secrets.token_urlsafe(24))
+    os.replace(fresh, path)
     return path.read_text().strip()
 
 
@@ -144,7 +160,7 @@ def start(settings: Settings, port: int | None = None, data_dir: Path | None = N
         raise RuntimeProblem(f"port {port} on 127.0.0.1 is in use; choose another with --port")
     build(settings.launcher_dir)
     pid_file, port_file, log, _ = _files(data_dir)
-    password = password_for(data_dir)
+    password = _new_password(data_dir)
     env = {**os.environ, "LRM_NEO4J_PASSWORD": password}
     command = [
         "java",
@@ -212,7 +228,14 @@ def _wait_for_bolt(
                 f"the embedded Neo4j exited with code {process.returncode}; "
                 f"last lines of {log}:\n{_tail(log)}"
             )
-        if READY_MARK not in log.read_bytes()[offset:]:
+        written = log.read_bytes()[offset:]
+        if MAIN_FAILED in written:
+            # Neo4j's own threads keep the JVM alive after main() fails: stop waiting.
+            _end(process)
+            raise RuntimeProblem(
+                f"the embedded Neo4j failed to start; last lines of {log}:\n{_tail(log)}"
+            )
+        if READY_MARK not in written:
             time.sleep(0.3)
             continue
         try:
@@ -223,6 +246,17 @@ def _wait_for_bolt(
             time.sleep(0.5)
     process.terminate()
     raise RuntimeProblem(f"Bolt on {uri} did not answer within {timeout:.0f}s; see {log}")
+
+
+def _end(process: subprocess.Popen[bytes], timeout: float = 60.0) -> None:
+    """Stop a launcher that will never get ready, and reap it."""
+    process.terminate()
+    try:
+        process.wait(timeout)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+    _children.pop(process.pid, None)
 
 
 def _tail(log: Path, lines: int = 15) -> str:
