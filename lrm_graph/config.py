@@ -46,6 +46,11 @@ class Settings(BaseSettings):
     neo4j_page_cache: str = Field(default="1g", description="Page cache of the embedded Neo4j.")
     startup_timeout: float = Field(default=180.0, gt=0, description="Seconds to wait for Bolt.")
     query_timeout: float = Field(default=30.0, gt=0, description="Seconds before a query is cut.")
+    retry_seconds: float = Field(
+        default=5.0,
+        ge=0,
+        description="How long a transaction is retried while the database is unreachable.",
+    )
     caring_types: tuple[str, ...] = Field(
         default=DEFAULT_CARING_TYPES,
         description="Relationship types that count as a caring relationship.",

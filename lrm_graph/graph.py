@@ -7,7 +7,7 @@ from contextlib import contextmanager
 from typing import Any
 
 import neo4j
-from neo4j import Driver, GraphDatabase, RoutingControl
+from neo4j import Driver, GraphDatabase, NotificationMinimumSeverity, RoutingControl
 from neo4j import exceptions as neo4j_errors
 from neo4j import graph as neo4j_graph
 from neo4j import time as neo4j_time
@@ -63,11 +63,11 @@ class Graph:
         self.database = database
         self.timeout = timeout
 
-    def read(self, name: str, **params: Any) -> list[dict[str, Any]]:
+    def read(self, name: str, /, **params: Any) -> list[dict[str, Any]]:
         """Run a named read query with READ routing; return its rows as plain dicts."""
         return self._run(name, RoutingControl.READ, params)
 
-    def write(self, name: str, **params: Any) -> list[dict[str, Any]]:
+    def write(self, name: str, /, **params: Any) -> list[dict[str, Any]]:
         """Run a named write query in one transaction; return its rows as plain dicts."""
         return self._run(name, RoutingControl.WRITE, params)
 
@@ -109,5 +109,14 @@ def connect(settings: Settings) -> Graph:
         uri, auth = settings.neo4j_uri, (settings.neo4j_user, password)
     else:
         uri, auth = embedded_credentials(settings)
-    driver = GraphDatabase.driver(uri, auth=auth, max_connection_pool_size=50)
+    # Notifications are off: queries name relationship types (WORKS_FOR, ...) that a young
+    # graph may not hold yet, and the server's "type does not exist" hints are noise.
+    driver = GraphDatabase.driver(
+        uri,
+        auth=auth,
+        max_connection_pool_size=50,
+        max_transaction_retry_time=settings.retry_seconds,
+        connection_timeout=5.0,
+        notifications_min_severity=NotificationMinimumSeverity.OFF,
+    )
     return Graph(driver, settings.neo4j_database, settings.query_timeout)

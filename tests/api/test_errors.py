@@ -1,0 +1,53 @@
+"""The one error shape: RFC 9457 problem+json, pinned, including a database outage."""
+
+from fastapi.testclient import TestClient
+from pydantic import SecretStr
+
+from api.main import create_app
+from lrm_graph import runtime
+from lrm_graph.config import Settings
+
+
+def test_problem_shape_is_pinned(client: TestClient) -> None:
+    response = client.get("/v1/learners/missing-uid")
+    assert response.status_code == 404
+    assert response.headers["content-type"] == "application/problem+json"
+    assert response.json() == {
+        "type": "urn:lrm-graph:problem:not-found",
+        "title": "Not found",
+        "status": 404,
+        "detail": "no learner with uid 'missing-uid'",
+        "instance": "/v1/learners/missing-uid",
+    }
+
+
+def test_unknown_path_and_method_are_problems(client: TestClient) -> None:
+    missing = client.get("/v1/no-such-resource")
+    assert (missing.status_code, missing.json()["status"]) == (404, 404)
+    wrong = client.put("/v1/learners")
+    assert wrong.status_code == 405
+    assert wrong.headers["content-type"] == "application/problem+json"
+
+
+def test_database_outage_is_503_problem_not_a_trace(settings: Settings) -> None:
+    dead = settings.model_copy(
+        update={
+            "neo4j_uri": f"bolt://127.0.0.1:{runtime.free_port()}",
+            "neo4j_password": SecretStr("irrelevant"),
+            "retry_seconds": 0.2,
+        }
+    )
+    with TestClient(create_app(dead)) as client:
+        assert client.get("/healthz").status_code == 200
+        ready = client.get("/readyz")
+        assert ready.status_code == 503
+        response = client.post("/v1/learners", json={"given_name": "A", "family_name": "B"})
+        assert response.status_code == 503
+        assert response.headers["content-type"] == "application/problem+json"
+        assert "Traceback" not in response.text
+        assert client.get("/v1/relationships").status_code == 503
+
+
+def test_healthz_and_readyz_answer(client: TestClient) -> None:
+    assert client.get("/healthz").json() == {"status": "ok"}
+    assert client.get("/readyz").json() == {"status": "ready"}

@@ -1,0 +1,24 @@
+import pytest
+
+from lrm_graph.errors import InvalidRelationship
+from lrm_graph.models import MODELS
+from lrm_graph.records import FIELDS
+from lrm_graph.vocabulary import ALLOWED_PAIRS, NodeKind, RelType, check_pair
+
+
+def test_every_kind_has_a_model_with_its_label_and_fields() -> None:
+    for kind in NodeKind:
+        assert MODELS[kind].__label__ == kind.label
+        stored = set(MODELS[kind].defined_properties(aliases=False, rels=False))
+        assert set(FIELDS[kind].model_fields) <= stored, kind
+
+
+def test_every_relationship_type_allows_some_pair() -> None:
+    assert set(ALLOWED_PAIRS) == set(RelType)
+    assert all(ALLOWED_PAIRS[t] for t in RelType)
+
+
+def test_check_pair_names_the_allowed_pairs() -> None:
+    with pytest.raises(InvalidRelationship) as caught:
+        check_pair(RelType.PURSUES, NodeKind.ADULT, NodeKind.GOAL)
+    assert caught.value.extra["allowed_pairs"] == ["learner -> goal"]
