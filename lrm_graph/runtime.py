@@ -83,21 +83,6 @@ def password_for(data_dir: Path) -> str:
     return path.read_text().strip()
 
 
-def _new_password(data_dir: Path) -> str:
-    """Write a fresh password (mode 0600) for the next start and return it."""
-    # The launcher sets the password on every start, and Neo4j refuses to "change" a
-    # password to the one it has, so a restart with the same password never got ready.
-    path = _files(data_dir)[3]
-    data_dir.mkdir(parents=True, exist_ok=True)
-    fresh = path.with_name(path.name + ".new")
-    fresh.unlink(missing_ok=True)
-    fd = os.open(fresh, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(fd, "w") as handle:
-        handle.write(secrets.token_urlsafe(24))
-    os.replace(fresh, path)
-    return path.read_text().strip()
-
-
 def embedded_credentials(settings: Settings) -> tuple[str, tuple[str, str]]:
     """Return the Bolt URI and auth of the embedded Neo4j for these settings."""
     port_file = _files(settings.data_dir)[1]
@@ -112,8 +97,12 @@ def launcher_classpath(launcher_dir: Path) -> str:
 
 
 def is_built(launcher_dir: Path) -> bool:
+    """Say whether the launcher is built from its current pom.xml and Java source."""
     marker = launcher_dir / "target" / "lib" / ".complete"
-    return marker.exists() and marker.stat().st_mtime >= (launcher_dir / "pom.xml").stat().st_mtime
+    if not marker.exists():
+        return False
+    sources = [launcher_dir / "pom.xml", *(launcher_dir / "src").rglob("*.java")]
+    return marker.stat().st_mtime >= max(p.stat().st_mtime for p in sources)
 
 
 def build(launcher_dir: Path) -> None:
@@ -160,7 +149,7 @@ def start(settings: Settings, port: int | None = None, data_dir: Path | None = N
         raise RuntimeProblem(f"port {port} on 127.0.0.1 is in use; choose another with --port")
     build(settings.launcher_dir)
     pid_file, port_file, log, _ = _files(data_dir)
-    password = _new_password(data_dir)
+    password = password_for(data_dir)
     env = {**os.environ, "LRM_NEO4J_PASSWORD": password}
     command = [
         "java",

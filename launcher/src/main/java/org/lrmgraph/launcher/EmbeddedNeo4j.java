@@ -33,6 +33,27 @@ public final class EmbeddedNeo4j {
         }
         String pageCache = options.getOrDefault("--page-cache", "512m");
 
+        DatabaseManagementService service;
+        try {
+            service = start(dataDir, port, pageCache, password);
+        } catch (RuntimeException e) {
+            // Neo4j's own threads would keep the JVM alive after main() fails: exit.
+            e.printStackTrace();
+            System.exit(1);
+            return;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            service.shutdown();
+            stopped.countDown();
+        }, "lrm-neo4j-shutdown"));
+        System.out.println("LRM-NEO4J-READY bolt://127.0.0.1:" + port);
+        System.out.flush();
+        stopped.await();
+    }
+
+    private static DatabaseManagementService start(
+            Path dataDir, int port, String pageCache, String password) {
         DatabaseManagementService service = new DatabaseManagementServiceBuilder(dataDir)
                 .setConfig(BoltConnector.enabled, true)
                 .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))
@@ -41,23 +62,28 @@ public final class EmbeddedNeo4j {
                 .setConfig(GraphDatabaseSettings.pagecache_memory,
                         org.neo4j.io.ByteUnit.parse(pageCache))
                 .build();
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        try {
+            setPassword(service.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME), password);
+            service.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
+        } catch (RuntimeException e) {
             service.shutdown();
-            stopped.countDown();
-        }, "lrm-neo4j-shutdown"));
-
-        setPassword(service.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME), password);
-        service.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
-        System.out.println("LRM-NEO4J-READY bolt://127.0.0.1:" + port);
-        System.out.flush();
-        stopped.await();
+            throw e;
+        }
+        return service;
     }
 
     private static void setPassword(GraphDatabaseService system, String password) {
-        system.executeTransactionally(
-                "ALTER USER neo4j IF EXISTS SET PLAINTEXT PASSWORD $password CHANGE NOT REQUIRED",
-                Map.of("password", password));
+        try {
+            system.executeTransactionally(
+                    "ALTER USER neo4j IF EXISTS SET PLAINTEXT PASSWORD $password CHANGE NOT REQUIRED",
+                    Map.of("password", password));
+        } catch (RuntimeException e) {
+            // A restart sets the password the user has already; Neo4j refuses a "change"
+            // to the same value, which here means there is nothing to do.
+            if (!String.valueOf(e.getMessage()).contains("cannot be the same")) {
+                throw e;
+            }
+        }
     }
 
     private static Map<String, String> parse(String[] args) {
