@@ -9,7 +9,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 
 from api import errors
-from api.routes import health, nodes, relationships
+from api.routes import health, nodes, questions, relationships
 from lrm_graph import __version__, schema
 from lrm_graph.config import Settings, get_settings
 from lrm_graph.errors import GraphUnavailable
@@ -51,4 +51,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     for router in nodes.routers():
         app.include_router(router, prefix="/v1")
     app.include_router(relationships.router, prefix="/v1")
+    app.include_router(questions.router, prefix="/v1")
     return app

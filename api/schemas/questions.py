@@ -1,0 +1,98 @@
+"""Response models of the questions: network, caseload, path, search."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from pydantic import BaseModel, Field
+
+from lrm_graph.vocabulary import AdultRole, NodeKind, RelType
+
+
+class NodeRef(BaseModel):
+    """A node in short: enough to show it and to fetch the rest."""
+
+    uid: str
+    node_kind: NodeKind
+    name: str
+
+
+class NetworkNode(NodeRef):
+    hops: int = Field(description="Relationships between the learner and this node.")
+
+
+class NetworkEdge(BaseModel):
+    uid: str
+    type: RelType
+    from_uid: str
+    to_uid: str
+    since: date | None = None
+    until: date | None = None
+    strength: int | None = None
+    source: str | None = None
+    role: str | None = None
+    last_interaction_at: datetime | None = None
+
+
+class NetworkOut(BaseModel):
+    learner: NetworkNode
+    depth: int
+    nodes: dict[NodeKind, list[NetworkNode]] = Field(
+        description="The nodes besides the learner, by kind (every kind present, maybe empty)."
+    )
+    edges: dict[RelType, list[NetworkEdge]] = Field(
+        description="The active relationships walked, by type (only the types found)."
+    )
+    truncated: bool = Field(description="True when the node cap cut the answer short.")
+
+
+class CaseloadAdult(NodeRef):
+    roles: list[AdultRole] = []
+    caseload_capacity: int | None = None
+
+
+class CaseloadRelationship(BaseModel):
+    uid: str
+    type: RelType
+    since: date | None = None
+    strength: int | None = None
+    last_interaction_at: datetime | None = None
+
+
+class CaseloadLearner(BaseModel):
+    uid: str
+    name: str
+    grade_level: str | None = None
+    relationships: list[CaseloadRelationship]
+
+
+class CaseloadOut(BaseModel):
+    adult: CaseloadAdult
+    capacity: int | None
+    count: int
+    room: int | None = Field(description="capacity - count (negative when over capacity).")
+    learners: list[CaseloadLearner]
+
+
+class PathRelationship(BaseModel):
+    uid: str
+    type: RelType
+    from_uid: str
+    to_uid: str
+    since: date | None = None
+    strength: int | None = None
+
+
+class PathOut(BaseModel):
+    found: bool
+    length: int | None = Field(description="Relationships on the path; null when not found.")
+    nodes: list[NodeRef]
+    relationships: list[PathRelationship]
+
+
+class SearchItem(NodeRef):
+    score: float
+
+
+class SearchOut(BaseModel):
+    items: list[SearchItem]
