@@ -7,6 +7,7 @@ leaves archived nodes out.
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Any
 
 from lrm_graph import clock
@@ -168,18 +169,27 @@ def path(graph: Graph, from_uid: str, to_uid: str, max_hops: int) -> dict[str, A
     }
 
 
+def _fold(term: str) -> str:
+    """Lower-case and strip accents as the index's standard-folding analyzer does.
+
+    Lucene does not analyze prefix (`t*`) terms, so the query must arrive folded.
+    """
+    decomposed = unicodedata.normalize("NFKD", term.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 def lucene_query(text: str) -> str | None:
     r"""Turn a user's text into a Lucene query that searches it literally, term by term.
 
-    Every special character is escaped, terms are lower-cased (the index's analyzer does
+    Every special character is escaped, terms are lower-cased and accent-folded (as the index does
     so anyway, and it keeps `AND`/`OR`/`NOT` from being read as operators), and each term
     matches as a whole word or as a prefix; all terms must match. A term with no letter
     or digit can match no indexed word, so it is dropped; None means nothing is left.
 
     >>> lucene_query('Zoë ngu*')
-    '(zoë OR zoë*) AND (ngu\\* OR ngu\\**)'
+    '(zoe OR zoe*) AND (ngu\\* OR ngu\\**)'
     """
-    terms = [t.lower() for t in text.split() if any(c.isalnum() for c in t)]
+    terms = [_fold(t) for t in text.split() if any(c.isalnum() for c in t)]
     escaped = ["".join("\\" + c if c in LUCENE_SPECIAL else c for c in t) for t in terms]
     return " AND ".join(f"({t} OR {t}*)" for t in escaped) or None
 

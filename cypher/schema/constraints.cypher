@@ -11,6 +11,8 @@ CREATE CONSTRAINT entity_kind_source_id IF NOT EXISTS
 FOR (n:Entity) REQUIRE (n.node_kind, n.source_id) IS UNIQUE;
 CREATE INDEX entity_kind_uid IF NOT EXISTS
 FOR (n:Entity) ON (n.node_kind, n.uid);
+// standard-folding folds accents, so "zoe" finds "Zoë" and "ngugi" finds "Ngũgĩ".
 CREATE FULLTEXT INDEX entity_names IF NOT EXISTS
 FOR (n:Learner|Adult|Expert|Community)
 ON EACH [n.name, n.given_name, n.family_name, n.preferred_name]
+OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-folding'}}

@@ -409,3 +409,9 @@ def test_search_hook_can_leave_out_directory_opt_outs(client: TestClient, graph:
     assert sorted(search(client, "Amara")) == sorted([hidden["uid"], listed["uid"]])
     found = questions.search(graph, "Amara", 10, include_directory_opt_outs=False)
     assert [item["uid"] for item in found] == [listed["uid"]]
+
+
+def test_search_folds_accents_both_ways(client: TestClient) -> None:
+    zoe = factories.learner(client, given_name="Zoë", family_name="Ngũgĩ")
+    assert search(client, "zoe ngugi") == [zoe["uid"]]
+    assert search(client, "NGŨ") == [zoe["uid"]]
