@@ -6,7 +6,6 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any
 
-import neo4j
 from neo4j import Driver, GraphDatabase, NotificationMinimumSeverity, RoutingControl
 from neo4j import exceptions as neo4j_errors
 from neo4j import graph as neo4j_graph
@@ -70,16 +69,6 @@ class Graph:
     def write(self, name: str, /, **params: Any) -> list[dict[str, Any]]:
         """Run a named write query in one transaction; return its rows as plain dicts."""
         return self._run(name, RoutingControl.WRITE, params)
-
-    def write_many(self, steps: list[tuple[str, Mapping[str, Any]]]) -> None:
-        """Run several named writes in one transaction: all happen or none."""
-
-        def work(tx: neo4j.ManagedTransaction) -> None:
-            for name, params in steps:
-                tx.run(cypher.load(name, self.timeout), dict(params)).consume()
-
-        with translated_errors(), self.driver.session(database=self.database) as session:
-            session.execute_write(work)
 
     def ping(self) -> None:
         """Raise `GraphUnavailable` unless the database answers."""

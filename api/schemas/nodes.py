@@ -28,11 +28,18 @@ def _title(kind: NodeKind) -> str:
     return kind.value.capitalize()
 
 
+def _optional_fields(fields: type[Fields]) -> dict[str, Any]:
+    """Return every field of `fields` as optional, defaulting to None."""
+    return {name: (_or_none(info.annotation), None) for name, info in fields.model_fields.items()}
+
+
+def _or_none(annotation: Any) -> Any:
+    return annotation | None
+
+
 def _update_model(kind: NodeKind, fields: type[Fields]) -> type[BaseModel]:
     """Every field optional; sending null removes an optional field."""
-    optional: dict[str, Any] = {
-        name: (info.annotation | None, None) for name, info in fields.model_fields.items()
-    }
+    optional = _optional_fields(fields)
     return create_model(  # type: ignore[call-overload,no-any-return]
         f"{_title(kind)}Update",
         __config__=ConfigDict(extra="forbid"),
@@ -41,20 +48,18 @@ def _update_model(kind: NodeKind, fields: type[Fields]) -> type[BaseModel]:
 
 
 def _out_model(kind: NodeKind, fields: type[Fields]) -> type[BaseModel]:
-    own: dict[str, Any] = {
-        name: (info.annotation | None if not info.is_required() else info.annotation, None)
-        for name, info in fields.model_fields.items()
-    }
+    # Answers carry what is stored; a record stored before a field became required
+    # must still be readable, so every kind field is optional on the way out.
     return create_model(  # type: ignore[call-overload,no-any-return]
-        f"{_title(kind)}Out", __base__=NodeMeta, **own
+        f"{_title(kind)}Out", __base__=NodeMeta, **_optional_fields(fields)
     )
 
 
 def _page_model(kind: NodeKind, out: type[BaseModel]) -> type[BaseModel]:
     return create_model(  # type: ignore[call-overload,no-any-return]
         f"{_title(kind)}Page",
-        items=(list[out], ...),
-        next_cursor=(str | None, None),  # type: ignore[valid-type]
+        items=(list[out], ...),  # type: ignore[valid-type]
+        next_cursor=(str | None, None),
     )
 
 
