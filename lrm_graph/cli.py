@@ -14,6 +14,7 @@ from typing import Annotated, Any
 
 import typer
 from pydantic import ValidationError
+from pydantic_settings import SettingsError
 from rich.console import Console
 from rich.table import Table
 from typer.core import TyperGroup
@@ -85,6 +86,8 @@ def current_settings(data_dir: Path | None = None) -> Settings:
             f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors()
         )
         raise InvalidInput(f"the configuration is not valid: {problems}") from exc
+    except SettingsError as exc:  # e.g. LRM_CARING_TYPES that is not a JSON list
+        raise InvalidInput(f"the configuration is not valid: {exc}") from exc
     if data_dir is not None:
         settings = settings.model_copy(update={"data_dir": data_dir.resolve()})
     return settings

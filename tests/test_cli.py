@@ -169,3 +169,11 @@ def test_help_lists_db_and_serve() -> None:
     result = lrm("--help")
     assert result.exit_code == 0
     assert "db" in result.stdout and "serve" in result.stdout
+
+
+@pytest.mark.parametrize("variable", ["LRM_BOLT_PORT", "LRM_CARING_TYPES"])
+def test_bad_setting_is_one_line_error(tmp_path: Path, variable: str) -> None:
+    result = lrm("db", "status", LRM_DATA_DIR=str(tmp_path), **{variable: "not valid"})
+    assert result.exit_code == 1, result.output
+    assert result.stderr.startswith("error: the configuration is not valid")
+    assert len(result.stderr.strip().splitlines()) == 1
