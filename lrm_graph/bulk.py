@@ -151,11 +151,17 @@ def _reason(exc: ValidationError) -> str:
 
 
 def _node_fields(row: Any) -> tuple[NodeKind, Fields]:
-    """Validate one node row as a create of its kind would; source_id is required."""
+    """Validate one node row as a create of its kind would; source_id is required.
+
+    The node kind is `kind`, or `node_kind` when given: communities, organizations,
+    resources and goals have a `kind` field of their own (club, school, ...), so their
+    rows say `{"node_kind": "community", "kind": "club", ...}`, as their answers do.
+    """
     if not isinstance(row, dict):
         raise InvalidInput("a node row must be an object")
     body = dict(row)
-    kind_name = body.pop("kind", None)
+    by_node_kind = "node_kind" in body
+    kind_name = body.pop("node_kind") if by_node_kind else body.pop("kind", None)
     if kind_name not in NodeKind._value2member_map_:
         kinds = ", ".join(k.value for k in NodeKind)
         raise InvalidInput(f"kind must be one of {kinds}; got {kind_name!r}")
@@ -163,7 +169,10 @@ def _node_fields(row: Any) -> tuple[NodeKind, Fields]:
     try:
         fields = FIELDS[kind].model_validate(body)
     except ValidationError as exc:
-        raise InvalidInput(_reason(exc)) from None
+        hint = ""
+        if not by_node_kind and "kind" in FIELDS[kind].model_fields:
+            hint = f" (a {kind.value} row names its node kind as node_kind, its own as kind)"
+        raise InvalidInput(_reason(exc) + hint) from None
     if fields.source_id is None:
         raise InvalidInput("source_id is required in a bulk load")
     return kind, fields

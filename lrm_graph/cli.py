@@ -227,3 +227,8 @@ def serve(
     # By name, so that lrm_graph does not import api/ (layering); uvicorn calls
     # create_app(), which reads the same cached get_settings() as above.
     uvicorn.run("api.main:create_app", factory=True, host=host, port=port)
+
+
+from lrm_graph import cli_demo  # noqa: E402
+
+cli_demo.register(app)

@@ -153,6 +153,19 @@ def test_bulk_replaces_node_fields_like_a_put(client: TestClient) -> None:
     assert (node["grade_level"], node["email"]) == ("10", None)
 
 
+def test_bulk_community_row_gives_node_kind_beside_its_own_kind(client: TestClient) -> None:
+    club = {"node_kind": "community", "source_id": "C1", "name": "Code Club", "kind": "club"}
+    answer = post_bulk(
+        client,
+        [club, learner("L1"), {"kind": "community", "source_id": "C2", "name": "Band"}],
+        [rel("MEMBER_OF", ref("learner", "L1"), ref("community", "C1"), role="member")],
+    )
+    assert (answer["nodes"]["created"], answer["relationships"]["created"]) == (2, 1)
+    assert "node_kind" in answer["rejected"][0]["reason"]
+    [made] = client.get("/v1/communities").json()["items"]
+    assert (made["node_kind"], made["kind"], made["source_id"]) == ("community", "club", "C1")
+
+
 def test_bulk_relationship_by_uid_updates_the_active_one(client: TestClient) -> None:
     mentor, pupil = factories.adult(client), factories.learner(client)
     first = factories.relate(client, "MENTORS", mentor["uid"], pupil["uid"], strength=2)

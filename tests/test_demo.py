@@ -1,0 +1,159 @@
+"""The demo school: deterministic, idempotent, loaded through the bulk path, gaps as planted."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+from typer.testing import CliRunner
+
+from lrm_graph import demo, demo_plan
+from lrm_graph.cli import app
+from lrm_graph.config import Settings, get_settings
+from lrm_graph.graph import Graph
+
+COUNTS = "MATCH (n) WITH count(n) AS nodes MATCH ()-[r]->() RETURN nodes, count(r) AS rels"
+SMALL = 60
+
+
+def graph_counts(graph: Graph) -> tuple[int, int]:
+    record = graph.driver.execute_query(COUNTS, database_=graph.database).records[0]
+    return record["nodes"], record["rels"]
+
+
+def relationships_of(client: TestClient, uid: str, **params: object) -> list[dict]:
+    response = client.get("/v1/relationships", params={"node": uid, "limit": 500, **params})
+    assert response.status_code == 200, response.text
+    return response.json()["items"]
+
+
+def test_demo_plan_same_seed_same_school(settings: Settings) -> None:
+    def plan(seed: int) -> demo_plan.Plan:
+        return demo_plan.build(SMALL, seed, settings.caring_types, date(2026, 11, 23))
+
+    first, again, other = plan(7), plan(7), plan(8)
+    assert (first.nodes, first.relationships) == (again.nodes, again.relationships)
+    assert first.nodes != other.nodes
+
+
+def test_demo_load_counts_match_the_plan(graph: Graph, settings: Settings) -> None:
+    run = demo.load(graph, settings, learners=SMALL, seed=7)
+    planned_nodes = sum(run.manifest.nodes.values())
+    planned_rels = sum(run.manifest.relationships.values())
+    assert run.manifest.nodes["learner"] == SMALL
+    assert (run.result.nodes.created, run.result.relationships.created) == (
+        planned_nodes,
+        planned_rels,
+    )
+    assert graph_counts(graph) == (planned_nodes, planned_rels)
+
+
+def test_demo_second_run_changes_no_counts(graph: Graph, settings: Settings) -> None:
+    demo.load(graph, settings, learners=SMALL, seed=7)
+    before = graph_counts(graph)
+    again = demo.load(graph, settings, learners=SMALL, seed=7)
+    assert (again.result.nodes.created, again.result.relationships.created) == (0, 0)
+    assert again.result.nodes.updated == before[0]
+    assert graph_counts(graph) == before
+
+
+def test_demo_every_gap_category_is_planted(graph: Graph, settings: Settings) -> None:
+    manifest = demo.load(graph, settings, learners=SMALL, seed=7).manifest
+    assert set(manifest.gaps) == set(demo_plan.GAPS)
+    assert all(manifest.gaps[gap] for gap in demo_plan.GAPS)
+    planted = [learner["source_id"] for learners in manifest.gaps.values() for learner in learners]
+    assert len(planted) == len(set(planted))  # each learner carries one gap at most
+    assert all(sid.startswith("demo-learner-") for sid in planted)
+
+
+def test_demo_uncared_learners_have_no_active_caring_relationship(
+    graph: Graph, settings: Settings, client: TestClient
+) -> None:
+    manifest = demo.load(graph, settings, learners=SMALL, seed=7).manifest
+    caring = set(settings.caring_types)
+    for learner in manifest.no_active_caring():
+        active = relationships_of(client, learner["uid"], active=True)
+        assert active, learner  # they still have a school, a guardian, class sections
+        assert not [r["type"] for r in active if r["type"] in caring], learner
+
+
+def test_demo_only_ended_learners_have_an_ended_caring_relationship(
+    graph: Graph, settings: Settings, client: TestClient
+) -> None:
+    manifest = demo.load(graph, settings, learners=SMALL, seed=7).manifest
+    for learner in manifest.gaps["only_ended_caring"]:
+        ended = relationships_of(client, learner["uid"], active=False)
+        assert [r["type"] for r in ended] == ["MENTORS"], learner
+
+
+def test_demo_cared_for_learner_has_an_active_caring_relationship(
+    graph: Graph, settings: Settings, client: TestClient
+) -> None:
+    manifest = demo.load(graph, settings, learners=SMALL, seed=7).manifest
+    for learner in manifest.gaps["goal_without_connection"] + manifest.gaps["no_community"]:
+        active = relationships_of(client, learner["uid"], active=True)
+        assert {r["type"] for r in active} & set(settings.caring_types), learner
+
+
+def test_demo_no_community_learners_belong_to_none(
+    graph: Graph, settings: Settings, client: TestClient
+) -> None:
+    manifest = demo.load(graph, settings, learners=SMALL, seed=7).manifest
+    for learner in manifest.gaps["no_community"]:
+        assert relationships_of(client, learner["uid"], type="MEMBER_OF") == [], learner
+
+
+def test_demo_gap_industry_is_tied_to_nothing_but_the_gap_goals(
+    graph: Graph, settings: Settings, client: TestClient
+) -> None:
+    manifest = demo.load(graph, settings, learners=SMALL, seed=7).manifest
+    ties = relationships_of(client, manifest.gap_industry["uid"])
+    goals = sorted(learner["goal_uid"] for learner in manifest.gaps["goal_without_connection"])
+    assert sorted(r["from_uid"] for r in ties) == goals
+    assert {(r["type"], r["from_kind"]) for r in ties} == {("IN_INDUSTRY", "goal")}
+
+
+@pytest.fixture
+def fresh_settings() -> Iterator[None]:
+    get_settings.cache_clear()
+    yield
+    get_settings.cache_clear()
+
+
+def database_env(settings: Settings) -> dict[str, str | None]:
+    """Point the CLI at the session's test database, embedded or external."""
+    env: dict[str, str | None] = {"NEO4J_DATABASE": settings.neo4j_database}
+    if settings.neo4j_uri:
+        password = settings.neo4j_password.get_secret_value() if settings.neo4j_password else ""
+        return env | {
+            "NEO4J_URI": settings.neo4j_uri,
+            "NEO4J_USER": settings.neo4j_user,
+            "NEO4J_PASSWORD": password,
+        }
+    return env | {"NEO4J_URI": None, "LRM_NEO4J_URI": None, "LRM_DATA_DIR": str(settings.data_dir)}
+
+
+def test_lrm_demo_loads_and_prints_tables(
+    graph: Graph, settings: Settings, fresh_settings: None, tmp_path: Path
+) -> None:
+    out = tmp_path / "manifest.json"
+    args = ["demo", "--learners", "40", "--manifest", str(out)]
+    result = CliRunner().invoke(app, args, env=database_env(settings))
+    assert result.exit_code == 0, result.output
+    assert "demo school loaded" in result.stdout
+    assert "planted gaps" in result.stdout and "no_caring_relationship" in result.stdout
+    manifest = json.loads(out.read_text())
+    assert manifest["learners"] == 40
+    assert graph_counts(graph) == (
+        sum(manifest["nodes"].values()),
+        sum(manifest["relationships"].values()),
+    )
+
+
+def test_lrm_demo_too_few_learners_exits_2(fresh_settings: None) -> None:
+    result = CliRunner().invoke(app, ["demo", "--learners", "3"])
+    assert result.exit_code == 2
