@@ -25,7 +25,7 @@ def register(app: typer.Typer) -> None:
 
 def demo_school(
     learners: Annotated[
-        int, typer.Option(min=10, max=100_000, help="How many learners (grades 09-12).")
+        int, typer.Option(min=10, max=10_000, help="How many learners (grades 09-12).")
     ] = 300,
     seed: Annotated[int, typer.Option(help="The same seed makes the same school.")] = 7,
     manifest: Annotated[
