@@ -11,6 +11,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from lrm_graph import clock
 from lrm_graph.errors import LrmError
 
 PROBLEM_JSON = "application/problem+json"
@@ -43,7 +44,15 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(LrmError)
     async def lrm_error(request: Request, exc: LrmError) -> JSONResponse:
-        return problem(request, exc.status, exc.detail, title=exc.title, **exc.extra)
+        extra = dict(exc.extra)
+        retry_after = extra.pop("retry_after", None)
+        response = problem(request, exc.status, exc.detail, title=exc.title, **extra)
+        if exc.status == 401:
+            response.headers["WWW-Authenticate"] = "Bearer"
+        if retry_after is not None:
+            seconds = max(1, int((retry_after - clock.now()).total_seconds()))
+            response.headers["Retry-After"] = str(seconds)
+        return response
 
     @app.exception_handler(RequestValidationError)
     async def invalid_request(request: Request, exc: RequestValidationError) -> JSONResponse:

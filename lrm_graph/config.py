@@ -59,6 +59,15 @@ class Settings(BaseSettings):
     bulk_batch_size: int = Field(default=5000, ge=1, description="Rows per UNWIND batch.")
     bulk_max_rows: int = Field(default=200_000, ge=1, description="Rows one bulk request takes.")
     network_max_nodes: int = Field(default=500, ge=1, description="Nodes a network answer holds.")
+    token_minutes: int = Field(
+        default=60, ge=1, le=7 * 24 * 60, description="How long a sign-in token lives."
+    )
+    signin_max_failures: int = Field(
+        default=5, ge=1, description="Failed sign-ins in a row before the account is locked."
+    )
+    signin_lock_minutes: int = Field(
+        default=15, ge=1, description="How long an account stays locked after too many failures."
+    )
 
 
 @lru_cache

@@ -11,6 +11,7 @@ from fastapi.testclient import TestClient
 from api.main import create_app
 from lrm_graph.config import Settings
 from lrm_graph.graph import Graph, connect
+from tests.auth_helpers import seed_admin
 from tests.neo4j_server import HOW_TO_GET_ONE, test_database
 
 WIPE = "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS"
@@ -65,4 +66,6 @@ def empty_graph(request: pytest.FixtureRequest) -> Iterator[None]:
 
 @pytest.fixture
 def client(app_client: TestClient, graph: Graph) -> TestClient:
+    """The app, signed in as a district admin (seeded afresh after each emptying)."""
+    app_client.headers.update(seed_admin(graph))
     return app_client

@@ -15,4 +15,17 @@ FOR (n:Entity) ON (n.node_kind, n.uid);
 CREATE FULLTEXT INDEX entity_names IF NOT EXISTS
 FOR (n:Learner|Adult|Expert|Community)
 ON EACH [n.name, n.given_name, n.family_name, n.preferred_name]
-OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-folding'}}
+OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-folding'}};
+// Sign-in records: not part of the relationship graph, so no Entity label.
+CREATE CONSTRAINT account_uid IF NOT EXISTS
+FOR (a:Account) REQUIRE a.uid IS UNIQUE;
+CREATE CONSTRAINT account_email IF NOT EXISTS
+FOR (a:Account) REQUIRE a.email IS UNIQUE;
+CREATE CONSTRAINT access_token_hash IF NOT EXISTS
+FOR (t:AccessToken) REQUIRE t.token_hash IS UNIQUE;
+CREATE INDEX access_token_account IF NOT EXISTS
+FOR (t:AccessToken) ON (t.account_uid);
+CREATE CONSTRAINT api_key_uid IF NOT EXISTS
+FOR (k:ApiKey) REQUIRE k.uid IS UNIQUE;
+CREATE CONSTRAINT api_key_hash IF NOT EXISTS
+FOR (k:ApiKey) REQUIRE k.key_hash IS UNIQUE

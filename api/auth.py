@@ -1,0 +1,48 @@
+"""Who is calling: the bearer token or API key of each request, as a `Caller`."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import Depends, Request
+from fastapi.security import OAuth2PasswordBearer
+
+from api.deps import GraphDep
+from lrm_graph.auth import accounts, keys
+from lrm_graph.auth.caller import Caller, Scope
+from lrm_graph.auth.secrets import KEY_PREFIX, TOKEN_PREFIX
+from lrm_graph.errors import Forbidden, LrmError
+
+# OAuth2 password flow for people; systems send their API key the same way (Bearer).
+bearer = OAuth2PasswordBearer(tokenUrl="/v1/auth/token", auto_error=False)
+
+
+class Unauthorized(LrmError):
+    status = 401
+    title = "Unauthorized"
+
+
+def current_caller(
+    request: Request, graph: GraphDep, token: Annotated[str | None, Depends(bearer)]
+) -> Caller:
+    """Return the caller of this request, or answer 401."""
+    if not token:
+        raise Unauthorized("sign in first: send Authorization: Bearer <token or API key>")
+    caller = None
+    if token.startswith(KEY_PREFIX):
+        caller = keys.caller_for_key(graph, token)
+    elif token.startswith(TOKEN_PREFIX):
+        caller = accounts.caller_for_token(graph, token)
+    if caller is None:
+        raise Unauthorized("the token or key is not valid, has expired or was revoked")
+    request.state.caller = caller
+    return caller
+
+
+CallerDep = Annotated[Caller, Depends(current_caller)]
+
+
+def require_scope(caller: Caller, scope: Scope) -> None:
+    """Answer 403 unless the caller holds `scope`."""
+    if not caller.has_scope(scope):
+        raise Forbidden(f"this needs the {scope.value!r} scope")
