@@ -9,7 +9,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 
 from api import errors
-from api.routes import bulk, health, nodes, questions, relationships
+from api.routes import bulk, health, nodes, questions, relationships, reports
 from lrm_graph import __version__, schema
 from lrm_graph.config import Settings, get_settings
 from lrm_graph.errors import GraphUnavailable
@@ -53,4 +53,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(relationships.router, prefix="/v1")
     app.include_router(bulk.router, prefix="/v1")
     app.include_router(questions.router, prefix="/v1")
+    app.include_router(reports.router, prefix="/v1")
     return app

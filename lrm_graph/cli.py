@@ -229,6 +229,10 @@ def serve(
     uvicorn.run("api.main:create_app", factory=True, host=host, port=port)
 
 
+from lrm_graph import cli_reports  # noqa: E402
+
+cli_reports.register(app)
+
 from lrm_graph import cli_demo  # noqa: E402
 
 cli_demo.register(app)

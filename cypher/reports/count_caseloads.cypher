@@ -1,0 +1,53 @@
+// Purpose: each adult's caseload, against the adult's caseload_capacity. The caseload
+//          is the number of distinct non-archived learners the adult has an active
+//          relationship with of a type in $caseload_types (the caring types that go
+//          adult -> learner). Status: 'no capacity set' (capacity null), 'overloaded'
+//          (caseload > capacity), 'full' (=), 'room' (<). With no filter every
+//          non-archived adult is listed; with a filter, the adults with at least one
+//          learner in scope, and with $organization also those who actively WORK_AT it.
+// Parameters: $today (date), $caseload_types (list of type names), $grade,
+//             $organization (Organization uid), $community (Community uid); a filter is
+//             null when not asked for.
+// Returns: adult_uid, adult_name, roles, capacity, learners (whole caseload),
+//          learners_in_scope (those the filters select), room (capacity - learners, or
+//          null), status; largest caseload first. Read.
+MATCH (a:Adult)
+WHERE a.archived_at IS NULL
+WITH a,
+  COUNT {
+    MATCH (a)-[r]->(l:Learner)
+    WHERE type(r) IN $caseload_types AND l.archived_at IS NULL
+      AND (r.until IS NULL OR r.until > $today)
+    RETURN DISTINCT l
+  } AS learners,
+  COUNT {
+    MATCH (a)-[r]->(l:Learner)
+    WHERE type(r) IN $caseload_types AND l.archived_at IS NULL
+      AND (r.until IS NULL OR r.until > $today)
+      AND ($grade IS NULL OR l.grade_level = $grade)
+      AND ($organization IS NULL OR EXISTS {
+        (l)-[e:ENROLLED_AT]->(o:Organization {uid: $organization})
+        WHERE e.until IS NULL OR e.until > $today
+      })
+      AND ($community IS NULL OR EXISTS {
+        (l)-[m:MEMBER_OF]->(c:Community {uid: $community})
+        WHERE m.until IS NULL OR m.until > $today
+      })
+    RETURN DISTINCT l
+  } AS learners_in_scope
+WHERE ($grade IS NULL AND $organization IS NULL AND $community IS NULL)
+   OR learners_in_scope > 0
+   OR ($organization IS NOT NULL AND EXISTS {
+     (a)-[w:WORKS_AT]->(o:Organization {uid: $organization})
+     WHERE w.until IS NULL OR w.until > $today
+   })
+WITH a, learners, learners_in_scope, a.caseload_capacity AS capacity
+RETURN a.uid AS adult_uid, a.name AS adult_name, a.roles AS roles, capacity,
+       learners, learners_in_scope, capacity - learners AS room,
+       CASE
+         WHEN capacity IS NULL THEN 'no capacity set'
+         WHEN learners > capacity THEN 'overloaded'
+         WHEN learners = capacity THEN 'full'
+         ELSE 'room'
+       END AS status
+ORDER BY learners DESC, adult_uid

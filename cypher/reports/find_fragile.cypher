@@ -1,0 +1,33 @@
+// Purpose: learners in scope with exactly one caring adult (counted once however many
+//          caring relationships join them), and who that adult is. Caring: type in
+//          $caring_types, active (until null or after $today), other end a non-archived
+//          Adult or Expert. The report groups these rows by adult in Python.
+// Parameters: $today (date), $caring_types (list of type names), $grade, $organization
+//             (Organization uid), $community (Community uid); a filter is null when not
+//             asked for.
+// Returns: learner_uid, learner_name, grade_level, adult_uid, adult_name, adult_kind, in
+//          learner uid order. Read.
+MATCH (l:Learner)
+WHERE l.archived_at IS NULL
+  AND ($grade IS NULL OR l.grade_level = $grade)
+  AND ($organization IS NULL OR EXISTS {
+    (l)-[e:ENROLLED_AT]->(o:Organization {uid: $organization})
+    WHERE e.until IS NULL OR e.until > $today
+  })
+  AND ($community IS NULL OR EXISTS {
+    (l)-[m:MEMBER_OF]->(c:Community {uid: $community})
+    WHERE m.until IS NULL OR m.until > $today
+  })
+// Two distinct adults settle it: the subquery stops there.
+WITH l, COLLECT {
+  MATCH (l)-[r]-(a:Adult|Expert)
+  WHERE type(r) IN $caring_types AND a.archived_at IS NULL
+    AND (r.until IS NULL OR r.until > $today)
+  RETURN DISTINCT a
+  LIMIT 2
+} AS adults
+WHERE size(adults) = 1
+WITH l, adults[0] AS a
+RETURN l.uid AS learner_uid, l.name AS learner_name, l.grade_level AS grade_level,
+       a.uid AS adult_uid, a.name AS adult_name, a.node_kind AS adult_kind
+ORDER BY learner_uid

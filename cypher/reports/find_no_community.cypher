@@ -1,0 +1,30 @@
+// Purpose: learners in scope without a home base: no active MEMBER_OF a non-archived
+//          Community whose kind is $home_base_kind ('advisory'); and whether they belong
+//          to any community at all (no active MEMBER_OF any non-archived Community).
+// Parameters: $today (date), $home_base_kind (a CommunityKind value), $grade,
+//             $organization (Organization uid), $community (Community uid); a filter is
+//             null when not asked for.
+// Returns: learner_uid, learner_name, grade_level, in_a_community (bool), in learner
+//          uid order. Read.
+MATCH (l:Learner)
+WHERE l.archived_at IS NULL
+  AND ($grade IS NULL OR l.grade_level = $grade)
+  AND ($organization IS NULL OR EXISTS {
+    (l)-[e:ENROLLED_AT]->(o:Organization {uid: $organization})
+    WHERE e.until IS NULL OR e.until > $today
+  })
+  AND ($community IS NULL OR EXISTS {
+    (l)-[m:MEMBER_OF]->(c:Community {uid: $community})
+    WHERE m.until IS NULL OR m.until > $today
+  })
+  AND NOT EXISTS {
+    (l)-[m:MEMBER_OF]->(c:Community)
+    WHERE c.kind = $home_base_kind AND c.archived_at IS NULL
+      AND (m.until IS NULL OR m.until > $today)
+  }
+RETURN l.uid AS learner_uid, l.name AS learner_name, l.grade_level AS grade_level,
+       EXISTS {
+         (l)-[m:MEMBER_OF]->(c:Community)
+         WHERE c.archived_at IS NULL AND (m.until IS NULL OR m.until > $today)
+       } AS in_a_community
+ORDER BY learner_uid

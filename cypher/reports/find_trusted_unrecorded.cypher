@@ -1,0 +1,28 @@
+// Purpose: the learner's voice without the adults': a learner in scope actively TRUSTS
+//          an adult (or expert) who has no active relationship of any type towards that
+//          learner on record. Archived adults and learners are left out.
+// Parameters: $today (date), $grade, $organization (Organization uid), $community
+//             (Community uid); a filter is null when not asked for.
+// Returns: learner_uid, learner_name, grade_level, adult_uid, adult_name, adult_kind,
+//          trusted_since, in learner then adult uid order. Read.
+MATCH (l:Learner)
+WHERE l.archived_at IS NULL
+  AND ($grade IS NULL OR l.grade_level = $grade)
+  AND ($organization IS NULL OR EXISTS {
+    (l)-[e:ENROLLED_AT]->(o:Organization {uid: $organization})
+    WHERE e.until IS NULL OR e.until > $today
+  })
+  AND ($community IS NULL OR EXISTS {
+    (l)-[m:MEMBER_OF]->(c:Community {uid: $community})
+    WHERE m.until IS NULL OR m.until > $today
+  })
+MATCH (l)-[t:TRUSTS]->(a:Adult|Expert)
+WHERE a.archived_at IS NULL AND (t.until IS NULL OR t.until > $today)
+  AND NOT EXISTS {
+    (l)<-[x]-(a)
+    WHERE x.until IS NULL OR x.until > $today
+  }
+RETURN l.uid AS learner_uid, l.name AS learner_name, l.grade_level AS grade_level,
+       a.uid AS adult_uid, a.name AS adult_name, a.node_kind AS adult_kind,
+       t.since AS trusted_since
+ORDER BY learner_uid, adult_uid

@@ -1,0 +1,34 @@
+// Purpose: the adults' voice without the learner's: an adult (or expert) has an active
+//          caring relationship of a type in $to_learner_types with a learner in scope,
+//          and that learner does not name them (no active TRUSTS from the learner to
+//          that adult). Archived adults and learners are left out.
+// Parameters: $today (date), $to_learner_types (the caring types that go adult ->
+//             learner), $grade, $organization (Organization uid), $community (Community
+//             uid); a filter is null when not asked for.
+// Returns: learner_uid, learner_name, grade_level, adult_uid, adult_name, adult_kind,
+//          types (the caring types on record, sorted), in learner then adult uid order.
+//          Read.
+MATCH (l:Learner)
+WHERE l.archived_at IS NULL
+  AND ($grade IS NULL OR l.grade_level = $grade)
+  AND ($organization IS NULL OR EXISTS {
+    (l)-[e:ENROLLED_AT]->(o:Organization {uid: $organization})
+    WHERE e.until IS NULL OR e.until > $today
+  })
+  AND ($community IS NULL OR EXISTS {
+    (l)-[m:MEMBER_OF]->(c:Community {uid: $community})
+    WHERE m.until IS NULL OR m.until > $today
+  })
+MATCH (l)<-[r]-(a:Adult|Expert)
+WHERE type(r) IN $to_learner_types AND a.archived_at IS NULL
+  AND (r.until IS NULL OR r.until > $today)
+  AND NOT EXISTS {
+    (l)-[t:TRUSTS]->(a)
+    WHERE t.until IS NULL OR t.until > $today
+  }
+WITH l, a, type(r) AS type
+ORDER BY type
+WITH l, a, collect(DISTINCT type) AS types
+RETURN l.uid AS learner_uid, l.name AS learner_name, l.grade_level AS grade_level,
+       a.uid AS adult_uid, a.name AS adult_name, a.node_kind AS adult_kind, types
+ORDER BY learner_uid, adult_uid

@@ -1,0 +1,84 @@
+"""Reports on caring adults: unmentored and at-risk learners, fragile ties, caseloads."""
+
+from __future__ import annotations
+
+from lrm_graph.graph import Graph
+from lrm_graph.reports.common import DEFAULT_MIN_LEARNERS, Context, Rows
+
+# The order the facts of an at-risk relationship are shown in (a Cypher map has none).
+AT_RISK_FIELDS = ("uid", "type", "adult_uid", "adult_name", "adult_kind", "since", "until",
+                  "last_interaction_at", "risk")  # fmt: skip
+
+
+def unmentored(graph: Graph, ctx: Context) -> dict[str, Rows]:
+    """Find learners with no active caring adult, or whose caring ties are all at risk.
+
+    A tie is at risk when it is quiet (no interaction for more than `days` days; one with
+    no interaction on record is quiet once `since` is more than `days` days ago, or
+    unknown) or when it ends within `days` days. The rule is spelled out in
+    `cypher/reports/find_unmentored.cypher`.
+    """
+    rows = graph.read(
+        "reports/find_unmentored",
+        **ctx.params(),
+        soon=ctx.days_ahead(),
+        quiet_before=ctx.days_ago(),
+    )
+    for row in rows:
+        row["relationships"] = [
+            {field: rel.get(field) for field in AT_RISK_FIELDS} for rel in row["relationships"]
+        ]
+    return {"learners": rows}
+
+
+def fragile(graph: Graph, ctx: Context) -> dict[str, Rows | None]:
+    """Find learners with one caring adult, the adults many depend on alone, and who'd lose all.
+
+    `sole_adults` lists adults (or experts) who are the only caring adult of at least
+    `min_learners` learners, most first; `if_adult_left` (only when `without` names an
+    adult) lists the learners whose one caring adult that is.
+    """
+    single = graph.read("reports/find_fragile", **ctx.params())
+    minimum = ctx.options.min_learners or DEFAULT_MIN_LEARNERS
+    sections: dict[str, Rows | None] = {
+        "one_caring_adult": single,
+        "sole_adults": _sole_adults(single, minimum),
+        "if_adult_left": None,
+    }
+    if ctx.options.without is not None:
+        sections["if_adult_left"] = [
+            {k: row[k] for k in ("learner_uid", "learner_name", "grade_level")}
+            for row in single
+            if row["adult_uid"] == ctx.options.without
+        ]
+    return sections
+
+
+def _sole_adults(single: Rows, minimum: int) -> Rows:
+    """Group learners with one caring adult by that adult; keep adults with `minimum`+."""
+    adults: dict[str, dict] = {}
+    for row in single:
+        adult = adults.setdefault(
+            row["adult_uid"],
+            {
+                "adult_uid": row["adult_uid"],
+                "adult_name": row["adult_name"],
+                "adult_kind": row["adult_kind"],
+                "learners": 0,
+                "learner_uids": [],
+            },
+        )
+        adult["learners"] += 1
+        adult["learner_uids"].append(row["learner_uid"])
+    kept = [a for a in adults.values() if a["learners"] >= minimum]
+    return sorted(kept, key=lambda a: (-a["learners"], a["adult_uid"]))
+
+
+def caseloads(graph: Graph, ctx: Context) -> dict[str, Rows]:
+    """Count each adult's caseload (caring types adult -> learner) against their capacity."""
+    rows = graph.read(
+        "reports/count_caseloads",
+        **ctx.filter_params(),
+        caseload_types=list(ctx.caring.to_learner),
+    )
+    return {"adults": rows}

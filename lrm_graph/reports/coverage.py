@@ -1,0 +1,43 @@
+"""The coverage report: per organization and grade, the share of learners who are covered."""
+
+from __future__ import annotations
+
+from lrm_graph.graph import Graph
+from lrm_graph.reports.common import Context, Rows
+
+# Each count the query returns, and the share it becomes.
+SHARES = {
+    "with_caring_adult": "share_caring_adult",
+    "with_two_caring_adults": "share_two_caring_adults",
+    "with_community": "share_community",
+    "with_goal": "share_goal",
+    "with_connected_goal": "share_connected_goal",
+}
+
+
+def coverage(graph: Graph, ctx: Context) -> dict[str, Rows]:
+    """Count learners per organization and grade, and the shares with care and connection.
+
+    Everything is read as of `as_of` (default today): a relationship counts when it had
+    begun (since is null or on or before that day) and not ended (until is null or after
+    it). What makes "a goal with a connection" is spelled out in
+    `cypher/reports/count_coverage.cypher`.
+    """
+    as_of = ctx.options.as_of or ctx.today
+    rows = graph.read(
+        "reports/count_coverage",
+        **ctx.filters.params(),
+        as_of=as_of,
+        caring_types=ctx.caring.all,
+    )
+    return {"groups": [_with_shares(row) for row in rows]}
+
+
+def _with_shares(row: dict) -> dict:
+    """Add to a row each count's share of its learners (0..1, four decimals)."""
+    learners = row["learners"]
+    shares = {
+        share: round(row[count] / learners, 4) if learners else 0.0
+        for count, share in SHARES.items()
+    }
+    return {**row, **shares}

@@ -1,0 +1,119 @@
+"""Render rows (a list of dicts) as a rich table, CSV or JSON: one look for every listing.
+
+Shared by the reports and the analytics, in the CLI and in CSV downloads. A cell that
+holds a list becomes its items joined by "; ", a map becomes "key=value, ..." pairs.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import date, datetime, time
+from enum import Enum
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from lrm_graph.errors import InvalidInput
+
+FORMATS = ("table", "csv", "json")
+TABLE_WIDTH = 160
+# A spreadsheet runs a cell that starts with one of these as a formula (CSV injection);
+# a leading apostrophe keeps names such as "=cmd|..." plain text.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+Row = Mapping[str, Any]
+
+__all__ = ["FORMATS", "cell", "columns_of", "csv_text", "json_text", "render", "table_text"]
+
+
+def columns_of(rows: Iterable[Row]) -> list[str]:
+    """Return every key the rows use, in the order they first appear."""
+    seen: dict[str, None] = {}
+    for row in rows:
+        seen.update(dict.fromkeys(row))
+    return list(seen)
+
+
+def cell(value: Any) -> str:
+    """Return the text of one value as a table or CSV cell shows it."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, Enum):
+        return str(value.value)
+    if isinstance(value, datetime | date | time):
+        return value.isoformat()
+    if isinstance(value, Mapping):
+        return ", ".join(f"{k}={cell(v)}" for k, v in value.items() if v is not None)
+    if isinstance(value, list | tuple | set | frozenset):
+        return "; ".join(cell(v) for v in value)
+    return str(value)
+
+
+def _csv_cell(value: Any) -> Any:
+    text = cell(value)
+    if not isinstance(value, int | float) and text.startswith(_FORMULA_START):
+        return "'" + text
+    return text
+
+
+def csv_text(rows: Iterable[Row], columns: Sequence[str]) -> str:
+    """Return the rows as CSV with a header line; a key not in `columns` is left out."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow([_csv_cell(row.get(column)) for column in columns])
+    return out.getvalue()
+
+
+def _json_default(value: Any) -> Any:
+    if isinstance(value, datetime | date | time):
+        return value.isoformat()
+    if isinstance(value, set | frozenset | tuple):
+        return list(value)
+    if isinstance(value, Enum):
+        return value.value
+    return str(value)
+
+
+def json_text(value: Any) -> str:
+    """Return any value made of rows, lists and maps as indented JSON (dates as ISO text)."""
+    return json.dumps(value, default=_json_default, indent=2, ensure_ascii=False) + "\n"
+
+
+def table_text(rows: Iterable[Row], columns: Sequence[str], *, title: str | None = None) -> str:
+    """Return the rows as a rich table drawn in plain text."""
+    table = Table(title=title, title_justify="left")
+    for column in columns:
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        # Text, not str: a name such as "[b]" must show as typed, not as markup.
+        table.add_row(*(Text(cell(row.get(column))) for column in columns))
+    out = io.StringIO()
+    Console(file=out, width=TABLE_WIDTH, highlight=False, color_system=None).print(table)
+    return out.getvalue()
+
+
+def render(
+    rows: Sequence[Row],
+    fmt: str,
+    columns: Sequence[str] | None = None,
+    *,
+    title: str | None = None,
+) -> str:
+    """Return the rows as `fmt`: "table", "csv" or "json" (columns default to all keys)."""
+    chosen = list(columns) if columns is not None else columns_of(rows)
+    if fmt == "table":
+        return table_text(rows, chosen, title=title)
+    if fmt == "csv":
+        return csv_text(rows, chosen)
+    if fmt == "json":
+        return json_text([{column: row.get(column) for column in chosen} for row in rows])
+    raise InvalidInput(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
