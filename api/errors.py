@@ -11,7 +11,9 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from lrm_graph import clock
+from api.disclosure import client_ip, request_label
+from lrm_graph import audit, clock
+from lrm_graph.access import Hidden
 from lrm_graph.errors import LrmError
 
 PROBLEM_JSON = "application/problem+json"
@@ -39,11 +41,32 @@ def _validation_errors(exc: RequestValidationError) -> list[dict[str, Any]]:
     ]
 
 
+def record_denial(request: Request, exc: LrmError) -> None:
+    """Put failed sign-ins and denied requests in the audit log (best effort: the
+    request is refused either way, and a refusal discloses nothing)."""
+    if not isinstance(exc, Hidden) and exc.status not in (401, 403, 429):
+        return
+    caller = getattr(request.state, "caller", None)
+    context = audit.Request(caller, request_label(request), client_ip(request))
+    action = "sign_in" if request.url.path.endswith("/auth/token") else "request"
+    graph = getattr(request.app.state, "graph", None)
+    if graph is None:
+        return
+    try:
+        if isinstance(exc, Hidden):
+            audit.record(graph, context, "read", {exc.learner_uid: "none"}, outcome="denied")
+        else:
+            audit.record_event(graph, context, action, outcome=f"denied ({exc.status})")
+    except LrmError:
+        log.warning("could not record a denied %s in the audit log", context.what)
+
+
 def install(app: FastAPI) -> None:
     """Register the handlers that give every error the same shape."""
 
     @app.exception_handler(LrmError)
     async def lrm_error(request: Request, exc: LrmError) -> JSONResponse:
+        record_denial(request, exc)
         extra = dict(exc.extra)
         retry_after = extra.pop("retry_after", None)
         response = problem(request, exc.status, exc.detail, title=exc.title, **extra)

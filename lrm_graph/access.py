@@ -36,6 +36,15 @@ _PERSON_TYPES: dict[Role, list[str]] = {
 _CLASS_ROLES = frozenset({Role.TEACHER, Role.ADVISOR, Role.COACH, Role.MENTOR})
 
 
+class Hidden(NotFound):
+    """A record exists but the caller may not see it: answered exactly like NotFound,
+    and recorded in the audit as a denied request."""
+
+    def __init__(self, detail: str, learner_uid: str) -> None:
+        super().__init__(detail)
+        self.learner_uid = learner_uid  # for the audit only, never in the answer
+
+
 @dataclass(frozen=True)
 class LearnerScope:
     """The parameters of the access query for one caller."""
@@ -93,5 +102,5 @@ def learner_purpose(graph: Graph, caller: Caller, learner_uid: str) -> str:
     if visible is None:
         return ALL
     if learner_uid not in visible:
-        raise NotFound(f"no learner with uid {learner_uid!r}")
+        raise Hidden(f"no learner with uid {learner_uid!r}", learner_uid)
     return visible[learner_uid]

@@ -1,4 +1,4 @@
-"""`lrm users ...` and `lrm keys ...`: accounts of people and API keys of systems."""
+"""`lrm users ...`, `lrm keys ...` and `lrm audit`: who may sign in, and what they saw."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from lrm_graph import schema
+from lrm_graph import audit, schema, tabular
 from lrm_graph.auth import accounts, keys
 from lrm_graph.auth.caller import Role, Scope
 from lrm_graph.cli import LrmCommands, console, current_settings, open_graph, say
@@ -25,6 +25,7 @@ def register(app: typer.Typer) -> None:
     """Add `lrm users` and `lrm keys` to the command line."""
     app.add_typer(users_app, name="users")
     app.add_typer(keys_app, name="keys")
+    app.command("audit")(audit_log)
 
 
 def _graph() -> Graph:
@@ -133,3 +134,18 @@ def keys_revoke(uid: Annotated[str, typer.Argument(help="The key's uid.")]) -> N
     finally:
         graph.close()
     say(f"revoked API key {uid}")
+
+
+def audit_log(
+    learner: Annotated[str | None, typer.Option(help="Only entries about this learner.")] = None,
+    actor: Annotated[str | None, typer.Option(help="Only entries by this account/key uid.")] = None,
+    limit: Annotated[int, typer.Option(min=1, max=100_000, help="How many entries.")] = 100,
+    fmt: Annotated[str, typer.Option("--format", help="table, csv or json.")] = "table",
+) -> None:
+    """Show the audit log, newest first: who read or wrote which learner's data."""
+    graph = _graph()
+    try:
+        page = audit.list_entries(graph, learner_uid=learner, actor_id=actor, limit=limit)
+    finally:
+        graph.close()
+    typer.echo(tabular.render(page.items, fmt, list(audit.COLUMNS)), nl=False)

@@ -28,4 +28,11 @@ FOR (t:AccessToken) ON (t.account_uid);
 CREATE CONSTRAINT api_key_uid IF NOT EXISTS
 FOR (k:ApiKey) REQUIRE k.uid IS UNIQUE;
 CREATE CONSTRAINT api_key_hash IF NOT EXISTS
-FOR (k:ApiKey) REQUIRE k.key_hash IS UNIQUE
+FOR (k:ApiKey) REQUIRE k.key_hash IS UNIQUE;
+// The audit log: looked up by learner ("who has looked at my child's record?") and time.
+CREATE CONSTRAINT audit_entry_uid IF NOT EXISTS
+FOR (e:AuditEntry) REQUIRE e.uid IS UNIQUE;
+CREATE INDEX audit_entry_learner IF NOT EXISTS
+FOR (e:AuditEntry) ON (e.learner_uid, e.at);
+CREATE INDEX audit_entry_at IF NOT EXISTS
+FOR (e:AuditEntry) ON (e.at)
