@@ -26,7 +26,7 @@ from lrm_graph.records import FIELDS, Fields, SourceId
 from lrm_graph.relationships import RelationshipChanges, Uid, check_ends
 
 # The shape a single create stores (its `properties` as one JSON string), not a copy of it.
-from lrm_graph.relationships import _stored as stored_relationship_props
+from lrm_graph.relationships import stored_props as stored_relationship_props
 from lrm_graph.vocabulary import SYMMETRIC, NodeKind, RelType, Source
 
 NodeKey = tuple[str, str]  # (node_kind, source_id)
@@ -295,7 +295,8 @@ def _write_row(row: RelationshipRow, from_uid: str, to_uid: str) -> dict[str, An
         "uid": f"{from_uid}.{secrets.token_hex(8)}",
         "until": row.until,
         "props": stored_relationship_props(facts),
-        "defaults": {"source": Source.API.value},
+        # Set only when the row creates a relationship (see relationships.create).
+        "defaults": {"source": Source.API.value, "since": clock.today()},
     }
 
 

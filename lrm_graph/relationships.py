@@ -62,7 +62,8 @@ class RelationshipFields(RelationshipChanges):
     source: Source | None = Source.API
 
 
-def _stored(changes: dict[str, Any]) -> dict[str, Any]:
+def stored_props(changes: dict[str, Any]) -> dict[str, Any]:
+    """Return a relationship's facts as stored (its free-form properties as JSON)."""
     props = dict(changes)
     if "properties" in props:
         extra = props.pop("properties")
@@ -126,7 +127,12 @@ def create(graph: Graph, fields: RelationshipFields) -> dict[str, Any]:
     rel_type = RelType(fields.type)
     start, end = _endpoints(graph, fields.from_uid, fields.to_uid)
     check_ends(rel_type, start, end)
-    props = _stored(fields.model_dump(exclude={"type", "from_uid", "to_uid"}, exclude_none=True))
+    props = stored_props(
+        fields.model_dump(exclude={"type", "from_uid", "to_uid"}, exclude_none=True)
+    )
+    # A relationship begins when it is put on record unless the caller says otherwise;
+    # without a start, reports could not tell a new relationship from a quiet one.
+    props.setdefault("since", clock.today())
     rows = graph.write(
         "relationships/create_relationship",
         from_uid=fields.from_uid,
@@ -167,7 +173,7 @@ def update(graph: Graph, uid: str, changes: RelationshipChanges) -> dict[str, An
     """Change an active relationship's facts; an ended one is history and stays as it is."""
     if not get(graph, uid)["active"]:
         raise Conflict("this relationship has ended; its history cannot change")
-    props = _stored(changes.model_dump(exclude_unset=True))
+    props = stored_props(changes.model_dump(exclude_unset=True))
     if not props:
         raise InvalidInput("the body names no field to change")
     rows = graph.write(

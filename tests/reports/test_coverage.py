@@ -122,8 +122,9 @@ def _learner_with_goal(client: TestClient) -> tuple[str, str, str]:
         factories.goal(client)["uid"],
         factories.industry(client)["uid"],
     )
-    factories.relate(client, "PURSUES", ada, goal)
-    factories.relate(client, "IN_INDUSTRY", goal, industry)
+    # Dated well back, so that coverage as of an earlier day sees the goal too.
+    factories.relate(client, "PURSUES", ada, goal, since=str(day(-30)))
+    factories.relate(client, "IN_INDUSTRY", goal, industry, since=str(day(-30)))
     return ada, goal, industry
 
 
@@ -200,7 +201,7 @@ def test_coverage_goal_without_a_connection(client: TestClient) -> None:
 def test_coverage_ended_connection_counts_only_before(client: TestClient) -> None:
     ada, _goal, industry = _learner_with_goal(client)
     nurse = factories.adult(client)["uid"]
-    factories.relate(client, "WORKS_IN", nurse, industry)
+    factories.relate(client, "WORKS_IN", nurse, industry, since=str(day(-20)))
     rel = factories.relate(client, "MENTORS", nurse, ada, since=str(day(-20)))
     end(client, rel, until=day(-1))
     assert counts(client)[(None, "09")][4:] == (1, 0)

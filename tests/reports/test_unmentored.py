@@ -101,10 +101,13 @@ def test_unmentored_no_interaction_old_relationship_is_quiet(client: TestClient)
     assert reasons(client) == {ada["uid"]: "quiet"}
 
 
-def test_unmentored_no_interaction_no_since_is_quiet(client: TestClient) -> None:
+def test_unmentored_new_relationship_without_interaction_is_not_quiet(
+    client: TestClient,
+) -> None:
     ada, mentor = factories.learner(client), factories.adult(client)
-    factories.relate(client, "MENTORS", mentor["uid"], ada["uid"])
-    assert reasons(client) == {ada["uid"]: "quiet"}
+    rel = factories.relate(client, "MENTORS", mentor["uid"], ada["uid"])
+    assert rel["since"] == str(day(0))  # a relationship begins when it is recorded
+    assert reasons(client) == {}
 
 
 def test_unmentored_relationship_ending_soon_is_ending(client: TestClient) -> None:
