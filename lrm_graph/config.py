@@ -5,8 +5,10 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import AliasChoices, Field, SecretStr
+from pydantic import AliasChoices, Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from lrm_graph.vocabulary import RelType
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 
@@ -68,6 +70,18 @@ class Settings(BaseSettings):
     signin_lock_minutes: int = Field(
         default=15, ge=1, description="How long an account stays locked after too many failures."
     )
+
+    @field_validator("caring_types")
+    @classmethod
+    def _known_caring_types(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        """Refuse at start-up a caring type the vocabulary does not have."""
+        known = {t.value for t in RelType}
+        unknown = [t for t in value if t not in known]
+        if unknown or not value:
+            raise ValueError(
+                f"caring types must be some of {', '.join(sorted(known))}; got {unknown or 'none'}"
+            )
+        return value
 
 
 @lru_cache
