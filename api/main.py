@@ -6,9 +6,12 @@ import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from fastapi import FastAPI
+from fastapi import APIRouter, Depends, FastAPI
 
 from api import errors
+from api.auth import current_caller
+from api.routes import audit as audit_routes
+from api.routes import auth as auth_routes
 from api.routes import bulk, health, nodes, questions, relationships, reports
 from lrm_graph import __version__, schema
 from lrm_graph.config import Settings, get_settings
@@ -48,10 +51,20 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     errors.install(app)
     app.include_router(health.router)
-    for router in nodes.routers():
-        app.include_router(router, prefix="/v1")
-    app.include_router(relationships.router, prefix="/v1")
-    app.include_router(bulk.router, prefix="/v1")
-    app.include_router(questions.router, prefix="/v1")
-    app.include_router(reports.router, prefix="/v1")
+    # Sign-in is the one /v1 route open to anonymous callers.
+    app.include_router(auth_routes.router, prefix="/v1")
+    for router in resource_routers():
+        app.include_router(router, prefix="/v1", dependencies=[Depends(current_caller)])
     return app
+
+
+def resource_routers() -> list[APIRouter]:
+    """Return every router under /v1 that needs a signed-in caller (all but sign-in)."""
+    return [
+        *nodes.routers(),
+        relationships.router,
+        bulk.router,
+        questions.router,
+        reports.router,
+        audit_routes.router,
+    ]

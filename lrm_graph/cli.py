@@ -236,3 +236,7 @@ cli_reports.register(app)
 from lrm_graph import cli_demo  # noqa: E402
 
 cli_demo.register(app)
+
+from lrm_graph import cli_auth  # noqa: E402
+
+cli_auth.register(app)

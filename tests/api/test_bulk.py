@@ -6,6 +6,7 @@ from api.main import create_app
 from lrm_graph.config import Settings
 from lrm_graph.vocabulary import NodeKind
 from tests import factories
+from tests.auth_helpers import ADMIN_HEADERS
 
 
 def learner(source_id: str, **fields: Any) -> dict[str, Any]:
@@ -225,7 +226,7 @@ def test_bulk_small_batches_write_every_row(settings: Settings, client: TestClie
     small = settings.model_copy(update={"bulk_batch_size": 2})
     nodes = [learner(f"L{i}") for i in range(5)] + [adult("A1")]
     rows = [rel("MENTORS", ref("adult", "A1"), ref("learner", f"L{i}")) for i in range(5)]
-    with TestClient(create_app(small)) as batched:
+    with TestClient(create_app(small), headers=ADMIN_HEADERS) as batched:
         answer = post_bulk(batched, nodes, rows)
     assert (answer["nodes"]["created"], answer["relationships"]["created"]) == (6, 5)
     assert graph_counts(client) == (6, 5)
@@ -236,7 +237,7 @@ def test_bulk_over_row_limit_is_413_and_writes_nothing(
 ) -> None:
     limited = settings.model_copy(update={"bulk_max_rows": 3})
     nodes = [learner(f"L{i}") for i in range(3)] + [adult("A1")]
-    with TestClient(create_app(limited)) as small:
+    with TestClient(create_app(limited), headers=ADMIN_HEADERS) as small:
         problem = post_bulk(small, nodes, [], status=413)
         assert problem["max_rows"] == 3
         assert "at most 3 rows" in problem["detail"]

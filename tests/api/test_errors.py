@@ -6,6 +6,7 @@ from pydantic import SecretStr
 from api.main import create_app
 from lrm_graph import runtime
 from lrm_graph.config import Settings
+from tests.auth_helpers import ADMIN_HEADERS
 
 
 def test_problem_shape_is_pinned(client: TestClient) -> None:
@@ -37,7 +38,7 @@ def test_database_outage_is_503_problem_not_a_trace(settings: Settings) -> None:
             "retry_seconds": 0.2,
         }
     )
-    with TestClient(create_app(dead)) as client:
+    with TestClient(create_app(dead), headers=ADMIN_HEADERS) as client:
         assert client.get("/healthz").status_code == 200
         ready = client.get("/readyz")
         assert ready.status_code == 503
