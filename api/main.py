@@ -10,6 +10,7 @@ from fastapi import APIRouter, Depends, FastAPI
 
 from api import errors
 from api.auth import current_caller
+from api.routes import analytics as analytics_routes
 from api.routes import audit as audit_routes
 from api.routes import auth as auth_routes
 from api.routes import bulk, health, nodes, questions, relationships, reports
@@ -66,5 +67,6 @@ def resource_routers() -> list[APIRouter]:
         bulk.router,
         questions.router,
         reports.router,
+        analytics_routes.router,
         audit_routes.router,
     ]

@@ -233,6 +233,10 @@ from lrm_graph import cli_reports  # noqa: E402
 
 cli_reports.register(app)
 
+from lrm_graph import cli_analytics  # noqa: E402
+
+cli_analytics.register(app)
+
 from lrm_graph import cli_demo  # noqa: E402
 
 cli_demo.register(app)

@@ -1,0 +1,140 @@
+"""Bridges and isolation: groups cut off from every adult, and adults who join groups.
+
+Both look at the support network (`projection.support_graph`): learners, adults,
+screened experts and communities, joined by active person-person and person-community
+relationships. An expert whose screening is not current is not part of it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+import networkx as nx
+
+from analytics.projection import is_adult, support_graph
+from lrm_graph.vocabulary import NodeKind
+
+__all__ = ["EXACT_LIMIT", "bridging_adults", "isolated_groups"]
+
+# Up to this many nodes betweenness is exact; above, it is estimated from samples.
+EXACT_LIMIT = 2000
+
+
+def isolated_groups(
+    G: nx.MultiDiGraph, *, learners: Iterable[str] | None = None
+) -> list[dict[str, Any]]:
+    """Return the connected groups of learners with no adult and no screened expert in them.
+
+    Parameters
+    ----------
+    G : the projection (`analytics.projection`).
+    learners : report only groups holding one of these learners, and list only them
+        (default: every learner).
+
+    Returns
+    -------
+    One dict per group, largest first: ``learners`` and ``communities`` (uids, sorted)
+    and ``size`` (every node of the group, whether reported or not). A learner linked to
+    no one is a group of one.
+
+    Examples
+    --------
+    >>> from analytics.projection import add_node, add_relationship, new_graph
+    >>> G = new_graph()
+    >>> for uid, kind in [("l1", "learner"), ("l2", "learner"), ("l3", "learner"),
+    ...                   ("a", "adult")]:
+    ...     add_node(G, uid, kind, uid)
+    >>> add_relationship(G, "l1", "l2", "PEER_OF")
+    >>> add_relationship(G, "a", "l3", "MENTORS")
+    >>> [g["learners"] for g in isolated_groups(G)]
+    [['l1', 'l2']]
+    """
+    S = support_graph(G)
+    wanted = _wanted(S, learners)
+    groups = []
+    for members in nx.connected_components(S):
+        if any(is_adult(S, uid) for uid in members):
+            continue
+        reported = sorted(uid for uid in members if uid in wanted)
+        if not reported:
+            continue
+        communities = sorted(
+            uid for uid in members if S.nodes[uid]["node_kind"] == NodeKind.COMMUNITY
+        )
+        groups.append({"learners": reported, "communities": communities, "size": len(members)})
+    return sorted(groups, key=lambda g: (-g["size"], g["learners"][0]))
+
+
+def bridging_adults(
+    G: nx.MultiDiGraph,
+    *,
+    learners: Iterable[str] | None = None,
+    samples: int = 100,
+    exact_limit: int = EXACT_LIMIT,
+    seed: int | None = None,
+) -> dict[str, Any]:
+    """Rank the adults who bridge otherwise separate groups.
+
+    Betweenness centrality (normalized) over the support network says how much of the
+    network's shortest paths run through each adult; it is exact up to `exact_limit`
+    nodes and estimated from `samples` sources (drawn with `seed`) above. An articulation
+    point is an adult whose absence would split their group in two.
+
+    Parameters
+    ----------
+    G : the projection (`analytics.projection`).
+    learners : consider only adults in groups that hold one of these learners.
+    samples, exact_limit, seed : how betweenness is estimated on large graphs.
+
+    Returns
+    -------
+    A dict: ``exact`` (bool), ``samples`` (None when exact) and ``adults``: one dict per
+    adult or screened expert with betweenness above 0 or who is an articulation point,
+    highest first: ``uid``, ``betweenness``, ``articulation_point`` and ``learners``
+    (how many learners they are directly linked to).
+
+    Examples
+    --------
+    >>> from analytics.projection import add_node, add_relationship, new_graph
+    >>> G = new_graph()
+    >>> for uid, kind in [("l1", "learner"), ("l2", "learner"), ("a", "adult")]:
+    ...     add_node(G, uid, kind, uid)
+    >>> add_relationship(G, "a", "l1", "MENTORS")
+    >>> add_relationship(G, "a", "l2", "COACHES")
+    >>> found = bridging_adults(G)
+    >>> [(a["uid"], a["betweenness"], a["articulation_point"]) for a in found["adults"]]
+    [('a', 1.0, True)]
+    """
+    S = support_graph(G)
+    exact = S.number_of_nodes() <= exact_limit
+    k = None if exact else min(samples, S.number_of_nodes())
+    centrality = nx.betweenness_centrality(S, k=k, seed=seed) if S.number_of_nodes() else {}
+    cut = set(nx.articulation_points(S))
+    near = _near(S, _wanted(S, learners)) if learners is not None else set(S)
+    adults = [
+        {
+            "uid": uid,
+            "betweenness": round(centrality.get(uid, 0.0), 6),
+            "articulation_point": uid in cut,
+            "learners": sum(1 for v in S.adj[uid] if S.nodes[v]["node_kind"] == NodeKind.LEARNER),
+        }
+        for uid in S
+        if uid in near and is_adult(S, uid) and (centrality.get(uid, 0.0) > 0 or uid in cut)
+    ]
+    adults.sort(key=lambda a: (-a["betweenness"], not a["articulation_point"], a["uid"]))
+    return {"exact": exact, "samples": k, "adults": adults}
+
+
+def _wanted(S: nx.Graph, learners: Iterable[str] | None) -> set[str]:
+    pool = S.nodes if learners is None else {uid for uid in learners if uid in S}
+    return {uid for uid in pool if S.nodes[uid]["node_kind"] == NodeKind.LEARNER}
+
+
+def _near(S: nx.Graph, learners: set[str]) -> set[str]:
+    """Return every node in a group that holds one of `learners`."""
+    near: set[str] = set()
+    for learner in learners:
+        if learner not in near:
+            near |= nx.node_connected_component(S, learner)
+    return near
