@@ -54,6 +54,7 @@ class Adult(Person):
 
 
 class Expert(Person):
+    caseload_capacity = IntegerProperty()
     screening_status = StringProperty(index=True)
     screening_expires_on = DateProperty()
     screened_by = StringProperty()

@@ -60,6 +60,7 @@ class AdultFields(PersonFields):
 
 
 class ExpertFields(PersonFields):
+    caseload_capacity: int | None = Field(default=None, ge=0, le=10_000)
     screening_status: ScreeningStatus = ScreeningStatus.PENDING
     screening_expires_on: date | None = None
     screened_by: Name | None = None

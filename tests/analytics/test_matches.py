@@ -296,3 +296,17 @@ def test_accept_match_wrong_pair_or_unscreened_expert_is_422(client: TestClient)
     learner, other = factories.learner(client), factories.learner(client)
     assert _accept(client, learner, other).status_code == 422
     assert _accept(client, learner, factories.expert(client)).status_code == 422
+
+
+def test_mentor_matches_screened_expert_with_room_is_a_candidate(client: TestClient) -> None:
+    learner = factories.learner(client)
+    cleared = factories.expert(
+        client, caseload_capacity=1, screening_status="cleared", screened_by="Dana Staff"
+    )
+    pending = factories.expert(client, caseload_capacity=1)
+    chess = factories.make(client, "interests", name="Chess")
+    for person in (learner, cleared, pending):
+        relate(client, "INTERESTED_IN", person, chess)
+    [row] = analytic(client, "mentor-matches")["items"]
+    assert [c["adult_uid"] for c in row["candidates"]] == [cleared["uid"]]
+    assert row["assigned_uid"] == cleared["uid"]
