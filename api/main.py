@@ -14,6 +14,7 @@ from api.routes import analytics as analytics_routes
 from api.routes import audit as audit_routes
 from api.routes import auth as auth_routes
 from api.routes import bulk, health, nodes, questions, relationships, reports
+from api.routes import imports as import_routes
 from lrm_graph import __version__, schema
 from lrm_graph.config import Settings, get_settings
 from lrm_graph.errors import GraphUnavailable
@@ -68,5 +69,6 @@ def resource_routers() -> list[APIRouter]:
         questions.router,
         reports.router,
         analytics_routes.router,
+        import_routes.router,
         audit_routes.router,
     ]

@@ -241,6 +241,10 @@ from lrm_graph import cli_demo  # noqa: E402
 
 cli_demo.register(app)
 
+from lrm_graph import cli_district  # noqa: E402
+
+cli_district.register(app)
+
 from lrm_graph import cli_auth  # noqa: E402
 
 cli_auth.register(app)

@@ -1,0 +1,39 @@
+"""Imports: a OneRoster CSV set uploaded as a zip, run as a job whose status anyone can read."""
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, BackgroundTasks, File, Response, UploadFile, status
+from pydantic import StringConstraints
+
+from api.deps import GraphDep, SettingsDep
+from api.schemas.imports import ImportJobOut
+from lrm_graph.oneroster import jobs
+
+router = APIRouter(prefix="/imports", tags=["imports"])
+JobId = Annotated[str, StringConstraints(min_length=1, max_length=64)]
+
+
+@router.post("/oneroster", status_code=status.HTTP_202_ACCEPTED, response_model=ImportJobOut)
+def import_oneroster(
+    file: Annotated[UploadFile, File(description="A OneRoster 1.1 or 1.2 CSV set, zipped.")],
+    graph: GraphDep,
+    settings: SettingsDep,
+    background: BackgroundTasks,
+    response: Response,
+) -> Any:
+    """Accept a zipped OneRoster set and import it after answering.
+
+    Answers 202 with the queued job; `GET /v1/imports/{id}` (the Location) tells how it
+    ends: succeeded with counts, rejected with every problem's file, line and column
+    (nothing written), or failed.
+    """
+    job, staged = jobs.queue(graph, file.file, file.filename or "upload.zip")
+    background.add_task(jobs.run_oneroster, graph, settings, job["id"], staged)
+    response.headers["Location"] = f"/v1/imports/{job['id']}"
+    return job
+
+
+@router.get("/{job_id}", response_model=ImportJobOut)
+def get_import(job_id: JobId, graph: GraphDep) -> Any:
+    """Return an import job: queued, running, succeeded, rejected or failed."""
+    return jobs.get(graph, job_id)

@@ -1,0 +1,8 @@
+// Purpose: record a new import job, so that any API instance can answer for it (the API
+//          keeps no state of its own). ImportJob nodes are records of work, not part of
+//          the learner graph: they carry no Entity label.
+// Parameters: $id, $kind ('oneroster'), $source (the uploaded file's name), $now (datetime).
+// Returns: job (map). Write.
+CREATE (j:ImportJob {id: $id, kind: $kind, source: $source, status: 'queued',
+                     counts_json: '{}', errors_json: '[]', created_at: $now, updated_at: $now})
+RETURN properties(j) AS job

@@ -1,0 +1,36 @@
+// Purpose: create or update a batch of roster nodes of one kind (OneRoster import) by
+//          (node_kind, source_id). Only the fields the roster owns are set: a field the
+//          roster leaves blank is kept, so what people added in the LRM (a preferred name,
+//          a caseload capacity, roles beyond the roster's) stays. An adult's roles are the
+//          roster's roles plus the ones given elsewhere. A node back in the roster is no
+//          longer archived. Each node is stamped with the import and the file it came
+//          from, so that a later bulk set can archive the ones it no longer lists.
+// Parameters: $rows (list of {uid (used only when creating), source_id, props (map, no
+//             nulls), roster_roles (list of AdultRole values, or null: leave roles be)}),
+//             $node_kind, $label (a NodeKind label from the vocabulary), $person (bool:
+//             the name is made from given/preferred and family name), $file (roster file
+//             name), $import_id, $now (datetime).
+// Returns: created, updated (counts over the batch; the rest were already as given). Write.
+UNWIND $rows AS row
+MERGE (n:Entity {node_kind: $node_kind, source_id: row.source_id})
+ON CREATE SET n.uid = row.uid, n.created_at = $now
+WITH row, n, n.uid = row.uid AS created,
+     n.archived_at IS NOT NULL
+     OR any(k IN keys(row.props) WHERE NOT coalesce(n[k] = row.props[k], false))
+     OR (row.roster_roles IS NOT NULL
+         AND NOT coalesce(n.roster_roles = row.roster_roles, false)) AS changed
+SET n += row.props, n:$($label), n.archived_at = null,
+    n.roster_file = $file, n.roster_seen = $import_id
+SET n.roles = CASE WHEN row.roster_roles IS NULL THEN n.roles
+                   ELSE row.roster_roles + [r IN coalesce(n.roles, [])
+                        WHERE NOT r IN coalesce(n.roster_roles, []) AND NOT r IN row.roster_roles]
+              END,
+    n.roster_roles = coalesce(row.roster_roles, n.roster_roles)
+// The same display name as lrm_graph.records.display_name: preferred or given, and family.
+SET n.name = CASE WHEN $person
+                  THEN trim(coalesce(n.preferred_name, n.given_name, '') + ' ' +
+                            coalesce(n.family_name, ''))
+                  ELSE n.name END,
+    n.updated_at = CASE WHEN created OR changed THEN $now ELSE n.updated_at END
+RETURN sum(CASE WHEN created THEN 1 ELSE 0 END) AS created,
+       sum(CASE WHEN changed AND NOT created THEN 1 ELSE 0 END) AS updated

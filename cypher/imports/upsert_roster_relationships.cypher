@@ -1,0 +1,54 @@
+// Purpose: create or update a batch of roster relationships of one type (OneRoster
+//          import). A row is matched by its roster_id (the enrollment's sourcedId, or a
+//          key made of the two ends) among the imported relationships joining its two
+//          nodes that are active or ended on the row's `until`; a match is updated,
+//          otherwise one is created with source 'imported'. When an active relationship of
+//          the same type that the LRM owns (source other than 'imported') joins the nodes,
+//          nothing is created: the roster never duplicates nor takes over what people
+//          recorded. Rows whose nodes are missing or archived are skipped. Each written
+//          relationship is stamped with the import, so a later bulk set can end the ones
+//          it no longer lists. The same rows twice change nothing.
+// Parameters: $rows (list of {from_kind, from_id, to_kind, to_id, roster_id, suffix (random
+//             hex for the uid), props (map: since, until, ...; a null removes)}), $type (a
+//             RelType from the vocabulary, never a request), $file, $import_id, $now
+//             (datetime), $today (date).
+// Returns: rows (rows whose nodes were found), created, updated, kept (an LRM-owned
+//          relationship was there already). Write.
+UNWIND $rows AS row
+MATCH (a:Entity {node_kind: row.from_kind, source_id: row.from_id})
+MATCH (b:Entity {node_kind: row.to_kind, source_id: row.to_id})
+WHERE a.archived_at IS NULL AND b.archived_at IS NULL
+OPTIONAL CALL (row, a, b) {
+  MATCH (a)-[x:$($type)]->(b)
+  WHERE x.source = 'imported' AND x.roster_id = row.roster_id
+    AND (x.until IS NULL OR x.until > $today OR x.until = row.props.until)
+  RETURN x,
+         any(k IN keys(row.props)
+             WHERE NOT coalesce(x[k] = row.props[k], x[k] IS NULL AND row.props[k] IS NULL))
+           AS changed
+  ORDER BY x.created_at DESC
+  LIMIT 1
+}
+OPTIONAL CALL (a, b, x) {
+  WITH a, b, x WHERE x IS NULL
+  MATCH (a)-[y:$($type)]->(b)
+  WHERE coalesce(y.source, '') <> 'imported' AND (y.until IS NULL OR y.until > $today)
+  RETURN y
+  LIMIT 1
+}
+CALL (row, x, changed) {
+  WITH row, x, changed WHERE x IS NOT NULL
+  SET x += row.props, x.roster_seen = $import_id,
+      x.updated_at = CASE WHEN changed THEN $now ELSE x.updated_at END
+}
+CALL (row, a, b, x, y) {
+  WITH row, a, b, x, y WHERE x IS NULL AND y IS NULL
+  CREATE (a)-[r:$($type)]->(b)
+  SET r += row.props, r.uid = a.uid + '.' + row.suffix, r.source = 'imported',
+      r.roster_id = row.roster_id, r.roster_file = $file, r.roster_seen = $import_id,
+      r.created_at = $now, r.updated_at = $now
+}
+RETURN count(*) AS rows,
+       sum(CASE WHEN x IS NULL AND y IS NULL THEN 1 ELSE 0 END) AS created,
+       sum(CASE WHEN x IS NOT NULL AND changed THEN 1 ELSE 0 END) AS updated,
+       sum(CASE WHEN y IS NOT NULL THEN 1 ELSE 0 END) AS kept

@@ -1,0 +1,92 @@
+"""`lrm generate`, `lrm import oneroster` and `lrm import lrm`: exit codes and output."""
+
+from pathlib import Path
+
+from fastapi.testclient import TestClient
+
+from lrm_graph.config import Settings
+from tests.imports import support
+
+
+def test_generate_then_import_both_files_loads_the_district(
+    client: TestClient, settings: Settings, tmp_path: Path
+) -> None:
+    out = tmp_path / "district"
+    year = str(support.school_year())
+    generated = support.lrm(
+        settings,
+        "generate",
+        "--learners",
+        "40",
+        "--seed",
+        "3",
+        "--out",
+        str(out),
+        "--school-year",
+        year,
+    )
+    roster = support.lrm(settings, "import", "oneroster", str(out))
+    lrm_file = support.lrm(settings, "import", "lrm", str(out / "lrm.json"))
+    assert [generated.exit_code, roster.exit_code, lrm_file.exit_code] == [0, 0, 0], (
+        roster.output + lrm_file.output
+    )
+    assert "planted gaps" in generated.stdout
+    assert "imported OneRoster 1.2 (bulk)" in roster.stdout
+    assert "relationships:" in lrm_file.stdout
+    manifest = support.manifest(out)
+    assert support.count(client, "learners") == 40
+    assert support.count(client, "goals") == manifest["lrm_nodes"]["goal"]
+    assert support.count(client, "experts") == manifest["lrm_nodes"]["expert"]
+
+
+def test_import_oneroster_of_a_zip_prints_counts(
+    client: TestClient, settings: Settings, tmp_path: Path
+) -> None:
+    archive = tmp_path / "roster.zip"
+    archive.write_bytes(support.zipped(support.district(tmp_path / "set")))
+    result = support.lrm(settings, "import", "oneroster", str(archive))
+    assert result.exit_code == 0, result.output
+    assert "nodes: 195 created, 0 updated, 0 unchanged" in result.stdout
+
+
+def test_import_oneroster_bad_set_exits_1_with_one_line(
+    client: TestClient, settings: Settings, tmp_path: Path
+) -> None:
+    out = support.district(tmp_path)
+    header, rows = support.read(out, "academicSessions.csv")
+    rows[0]["startDate"] = "someday"
+    support.write(out, "academicSessions.csv", header, rows)
+    result = support.lrm(settings, "import", "oneroster", str(out))
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "error: academicSessions.csv line 2, column startDate: "
+        "'someday' is not a date (YYYY-MM-DD)\n"
+    )
+    assert support.count(client, "organizations") == 0
+
+
+def test_import_lrm_file_that_is_not_json_exits_1(settings: Settings, tmp_path: Path) -> None:
+    broken = tmp_path / "lrm.json"
+    broken.write_text('{"nodes": [{"node_kind": "interest",', encoding="utf-8")
+    result = support.lrm(settings, "import", "lrm", str(broken))
+    assert result.exit_code == 1
+    assert result.stderr.startswith("error: lrm.json: not valid JSON at line 1")
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_import_lrm_file_with_rejected_rows_exits_1(settings: Settings, tmp_path: Path) -> None:
+    rows = tmp_path / "rows.json"
+    rows.write_text(
+        '{"nodes": [{"node_kind": "interest", "source_id": "i1", "name": "Chess"}],\n'
+        ' "relationships": [{"type": "INTERESTED_IN",'
+        ' "from": {"kind": "learner", "source_id": "nobody"},'
+        ' "to": {"kind": "interest", "source_id": "i1"}}]}',
+        encoding="utf-8",
+    )
+    result = support.lrm(settings, "import", "lrm", str(rows))
+    assert result.exit_code == 1
+    assert "nodes: 1 created, 0 updated" in result.stdout
+    assert result.stderr == (
+        "error: 1 rows were rejected; the first, relationships[0]: "
+        "no learner with source_id 'nobody'\n"
+    )

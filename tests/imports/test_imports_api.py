@@ -1,0 +1,96 @@
+"""POST /v1/imports/oneroster (a zipped set) answers 202 with a job; GET /v1/imports/{id}."""
+
+from pathlib import Path
+
+from fastapi.testclient import TestClient
+
+from api.main import create_app
+from lrm_graph.config import Settings
+from tests.auth_helpers import ADMIN_HEADERS
+from tests.imports import support
+
+
+def upload(client: TestClient, body: bytes, name: str = "roster.zip") -> dict:
+    response = client.post("/v1/imports/oneroster", files={"file": (name, body, "application/zip")})
+    assert response.status_code == 202, response.text
+    assert response.headers["Location"] == f"/v1/imports/{response.json()['id']}"
+    return response.json()
+
+
+def job(client: TestClient, job_id: str) -> dict:
+    response = client.get(f"/v1/imports/{job_id}")
+    assert response.status_code == 200, response.text
+    return response.json()
+
+
+def test_upload_answers_202_with_a_queued_job(client: TestClient, tmp_path: Path) -> None:
+    queued = upload(client, support.zipped(support.district(tmp_path)))
+    assert (queued["status"], queued["kind"], queued["source"]) == (
+        "queued",
+        "oneroster",
+        "roster.zip",
+    )
+    assert (queued["counts"], queued["errors"]) == ({}, [])
+
+
+def test_uploaded_set_is_imported_and_the_job_has_its_counts(
+    client: TestClient, tmp_path: Path
+) -> None:
+    out = support.district(tmp_path)
+    done = job(client, upload(client, support.zipped(out))["id"])
+    roster = support.manifest(out)["roster_relationships"]
+    assert done["status"] == "succeeded" and done["finished_at"] is not None
+    assert done["counts"]["per_kind"]["learner"]["created"] == support.LEARNERS
+    assert done["counts"]["relationships"]["created"] == sum(roster.values())
+    assert support.count(client, "learners") == support.LEARNERS
+
+
+def test_uploaded_set_again_changes_nothing(client: TestClient, tmp_path: Path) -> None:
+    body = support.zipped(support.district(tmp_path))
+    upload(client, body)
+    again = job(client, upload(client, body)["id"])
+    assert again["counts"]["nodes"]["created"] == again["counts"]["relationships"]["created"] == 0
+    assert again["counts"]["nodes"]["updated"] == again["counts"]["relationships"]["updated"] == 0
+
+
+def test_uploaded_bad_set_is_rejected_with_every_problem(
+    client: TestClient, tmp_path: Path
+) -> None:
+    out = support.district(tmp_path)
+    header, rows = support.read(out, "enrollments.csv")
+    rows[0]["classSourcedId"] = "cls-nope"
+    support.write(out, "enrollments.csv", header, rows)
+    rejected = job(client, upload(client, support.zipped(out))["id"])
+    assert rejected["status"] == "rejected"
+    assert rejected["errors"] == [
+        {
+            "file": "enrollments.csv",
+            "line": 2,
+            "column": "classSourcedId",
+            "message": "no class with sourcedId 'cls-nope' in classes.csv",
+        }
+    ]
+    assert rejected["detail"].startswith("enrollments.csv line 2, column classSourcedId")
+    assert support.count(client, "learners") == 0
+
+
+def test_upload_that_is_not_a_zip_is_rejected(client: TestClient) -> None:
+    rejected = job(client, upload(client, b"sourcedId,name\n", "roster.csv")["id"])
+    assert rejected["status"] == "rejected"
+    assert "cannot be read" in rejected["errors"][0]["message"]
+
+
+def test_import_job_is_kept_in_the_graph_for_any_api_instance(
+    client: TestClient, settings: Settings, tmp_path: Path
+) -> None:
+    queued = upload(client, support.zipped(support.district(tmp_path)))
+    with TestClient(create_app(settings), headers=ADMIN_HEADERS) as other_instance:
+        answer = other_instance.get(f"/v1/imports/{queued['id']}")
+    assert answer.status_code == 200
+    assert answer.json()["status"] == "succeeded"
+
+
+def test_unknown_import_job_is_404(client: TestClient) -> None:
+    response = client.get("/v1/imports/nope")
+    assert response.status_code == 404
+    assert response.headers["content-type"] == "application/problem+json"
