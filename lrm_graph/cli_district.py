@@ -53,9 +53,10 @@ def generate(
     """Write a synthetic district: OneRoster 1.2 CSV, lrm.json and manifest.json."""
     manifest = generator.generate(out, learners=learners, seed=seed, school_year=school_year)
     files = manifest["files"]["oneroster"]
+    schools = len(manifest["schools"])
     say(
-        f"wrote {manifest['district']} ({learners} learners, {len(manifest['schools'])} "
-        f"schools, {manifest['school_year']}) to {out}"
+        f"wrote {manifest['district']} ({learners} learners, {schools} "
+        f"school{'s' if schools > 1 else ''}, {manifest['school_year']}) to {out}"
     )
     say(
         f"roster: {files['users.csv']} users, {files['classes.csv']} classes, "

@@ -5,8 +5,10 @@ from typing import Annotated, Any
 from fastapi import APIRouter, BackgroundTasks, File, Response, UploadFile, status
 from pydantic import StringConstraints
 
+from api.auth import CallerDep, require_scope
 from api.deps import GraphDep, SettingsDep
 from api.schemas.imports import ImportJobOut
+from lrm_graph.auth.caller import Scope
 from lrm_graph.oneroster import jobs
 
 router = APIRouter(prefix="/imports", tags=["imports"])
@@ -18,15 +20,17 @@ def import_oneroster(
     file: Annotated[UploadFile, File(description="A OneRoster 1.1 or 1.2 CSV set, zipped.")],
     graph: GraphDep,
     settings: SettingsDep,
+    caller: CallerDep,
     background: BackgroundTasks,
     response: Response,
 ) -> Any:
-    """Accept a zipped OneRoster set and import it after answering.
+    """Accept a zipped OneRoster set and import it after answering (needs the import scope).
 
     Answers 202 with the queued job; `GET /v1/imports/{id}` (the Location) tells how it
     ends: succeeded with counts, rejected with every problem's file, line and column
     (nothing written), or failed.
     """
+    require_scope(caller, Scope.IMPORT)
     job, staged = jobs.queue(graph, file.file, file.filename or "upload.zip")
     background.add_task(jobs.run_oneroster, graph, settings, job["id"], staged)
     response.headers["Location"] = f"/v1/imports/{job['id']}"
@@ -34,6 +38,7 @@ def import_oneroster(
 
 
 @router.get("/{job_id}", response_model=ImportJobOut)
-def get_import(job_id: JobId, graph: GraphDep) -> Any:
+def get_import(job_id: JobId, graph: GraphDep, caller: CallerDep) -> Any:
     """Return an import job: queued, running, succeeded, rejected or failed."""
+    require_scope(caller, Scope.IMPORT)
     return jobs.get(graph, job_id)

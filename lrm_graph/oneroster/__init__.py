@@ -13,7 +13,13 @@ tobedeleted do the same. Only what the roster made is touched (relationships wit
 "imported"), with one rule from archiving: a person, class or org archived because the
 roster dropped it has every active relationship ended, mentoring included, as
 `DELETE /v1/<kind>/<uid>` does. A learner who only dropped a class keeps everything else.
-Importing the same set again changes nothing.
+A node the roster lists is not archived (the roster is the record of who is enrolled);
+one it brings back gets new roster relationships, its ended ones stay history. Importing
+the same set again changes nothing.
+
+Delta limits: GUARDIAN_OF links end only when a guardian or learner is deleted (a
+delta's agentSourcedIds add links, never remove them); a new class in a delta needs its
+terms in the same delta's academicSessions.csv.
 """
 
 from __future__ import annotations

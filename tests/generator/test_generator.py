@@ -188,5 +188,5 @@ def test_generate_command_writes_the_files(tmp_path: Path) -> None:
         app, ["generate", "--learners", "30", "--seed", "4", "--out", str(tmp_path)]
     )
     assert result.exit_code == 0, result.output
-    assert result.stdout.startswith("wrote ") and "30 learners, 1 schools" in result.stdout
+    assert result.stdout.startswith("wrote ") and "30 learners, 1 school," in result.stdout
     assert (tmp_path / "manifest.json").is_file() and (tmp_path / "lrm.json").is_file()

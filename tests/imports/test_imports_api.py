@@ -6,7 +6,9 @@ from fastapi.testclient import TestClient
 
 from api.main import create_app
 from lrm_graph.config import Settings
-from tests.auth_helpers import ADMIN_HEADERS
+from lrm_graph.graph import Graph
+from tests import factories
+from tests.auth_helpers import ADMIN_HEADERS, seed_caller
 from tests.imports import support
 
 
@@ -88,6 +90,16 @@ def test_import_job_is_kept_in_the_graph_for_any_api_instance(
         answer = other_instance.get(f"/v1/imports/{queued['id']}")
     assert answer.status_code == 200
     assert answer.json()["status"] == "succeeded"
+
+
+def test_upload_needs_the_import_scope(client: TestClient, graph: Graph, tmp_path: Path) -> None:
+    learner = factories.learner(client)
+    headers = seed_caller(graph, "learner", person_uid=learner["uid"])
+    files = {"file": ("roster.zip", support.zipped(support.district(tmp_path)), "application/zip")}
+    response = client.post("/v1/imports/oneroster", files=files, headers=headers)
+    assert response.status_code == 403
+    assert "import" in response.json()["detail"]
+    assert support.count(client, "organizations") == 0
 
 
 def test_unknown_import_job_is_404(client: TestClient) -> None:
