@@ -187,7 +187,9 @@ def test_caseload_lists_active_learners_by_name_with_room(client: TestClient) ->
     amy = factories.learner(client, given_name="Amy", family_name="Zhou", grade_level="10")
     bob, cy = factories.learner(client, given_name="Bob"), factories.learner(client)
     factories.relate(client, "MENTORS", adult["uid"], zed["uid"])
-    mentors = factories.relate(client, "MENTORS", adult["uid"], amy["uid"], strength=3)
+    mentors = factories.relate(
+        client, "MENTORS", adult["uid"], amy["uid"], strength=3, since="2026-01-05"
+    )
     advises = factories.relate(client, "ADVISES", adult["uid"], amy["uid"], since="2025-09-01")
     end(client, factories.relate(client, "COACHES", adult["uid"], bob["uid"]))
     factories.relate(client, "TEACHES", adult["uid"], cy["uid"])
@@ -213,7 +215,7 @@ def test_caseload_lists_active_learners_by_name_with_room(client: TestClient) ->
         {
             "uid": mentors["uid"],
             "type": "MENTORS",
-            "since": None,
+            "since": "2026-01-05",
             "strength": 3,
             "last_interaction_at": None,
         },
