@@ -35,4 +35,7 @@ FOR (e:AuditEntry) REQUIRE e.uid IS UNIQUE;
 CREATE INDEX audit_entry_learner IF NOT EXISTS
 FOR (e:AuditEntry) ON (e.learner_uid, e.at);
 CREATE INDEX audit_entry_at IF NOT EXISTS
-FOR (e:AuditEntry) ON (e.at)
+FOR (e:AuditEntry) ON (e.at);
+// Import jobs are read back by id from any API instance.
+CREATE CONSTRAINT import_job_id IF NOT EXISTS
+FOR (j:ImportJob) REQUIRE j.id IS UNIQUE
