@@ -8,6 +8,7 @@ from datetime import timedelta
 import pytest
 from fastapi.testclient import TestClient
 
+import analytics.care
 import analytics.communities
 import analytics.goal_gaps
 import analytics.matches
@@ -28,6 +29,7 @@ from tests.analytics.support import end, relate
         analytics.structure,
         analytics.matches,
         analytics.communities,
+        analytics.care,
     ],
 )
 def test_docstring_examples_run(module: object) -> None:
