@@ -2,34 +2,45 @@
 //          relationship of that type that joins its two nodes (either way round for
 //          symmetric types) and is active, or, for a row that records an ended one, the
 //          one that ended on the row's `until`; otherwise it creates one. So the same
-//          rows sent twice change nothing in counts. Both nodes are written first so that
-//          concurrent writers between them queue on their locks.
-// Parameters: $rows (list of {from_uid, to_uid, uid (used only when creating), until
-//             (date or null), props (map, nulls remove), defaults (map, set on create)}),
-//             $type (a RelType from the vocabulary, never a request), $symmetric (bool),
-//             $now (datetime), $today (date).
+//          rows sent twice change nothing in counts, and a load cut off halfway converges
+//          when run again. Both nodes are written first so that concurrent writers
+//          between them queue on their locks. Every lookup is a unique index seek and the
+//          twin is found by expanding between the two nodes: the hints keep it so when the
+//          graph is empty, where the planner would otherwise scan all relationships for
+//          each row (quadratic until it replans).
+// Parameters: $rows (list of [from_uid, to_uid, uid suffix (random hex, used only when
+//             creating: the uid is from_uid + '.' + suffix), facts index]: a row is a
+//             list, not a map, because the driver packs every key of every row),
+//             $facts (list of maps: the distinct facts the rows store, nulls remove),
+//             $defaults (map: set on create, before the row's facts), $type (a RelType
+//             from the vocabulary, never a request), $symmetric (bool), $now (datetime),
+//             $today (date).
 // Returns: created, updated (counts over the batch). Write.
 UNWIND $rows AS row
-MATCH (a:Entity {uid: row.from_uid})
-MATCH (b:Entity {uid: row.to_uid})
+WITH row[0] AS from_uid, row[1] AS to_uid, row[2] AS suffix, $facts[row[3]] AS facts
+MATCH (a:Entity {uid: from_uid})
+USING INDEX a:Entity(uid)
+MATCH (b:Entity {uid: to_uid})
+USING INDEX b:Entity(uid)
 SET a.updated_at = $now, b.updated_at = $now
-WITH row, a, b
-OPTIONAL CALL (row, a, b) {
-  MATCH (a)-[x:$($type)]-(b)
-  WHERE ($symmetric OR startNode(x) = a)
-    AND (x.until IS NULL OR x.until > $today OR x.until = row.until)
+WITH a, b, suffix, facts
+OPTIONAL CALL (a, b, facts) {
+  MATCH (start:Entity {uid: a.uid})-[x:$($type)]-(b)
+  USING INDEX start:Entity(uid)
+  WHERE ($symmetric OR startNode(x) = start)
+    AND (x.until IS NULL OR x.until > $today OR x.until = facts.until)
   RETURN x
-  ORDER BY CASE WHEN x.until = row.until THEN 0 ELSE 1 END
+  ORDER BY CASE WHEN x.until = facts.until THEN 0 ELSE 1 END
   LIMIT 1
 }
-CALL (row, x) {
-  WITH row, x WHERE x IS NOT NULL
-  SET x += row.props, x.updated_at = $now
+CALL (facts, x) {
+  WITH facts, x WHERE x IS NOT NULL
+  SET x += facts, x.updated_at = $now
 }
-CALL (row, a, b, x) {
-  WITH row, a, b WHERE x IS NULL
+CALL (a, b, suffix, facts, x) {
+  WITH a, b, suffix, facts WHERE x IS NULL
   CREATE (a)-[r:$($type)]->(b)
-  SET r += row.defaults, r += row.props, r.uid = row.uid, r.created_at = $now,
+  SET r += $defaults, r += facts, r.uid = a.uid + '.' + suffix, r.created_at = $now,
       r.updated_at = $now
 }
 RETURN count(*) - count(x) AS created, count(x) AS updated
