@@ -224,16 +224,19 @@ def select_learners(
     organization: str | None = None,
     grade: str | None = None,
     community: str | None = None,
+    visible: list[str] | None = None,
     today: date | None = None,
 ) -> set[str] | None:
-    """Return the uids of the learners the filters select, or None when none is given."""
-    if organization is None and grade is None and community is None:
+    """Return the uids of the learners the filters select among `visible` (the learners a
+    caller may see; None: all), or None when neither restricts."""
+    if organization is None and grade is None and community is None and visible is None:
         return None
     rows = graph.read(
         "analytics/select_learners",
         organization=organization,
         grade=grade,
         community=community,
+        visible=visible,
         today=today or clock.today(),
     )
     return {row["uid"] for row in rows}

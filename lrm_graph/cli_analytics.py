@@ -52,7 +52,11 @@ def analyze(
     seed: Annotated[int, typer.Option(help="structure: seed of the samples.")] = 0,
     fmt: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.TABLE,
 ) -> None:
-    """Run an analytic: goal-gaps, structure, mentor-matches, community-suggestions."""
+    """Run an analytic: goal-gaps, structure, mentor-matches, community-suggestions.
+
+    The CLI reads the database directly, so it runs as the local operator and sees the
+    whole district; over the API each caller sees only the learners they may see.
+    """
     if grade is not None and grade not in get_args(Grade):
         raise InvalidInput(f"grade {grade!r} is not a grade code ({', '.join(get_args(Grade))})")
     filters = analysis.LearnerFilter(organization, grade, community)

@@ -13,6 +13,7 @@ from lrm_graph import reports, tabular
 from lrm_graph.config import Settings, get_settings
 from lrm_graph.errors import InvalidInput
 from lrm_graph.graph import connect
+from lrm_graph.report_scope import DISTRICT
 
 # Built from the registry, so that `--help` lists every report and typos exit 2.
 ReportName = StrEnum("ReportName", {name: name for name in reports.REPORTS})  # type: ignore[misc]
@@ -53,13 +54,17 @@ def report(
     ] = None,
     fmt: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.TABLE,
 ) -> None:
-    """Run a report: unmentored, fragile, caseloads, no-community, voice-mismatch, coverage."""
+    """Run a report: unmentored, fragile, caseloads, no-community, voice-mismatch, coverage.
+
+    The CLI reads the database directly, so it runs as the local operator and sees the
+    whole district; over the API each caller sees only the learners they may see.
+    """
     filters = reports.Filters(organization, grade, community)
     options = reports.Options(days, min_learners, without, as_of.date() if as_of else None)
     settings = _settings()
     graph = connect(settings)
     try:
-        result = reports.run(graph, settings, str(name), filters, options)
+        result = reports.run(graph, settings, str(name), filters, options, DISTRICT)
     finally:
         graph.close()
     typer.echo(render(result, fmt), nl=False)

@@ -1,10 +1,16 @@
-"""Analytics: goal gaps, structure, mentor matches, community suggestions; accept a match."""
+"""Analytics: goal gaps, structure, mentor matches, community suggestions; accept a match.
+
+Each runs over the learners the caller may see, and every learner an answer names is
+recorded in the audit (one batched write) before the answer leaves.
+"""
 
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Response, status
 
+from api.auth import CallerDep
 from api.deps import GraphDep, SettingsDep
+from api.disclosure import AuditDep
 from api.schemas.analytics import (
     CSV_RESPONSE,
     AnalyticsQuery,
@@ -18,7 +24,8 @@ from api.schemas.analytics import (
     StructureQuery,
 )
 from api.schemas.relationships import RelationshipOut
-from lrm_graph import analysis
+from lrm_graph import analysis, audit, report_scope
+from lrm_graph.auth.caller import Caller
 from lrm_graph.config import Settings
 from lrm_graph.graph import Graph
 from lrm_graph.vocabulary import RelType
@@ -26,15 +33,25 @@ from lrm_graph.vocabulary import RelType
 router = APIRouter(prefix="/analytics", tags=["analytics"])
 
 
-def _report(graph: Graph, settings: Settings, name: str, query: AnalyticsQuery) -> Any:
-    """Run one analytic; answer JSON, or a CSV download when `format=csv`."""
+def _report(
+    graph: Graph,
+    settings: Settings,
+    name: str,
+    query: AnalyticsQuery,
+    caller: Caller,
+    request: audit.Request,
+) -> Any:
+    """Run one analytic for the caller; answer JSON, or a CSV download when `format=csv`."""
+    scope = report_scope.scope_for(graph, caller)
     report = analysis.run(
         graph,
         name,
         query.learner_filter(),
         query.options(),
         caring_types=settings.caring_types,
+        scope=scope,
     )
+    audit.record(graph, request, "read", scope.purposes(report.learners))
     if query.format == "csv":
         return Response(
             report.csv(),
@@ -46,37 +63,56 @@ def _report(graph: Graph, settings: Settings, name: str, query: AnalyticsQuery) 
 
 @router.get("/goal-gaps", response_model=GoalGapsOut, responses=CSV_RESPONSE)
 def goal_gaps(
-    graph: GraphDep, settings: SettingsDep, query: Annotated[GoalGapsQuery, Query()]
+    graph: GraphDep,
+    settings: SettingsDep,
+    query: Annotated[GoalGapsQuery, Query()],
+    caller: CallerDep,
+    request: AuditDep,
 ) -> Any:
     """Learners' goals with no tie to the goal's industry within `k` hops, and the warm
     introduction to the nearest tie further out."""
-    return _report(graph, settings, "goal-gaps", query)
+    return _report(graph, settings, "goal-gaps", query, caller, request)
 
 
 @router.get("/structure", response_model=StructureOut, responses=CSV_RESPONSE)
 def structure(
-    graph: GraphDep, settings: SettingsDep, query: Annotated[StructureQuery, Query()]
+    graph: GraphDep,
+    settings: SettingsDep,
+    query: Annotated[StructureQuery, Query()],
+    caller: CallerDep,
+    request: AuditDep,
 ) -> Any:
     """Groups of learners cut off from every adult, and the adults who bridge groups."""
-    return _report(graph, settings, "structure", query)
+    return _report(graph, settings, "structure", query, caller, request)
 
 
 @router.get("/mentor-matches", response_model=MentorMatchesOut, responses=CSV_RESPONSE)
 def mentor_matches(
-    graph: GraphDep, settings: SettingsDep, query: Annotated[PerLearnerQuery, Query()]
+    graph: GraphDep,
+    settings: SettingsDep,
+    query: Annotated[PerLearnerQuery, Query()],
+    caller: CallerDep,
+    request: AuditDep,
 ) -> Any:
     """Learners without a caring adult, ranked adults with caseload room, one assignment.
 
     A suggestion: nothing is written until someone accepts a match."""
-    return _report(graph, settings, "mentor-matches", query)
+    return _report(graph, settings, "mentor-matches", query, caller, request)
 
 
 @router.post(
     "/mentor-matches/accept", status_code=status.HTTP_201_CREATED, response_model=RelationshipOut
 )
-def accept_mentor_match(body: MatchAccept, graph: GraphDep, response: Response) -> Any:
-    """Accept a suggested match: record the relationship, with source `suggested`."""
+def accept_mentor_match(
+    body: MatchAccept, graph: GraphDep, response: Response, caller: CallerDep, request: AuditDep
+) -> Any:
+    """Accept a suggested match: record the relationship, with source `suggested`.
+
+    For admins, school admins and counselors of the learner's organization, and API
+    clients with the write scope; recorded in the audit as a write."""
+    purpose = report_scope.match_purpose(graph, caller, body.learner_uid)
     created = analysis.accept_match(graph, body.learner_uid, body.adult_uid, RelType(body.type))
+    audit.record(graph, request, "write", {body.learner_uid: purpose})
     response.headers["Location"] = f"/v1/relationships/{created['uid']}"
     return created
 
@@ -85,7 +121,11 @@ def accept_mentor_match(body: MatchAccept, graph: GraphDep, response: Response) 
     "/community-suggestions", response_model=CommunitySuggestionsOut, responses=CSV_RESPONSE
 )
 def community_suggestions(
-    graph: GraphDep, settings: SettingsDep, query: Annotated[PerLearnerQuery, Query()]
+    graph: GraphDep,
+    settings: SettingsDep,
+    query: Annotated[PerLearnerQuery, Query()],
+    caller: CallerDep,
+    request: AuditDep,
 ) -> Any:
     """Communities for learners in none: where their peers are, or in their goal's industry."""
-    return _report(graph, settings, "community-suggestions", query)
+    return _report(graph, settings, "community-suggestions", query, caller, request)

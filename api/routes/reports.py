@@ -1,12 +1,18 @@
-"""Reports: the list of them, each as JSON, and each as a CSV download."""
+"""Reports: the list of them, each as JSON, and each as a CSV download.
+
+Each runs over the learners the caller may see, and every learner an answer names is
+recorded in the audit (one batched write) before the answer leaves.
+"""
 
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Response
 
+from api.auth import CallerDep
 from api.deps import GraphDep, SettingsDep
+from api.disclosure import AuditDep
 from api.schemas.reports import MODELS, ReportList, ReportQuery
-from lrm_graph import reports
+from lrm_graph import audit, report_scope, reports
 
 router = APIRouter(prefix="/reports", tags=["reports"])
 
@@ -17,8 +23,9 @@ CSV_RESPONSE: dict[int | str, dict[str, Any]] = {
 
 
 @router.get("", response_model=ReportList)
-def list_reports() -> Any:
+def list_reports(caller: CallerDep) -> Any:
     """List the reports, each with a one-line description and where to get it."""
+    report_scope.check_reader(caller)
     return {
         "items": [
             info
@@ -43,8 +50,17 @@ def add_report(name: str) -> None:
     query_model, answer_model = MODELS[name]
     report = reports.get(name)
 
-    def run(params: ReportQuery, graph: GraphDep, settings: SettingsDep) -> dict[str, Any]:
-        return reports.run(graph, settings, name, params.filters(), params.options())
+    def run(
+        params: ReportQuery,
+        caller: CallerDep,
+        graph: GraphDep,
+        settings: SettingsDep,
+        request: AuditDep,
+    ) -> dict[str, Any]:
+        scope = report_scope.scope_for(graph, caller)
+        result = reports.run(graph, settings, name, params.filters(), params.options(), scope)
+        audit.record(graph, request, "read", scope.purposes(reports.disclosed(result)))
+        return result
 
     @router.get(
         f"/{name}",
@@ -54,10 +70,12 @@ def add_report(name: str) -> None:
     )
     def get_report(
         params: Annotated[query_model, Query()],  # type: ignore[valid-type]
+        caller: CallerDep,
         graph: GraphDep,
         settings: SettingsDep,
+        request: AuditDep,
     ) -> Any:
-        result = run(params, graph, settings)
+        result = run(params, caller, graph, settings, request)
         return csv_download(result) if params.format == "csv" else result  # type: ignore[attr-defined]
 
     @router.get(
@@ -68,10 +86,12 @@ def add_report(name: str) -> None:
     )
     def get_report_csv(
         params: Annotated[query_model, Query()],  # type: ignore[valid-type]
+        caller: CallerDep,
         graph: GraphDep,
         settings: SettingsDep,
+        request: AuditDep,
     ) -> Response:
-        return csv_download(run(params, graph, settings))
+        return csv_download(run(params, caller, graph, settings, request))
 
 
 for _name in reports.REPORTS:

@@ -55,6 +55,12 @@ class NodeRef(BaseModel):
     node_kind: NodeKind
 
 
+class PathStep(BaseModel):
+    uid: str | None = Field(description="null: a learner the caller may not see.")
+    name: str | None = Field(description="null: a learner the caller may not see.")
+    node_kind: NodeKind
+
+
 class GoalGapOut(BaseModel):
     learner_uid: str
     learner_name: str
@@ -64,7 +70,7 @@ class GoalGapOut(BaseModel):
     industry_name: str
     connected: bool
     distance: int | None = Field(description="Hops to the nearest tie; null: none reachable.")
-    path: list[NodeRef] = Field(description="The warm introduction, learner first.")
+    path: list[PathStep] = Field(description="The warm introduction, learner first.")
 
 
 class GoalGapsOut(BaseModel):

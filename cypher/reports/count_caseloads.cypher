@@ -2,27 +2,33 @@
 //          is the number of distinct non-archived learners the adult has an active
 //          relationship with of a type in $caseload_types (the caring types that go
 //          adult -> learner). Status: 'no capacity set' (capacity null), 'overloaded'
-//          (caseload > capacity), 'full' (=), 'room' (<). With no filter every
-//          non-archived adult is listed; with a filter, the adults with at least one
-//          learner in scope, and with $organization also those who actively WORK_AT it.
-// Parameters: $today (date), $caseload_types (list of type names), $grade,
-//             $organization (Organization uid), $community (Community uid); a filter is
-//             null when not asked for.
-// Returns: adult_uid, adult_name, roles, capacity, learners (whole caseload),
-//          learners_in_scope (those the filters select), room (capacity - learners, or
-//          null), status; largest caseload first. Read.
+//          (caseload > capacity), 'full' (=), 'room' (<). For the whole district
+//          ($visible null): with no filter every non-archived adult is listed; with a
+//          filter, the adults with at least one learner in scope, and with $organization
+//          also those who actively WORK_AT it. For a caller who sees only some learners
+//          ($visible a list): only learners they see are counted (so room and status are
+//          as seen from there), and only adults with at least one of them in scope.
+// Parameters: $today (date), $caseload_types (list of type names), $visible (uids of the
+//             learners the caller may see, or null for all), $grade, $organization
+//             (Organization uid), $community (Community uid); a filter is null when not
+//             asked for.
+// Returns: adult_uid, adult_name, roles, capacity, learners (whole caseload, of the
+//          learners the caller sees), learners_in_scope (those the filters select), room
+//          (capacity - learners, or null), status; largest caseload first. Read.
 MATCH (a:Adult)
 WHERE a.archived_at IS NULL
 WITH a,
   COUNT {
     MATCH (a)-[r]->(l:Learner)
     WHERE type(r) IN $caseload_types AND l.archived_at IS NULL
+      AND ($visible IS NULL OR l.uid IN $visible)
       AND (r.until IS NULL OR r.until > $today)
     RETURN DISTINCT l
   } AS learners,
   COUNT {
     MATCH (a)-[r]->(l:Learner)
     WHERE type(r) IN $caseload_types AND l.archived_at IS NULL
+      AND ($visible IS NULL OR l.uid IN $visible)
       AND (r.until IS NULL OR r.until > $today)
       AND ($grade IS NULL OR l.grade_level = $grade)
       AND ($organization IS NULL OR EXISTS {
@@ -35,9 +41,9 @@ WITH a,
       })
     RETURN DISTINCT l
   } AS learners_in_scope
-WHERE ($grade IS NULL AND $organization IS NULL AND $community IS NULL)
-   OR learners_in_scope > 0
-   OR ($organization IS NOT NULL AND EXISTS {
+WHERE learners_in_scope > 0
+   OR ($visible IS NULL AND $grade IS NULL AND $organization IS NULL AND $community IS NULL)
+   OR ($visible IS NULL AND $organization IS NOT NULL AND EXISTS {
      (a)-[w:WORKS_AT]->(o:Organization {uid: $organization})
      WHERE w.until IS NULL OR w.until > $today
    })

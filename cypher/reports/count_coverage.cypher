@@ -12,9 +12,10 @@
 //            (c) an adult or expert who shares a community with the learner WORKS_IN it,
 //            (d) a community the learner is MEMBER_OF is IN_INDUSTRY it, or
 //            (e) a resource the learner USES SUPPORTS it.
-// Parameters: $as_of (date), $caring_types (list of type names), $grade, $organization
-//             (Organization uid), $community (Community uid); a filter is null when not
-//             asked for.
+// Parameters: $as_of (date), $caring_types (list of type names), $visible (uids of the
+//             learners the caller may see, or null for all: only they are counted), $grade,
+//             $organization (Organization uid), $community (Community uid); a filter is
+//             null when not asked for.
 // Returns: organization_uid, organization_name, grade_level, learners, with_caring_adult,
 //          with_two_caring_adults, with_community, with_goal, with_connected_goal, by
 //          organization name then grade. Read.
@@ -34,6 +35,7 @@ CALL () {
 }
 MATCH (l:Learner)
 WHERE (l.archived_at IS NULL OR date(l.archived_at) > $as_of)
+  AND ($visible IS NULL OR l.uid IN $visible)
   AND ($grade IS NULL OR l.grade_level = $grade)
   AND ($organization IS NULL OR EXISTS {
     (l)-[e:ENROLLED_AT]->(o:Organization {uid: $organization})

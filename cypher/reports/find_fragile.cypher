@@ -2,13 +2,15 @@
 //          caring relationships join them), and who that adult is. Caring: type in
 //          $caring_types, active (until null or after $today), other end a non-archived
 //          Adult or Expert. The report groups these rows by adult in Python.
-// Parameters: $today (date), $caring_types (list of type names), $grade, $organization
+// Parameters: $today (date), $caring_types (list of type names), $visible (uids of the
+//             learners the caller may see, or null for all), $grade, $organization
 //             (Organization uid), $community (Community uid); a filter is null when not
 //             asked for.
 // Returns: learner_uid, learner_name, grade_level, adult_uid, adult_name, adult_kind, in
 //          learner uid order. Read.
 MATCH (l:Learner)
 WHERE l.archived_at IS NULL
+  AND ($visible IS NULL OR l.uid IN $visible)
   AND ($grade IS NULL OR l.grade_level = $grade)
   AND ($organization IS NULL OR EXISTS {
     (l)-[e:ENROLLED_AT]->(o:Organization {uid: $organization})

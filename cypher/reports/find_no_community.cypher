@@ -1,13 +1,15 @@
 // Purpose: learners in scope without a home base: no active MEMBER_OF a non-archived
 //          Community whose kind is $home_base_kind ('advisory'); and whether they belong
 //          to any community at all (no active MEMBER_OF any non-archived Community).
-// Parameters: $today (date), $home_base_kind (a CommunityKind value), $grade,
-//             $organization (Organization uid), $community (Community uid); a filter is
-//             null when not asked for.
+// Parameters: $today (date), $home_base_kind (a CommunityKind value), $visible (uids of
+//             the learners the caller may see, or null for all), $grade, $organization
+//             (Organization uid), $community (Community uid); a filter is null when not
+//             asked for.
 // Returns: learner_uid, learner_name, grade_level, in_a_community (bool), in learner
 //          uid order. Read.
 MATCH (l:Learner)
 WHERE l.archived_at IS NULL
+  AND ($visible IS NULL OR l.uid IN $visible)
   AND ($grade IS NULL OR l.grade_level = $grade)
   AND ($organization IS NULL OR EXISTS {
     (l)-[e:ENROLLED_AT]->(o:Organization {uid: $organization})

@@ -1,12 +1,14 @@
 // Purpose: the learner's voice without the adults': a learner in scope actively TRUSTS
 //          an adult (or expert) who has no active relationship of any type towards that
 //          learner on record. Archived adults and learners are left out.
-// Parameters: $today (date), $grade, $organization (Organization uid), $community
-//             (Community uid); a filter is null when not asked for.
+// Parameters: $today (date), $visible (uids of the learners the caller may see, or null
+//             for all), $grade, $organization (Organization uid), $community (Community
+//             uid); a filter is null when not asked for.
 // Returns: learner_uid, learner_name, grade_level, adult_uid, adult_name, adult_kind,
 //          trusted_since, in learner then adult uid order. Read.
 MATCH (l:Learner)
 WHERE l.archived_at IS NULL
+  AND ($visible IS NULL OR l.uid IN $visible)
   AND ($grade IS NULL OR l.grade_level = $grade)
   AND ($organization IS NULL OR EXISTS {
     (l)-[e:ENROLLED_AT]->(o:Organization {uid: $organization})

@@ -10,13 +10,15 @@
 //          caring relationships end soon, otherwise 'quiet'. Each listed relationship
 //          says its own risk ('ending' wins over 'quiet').
 // Parameters: $today, $soon, $quiet_before (dates), $caring_types (list of type names),
-//             $grade, $organization (Organization uid), $community (Community uid); a
-//             filter is null when not asked for.
+//             $visible (uids of the learners the caller may see, or null for all), $grade,
+//             $organization (Organization uid), $community (Community uid); a filter is
+//             null when not asked for.
 // Returns: learner_uid, learner_name, grade_level, reason, relationships (list of maps:
 //          uid, type, adult_uid, adult_name, adult_kind, since, until,
 //          last_interaction_at, risk), in learner uid order. Read.
 MATCH (l:Learner)
 WHERE l.archived_at IS NULL
+  AND ($visible IS NULL OR l.uid IN $visible)
   AND ($grade IS NULL OR l.grade_level = $grade)
   AND ($organization IS NULL OR EXISTS {
     (l)-[e:ENROLLED_AT]->(o:Organization {uid: $organization})

@@ -3,13 +3,15 @@
 //          and that learner does not name them (no active TRUSTS from the learner to
 //          that adult). Archived adults and learners are left out.
 // Parameters: $today (date), $to_learner_types (the caring types that go adult ->
-//             learner), $grade, $organization (Organization uid), $community (Community
-//             uid); a filter is null when not asked for.
+//             learner), $visible (uids of the learners the caller may see, or null for
+//             all), $grade, $organization (Organization uid), $community (Community uid); a
+//             filter is null when not asked for.
 // Returns: learner_uid, learner_name, grade_level, adult_uid, adult_name, adult_kind,
 //          types (the caring types on record, sorted), in learner then adult uid order.
 //          Read.
 MATCH (l:Learner)
 WHERE l.archived_at IS NULL
+  AND ($visible IS NULL OR l.uid IN $visible)
   AND ($grade IS NULL OR l.grade_level = $grade)
   AND ($organization IS NULL OR EXISTS {
     (l)-[e:ENROLLED_AT]->(o:Organization {uid: $organization})

@@ -3,6 +3,12 @@
 Every report looks at the learners the filters select (organization, grade, community;
 archived learners and adults never count), returns named sections of rows keyed by
 learner (or adult) uid, and runs one named Cypher query per section at most.
+
+A report is run for a `ReportScope`: the learners the caller may see (the CLI's local
+operator and a district admin see every one). Only those learners are listed or counted,
+also in the rows about adults. For a caller who sees only some learners, a filter or
+`without` that names something outside their scope, or nothing at all, gives the same
+answer: an empty report (a 404 would tell the two apart, and let uids be probed).
 """
 
 from __future__ import annotations
@@ -15,6 +21,7 @@ from lrm_graph import clock, tabular
 from lrm_graph.config import Settings
 from lrm_graph.errors import InvalidInput, NotFound
 from lrm_graph.graph import Graph
+from lrm_graph.report_scope import DISTRICT, ReportScope
 from lrm_graph.reports.belonging import no_community, voice_mismatch
 from lrm_graph.reports.care import caseloads, fragile, unmentored
 from lrm_graph.reports.common import (
@@ -42,6 +49,7 @@ __all__ = [
     "Section",
     "caring_types",
     "describe",
+    "disclosed",
     "get",
     "run",
     "to_csv",
@@ -79,7 +87,7 @@ REPORTS: dict[str, Report] = {
         Report(
             "unmentored",
             "Learners with no active caring adult, and those whose caring ties are all "
-            "quiet or ending within `days` days.",
+            "quiet or ending within `days` days; only learners the caller may see.",
             (
                 Section(
                     "learners",
@@ -93,7 +101,8 @@ REPORTS: dict[str, Report] = {
         Report(
             "fragile",
             "Learners with exactly one caring adult, the adults many depend on alone, "
-            "and who would be left with none if one adult left (`without`).",
+            "and who would be left with none if one adult left (`without`); only "
+            "learners the caller may see are listed, and counted for the adults.",
             (
                 Section("one_caring_adult", "Learners with one caring adult", (*LEARNER, *ADULT)),
                 Section(
@@ -109,7 +118,9 @@ REPORTS: dict[str, Report] = {
         Report(
             "caseloads",
             "Adults by caseload (caring relationships towards learners) against their "
-            "caseload capacity: overloaded, full, room, or no capacity set.",
+            "caseload capacity: overloaded, full, room, or no capacity set. A caller who "
+            "sees only some learners gets the adults with one of them in their caseload, "
+            "counted over those learners alone (room and status too).",
             (
                 Section(
                     "adults",
@@ -122,7 +133,8 @@ REPORTS: dict[str, Report] = {
         ),
         Report(
             "no-community",
-            "Learners in no community, and learners without a home base (an advisory).",
+            "Learners in no community, and learners without a home base (an advisory); "
+            "only learners the caller may see.",
             (
                 Section("no_community", "Learners in no community", LEARNER),
                 Section("no_home_base", "Learners without a home base (advisory)", LEARNER),
@@ -133,7 +145,8 @@ REPORTS: dict[str, Report] = {
         Report(
             "voice-mismatch",
             "Caring relationships an adult reports that the learner does not name, and "
-            "adults a learner trusts with nothing on record towards the learner.",
+            "adults a learner trusts with nothing on record towards the learner; only "
+            "learners the caller may see.",
             (
                 Section(
                     "unnamed_by_learner",
@@ -152,7 +165,8 @@ REPORTS: dict[str, Report] = {
         Report(
             "coverage",
             "Per organization and grade, as of a date: learners, and the share with a "
-            "caring adult, two, a community, a goal, and a goal with a connection.",
+            "caring adult, two, a community, a goal, and a goal with a connection; only "
+            "learners the caller may see are counted.",
             (
                 Section(
                     "groups",
@@ -189,9 +203,15 @@ def describe() -> list[dict[str, Any]]:
 
 
 def run(
-    graph: Graph, settings: Settings, name: str, filters: Filters, options: Options
+    graph: Graph,
+    settings: Settings,
+    name: str,
+    filters: Filters,
+    options: Options,
+    scope: ReportScope = DISTRICT,
 ) -> dict[str, Any]:
-    """Run one report; 404 for an unknown report or filter node, 422 for a bad value."""
+    """Run one report over the learners `scope` sees; 404 for an unknown report (or, for
+    the whole district, an unknown filter node), 422 for a bad value."""
     report = get(name)
     unknown = sorted(options.given() - set(report.options))
     if unknown:
@@ -202,8 +222,10 @@ def run(
     today = clock.today()
     check_values(filters, options, today)
     caring = caring_types(settings.caring_types)
-    check_nodes(graph, filters, options)
-    ctx = Context(filters, options, caring, today)
+    if scope.whole_district:
+        # Only here: within a part of the district, unknown and out of scope look alike.
+        check_nodes(graph, filters, options)
+    ctx = Context(filters, options, caring, today, scope.param())
     sections = report.compute(graph, ctx)
     return {
         "report": name,
@@ -226,6 +248,17 @@ def _parameters(report: Report, ctx: Context) -> dict[str, Any]:
         "as_of": ctx.options.as_of or ctx.today,
     }
     return {option: effective[option] for option in report.options}
+
+
+def disclosed(result: Mapping[str, Any]) -> set[str]:
+    """Return the uids of the learners a report's answer names (a count names nobody)."""
+    found: set[str] = set()
+    for rows in result["sections"].values():
+        for row in rows or ():
+            if row.get("learner_uid") is not None:
+                found.add(row["learner_uid"])
+            found.update(row.get("learner_uids") or ())
+    return found
 
 
 def to_rows(result: Mapping[str, Any]) -> tuple[Rows, list[str]]:

@@ -106,10 +106,15 @@ class Context:
     options: Options
     caring: CaringTypes
     today: date
+    visible: list[str] | None = None  # the learners the caller may see; None: every one
+
+    def learner_params(self) -> dict[str, Any]:
+        """Return the parameters that pick the learners: the filters and `$visible`."""
+        return {**self.filters.params(), "visible": self.visible}
 
     def filter_params(self) -> dict[str, Any]:
-        """Return the parameters of the learner filters, with today."""
-        return {**self.filters.params(), "today": self.today}
+        """Return the parameters that pick the learners, with today."""
+        return {**self.learner_params(), "today": self.today}
 
     def params(self) -> dict[str, Any]:
         """Return the filter parameters and the caring types."""

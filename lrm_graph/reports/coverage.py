@@ -26,7 +26,7 @@ def coverage(graph: Graph, ctx: Context) -> dict[str, Rows]:
     as_of = ctx.options.as_of or ctx.today
     rows = graph.read(
         "reports/count_coverage",
-        **ctx.filters.params(),
+        **ctx.learner_params(),
         as_of=as_of,
         caring_types=ctx.caring.all,
     )
