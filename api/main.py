@@ -8,13 +8,16 @@ from contextlib import asynccontextmanager
 
 from fastapi import APIRouter, Depends, FastAPI
 
-from api import errors
+from api import errors, middleware
 from api.auth import current_caller
 from api.routes import analytics as analytics_routes
 from api.routes import audit as audit_routes
 from api.routes import auth as auth_routes
 from api.routes import bulk, health, nodes, questions, relationships, reports
+from api.routes import connections as connection_routes
 from api.routes import imports as import_routes
+from api.routes import privacy as privacy_routes
+from api.schemas.problems import PROBLEM_RESPONSES
 from lrm_graph import __version__, schema
 from lrm_graph.config import Settings, get_settings
 from lrm_graph.errors import GraphUnavailable
@@ -50,8 +53,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         version=__version__,
         summary="The relationships around each learner, kept in a graph.",
         lifespan=lifespan,
+        responses=PROBLEM_RESPONSES,
     )
     errors.install(app)
+    middleware.install(app, settings)
     app.include_router(health.router)
     # Sign-in is the one /v1 route open to anonymous callers.
     app.include_router(auth_routes.router, prefix="/v1")
@@ -71,4 +76,6 @@ def resource_routers() -> list[APIRouter]:
         analytics_routes.router,
         import_routes.router,
         audit_routes.router,
+        connection_routes.router,
+        privacy_routes.router,
     ]

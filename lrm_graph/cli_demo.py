@@ -10,7 +10,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from lrm_graph import demo, runtime, schema
+from lrm_graph import demo, demo_signins, runtime, schema
 from lrm_graph.config import Settings, get_settings
 from lrm_graph.graph import connect
 
@@ -42,10 +42,17 @@ def demo_school(
         graph.ping()
         schema.apply(graph)
         run = demo.load(graph, settings, learners=learners, seed=seed)
+        signins = demo_signins.ensure(graph, settings)
     finally:
         graph.close()
     console.print(_loaded_table(run))
     console.print(_gaps_table(run.manifest))
+    console.print(_signins_table(signins))
+    console.print(
+        "sign in at POST /v1/auth/token (form fields username, password), or in the API "
+        "docs (/docs, Authorize); the passwords stay the same for this data set",
+        markup=False,
+    )
     if manifest is not None:
         text = json.dumps(run.manifest.as_dict(), indent=2)
         if str(manifest) == "-":
@@ -90,4 +97,13 @@ def _gaps_table(manifest: demo.Manifest) -> Table:
         first = ", ".join(learner["source_id"] for learner in learners[:2])
         more = f" (+{len(learners) - 2})" if len(learners) > 2 else ""
         table.add_row(gap, str(len(learners)), first + more, demo.GAP_MEANINGS[gap])
+    return table
+
+
+def _signins_table(signins: list[demo_signins.DemoSignIn]) -> Table:
+    table = Table(title="demo sign-ins")
+    for column in ("role", "email", "password", "who"):
+        table.add_column(column, no_wrap=column != "who")
+    for signin in signins:
+        table.add_row(signin.role, signin.email, signin.password, signin.who, style=None)
     return table

@@ -70,6 +70,21 @@ class Settings(BaseSettings):
     signin_lock_minutes: int = Field(
         default=15, ge=1, description="How long an account stays locked after too many failures."
     )
+    signin_ip_max_failures: int = Field(
+        default=50, ge=1, description="Failed sign-ins from one IP address within the window."
+    )
+    signin_ip_window_seconds: int = Field(
+        default=600, ge=1, description="The window of the per-IP sign-in limit, in seconds."
+    )
+    max_request_bytes: int = Field(
+        default=1_048_576, ge=1024, description="Largest request body; larger ones answer 413."
+    )
+    max_upload_bytes: int = Field(
+        default=104_857_600, ge=1024, description="Largest body of a bulk load or an import."
+    )
+    cors_origins: tuple[str, ...] = Field(
+        default=(), description="Origins browsers may call the API from; none: no CORS."
+    )
 
     @field_validator("caring_types")
     @classmethod

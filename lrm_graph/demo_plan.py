@@ -313,7 +313,11 @@ def _experts(plan: Plan, industries: dict[str, Ref], interests: list[Ref]) -> No
     cared = [p for p in plan.learners if p.gap is None]
     for e in range(max(4, math.ceil(len(plan.learners) / 40))):
         key, cleared = keys[e % len(keys)], e % 2 == 0
-        screening = {"screening_status": "cleared", "screened_by": "District HR (demo)"}
+        screening = {
+            "screening_status": "cleared",
+            "screened_by": "District HR (demo)",
+            "screening_expires_on": plan.today + timedelta(days=365),
+        }
         expert = plan.person(NodeKind.EXPERT, "expert", **(screening if cleared else {}))
         plan.link(RelType.WORKS_IN, expert, industries[key])
         plan.link(RelType.INTERESTED_IN, expert, rng.choice(interests))

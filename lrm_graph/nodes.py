@@ -6,6 +6,8 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
+from pydantic import ValidationError
+
 from lrm_graph import clock
 from lrm_graph.errors import InvalidInput, NotFound
 from lrm_graph.graph import Graph
@@ -68,7 +70,11 @@ def update(graph: Graph, kind: NodeKind, uid: str, changes: dict[str, Any]) -> d
     merged = {k: v for k, v in current.items() if k in FIELDS[kind].model_fields}
     merged.update(changes)
     # Validate the node as it will be, so a PATCH cannot store what a POST would refuse.
-    fields = FIELDS[kind].model_validate({k: v for k, v in merged.items() if v is not None})
+    try:
+        fields = FIELDS[kind].model_validate({k: v for k, v in merged.items() if v is not None})
+    except ValidationError as exc:  # a rule across fields (a cleared expert's approver)
+        reasons = "; ".join(e["msg"].removeprefix("Value error, ") for e in exc.errors())
+        raise InvalidInput(f"the {kind.value} would not be valid: {reasons}") from None
     props = {k: getattr(fields, k, None) for k in changes}
     props["name"] = display_name(kind, fields.model_dump())
     rows = graph.write(

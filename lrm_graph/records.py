@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 from lrm_graph.vocabulary import (
     AdultRole,
@@ -62,8 +62,23 @@ class AdultFields(PersonFields):
 class ExpertFields(PersonFields):
     caseload_capacity: int | None = Field(default=None, ge=0, le=10_000)
     screening_status: ScreeningStatus = ScreeningStatus.PENDING
-    screening_expires_on: date | None = None
-    screened_by: Name | None = None
+    screening_expires_on: date | None = Field(
+        default=None, description="The last day the screening holds; required when cleared."
+    )
+    screened_by: Name | None = Field(
+        default=None, description="Who approved the screening; required when cleared."
+    )
+
+    @model_validator(mode="after")
+    def _cleared_has_approver_and_expiry(self) -> ExpertFields:
+        """Refuse a clearance nobody answers for or that never ends (safeguarding)."""
+        if self.screening_status == ScreeningStatus.CLEARED:
+            missing = [
+                name for name in ("screened_by", "screening_expires_on") if not getattr(self, name)
+            ]
+            if missing:
+                raise ValueError(f"a cleared screening needs {' and '.join(missing)}")
+        return self
 
 
 class CommunityFields(Fields):

@@ -18,6 +18,7 @@ from lrm_graph.errors import Conflict, InvalidInput, InvalidRelationship, NotFou
 from lrm_graph.graph import Graph
 from lrm_graph.pages import Page, decode, page_of
 from lrm_graph.vocabulary import (
+    SCREENED_TYPES,
     SYMMETRIC,
     MemberRole,
     NodeKind,
@@ -133,6 +134,10 @@ def create(graph: Graph, fields: RelationshipFields) -> dict[str, Any]:
     # A relationship begins when it is put on record unless the caller says otherwise;
     # without a start, reports could not tell a new relationship from a quiet one.
     props.setdefault("since", clock.today())
+    if rel_type in SCREENED_TYPES and start["node_kind"] == NodeKind.EXPERT.value:
+        # An outside adult never reaches a learner directly: this only proposes a
+        # connection, which staff approve and a guardian consents to (/v1/connections).
+        props |= {"connection_status": "proposed", "proposed_at": clock.now()}
     rows = graph.write(
         "relationships/create_relationship",
         from_uid=fields.from_uid,

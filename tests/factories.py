@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+from datetime import date, timedelta
 from typing import Any
 
 from fastapi.testclient import TestClient
 
 _counter = iter(range(1, 1_000_000))
+CLEARED_UNTIL = (date.today() + timedelta(days=365)).isoformat()
+# What clears an expert's screening: the status, who approved it, and until when.
+CLEARED = {
+    "screening_status": "cleared",
+    "screened_by": "District HR",
+    "screening_expires_on": CLEARED_UNTIL,
+}
 
 
 def make(client: TestClient, plural: str, **fields: Any) -> dict[str, Any]:
@@ -30,6 +38,8 @@ def adult(client: TestClient, **fields: Any) -> dict[str, Any]:
 def expert(client: TestClient, **fields: Any) -> dict[str, Any]:
     n = next(_counter)
     body = {"given_name": f"Katherine{n}", "family_name": "Johnson"}
+    if fields.get("screening_status") == "cleared":  # a clearance needs an approver and an end
+        body |= CLEARED
     return make(client, "experts", **(body | fields))
 
 

@@ -16,7 +16,11 @@ from lrm_graph.cli import app
 from lrm_graph.config import Settings, get_settings
 from lrm_graph.graph import Graph
 
-COUNTS = "MATCH (n) WITH count(n) AS nodes MATCH ()-[r]->() RETURN nodes, count(r) AS rels"
+# The school's own records (Entity); sign-in accounts and audit entries are not part of it.
+COUNTS = (
+    "MATCH (n:Entity) WITH count(n) AS nodes "
+    "MATCH (:Entity)-[r]->(:Entity) RETURN nodes, count(r) AS rels"
+)
 SMALL = 60
 
 

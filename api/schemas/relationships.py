@@ -37,6 +37,9 @@ class RelationshipOut(BaseModel):
     role: str | None = None
     last_interaction_at: datetime | None = None
     properties: dict[str, Any] = {}
+    connection_status: str | None = Field(
+        default=None, description="An expert's edge to a learner: see /v1/connections."
+    )
     created_at: datetime
     updated_at: datetime
 

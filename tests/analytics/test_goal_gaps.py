@@ -168,7 +168,7 @@ def test_goal_gaps_api_unscreened_expert_on_only_path_is_gap(client: TestClient)
     [gap] = analytic(client, "goal-gaps")["items"]
     assert (gap["distance"], gap["path"]) == (None, [])
 
-    patched = client.patch(f"/v1/experts/{expert['uid']}", json={"screening_status": "cleared"})
+    patched = client.patch(f"/v1/experts/{expert['uid']}", json=factories.CLEARED)
     assert patched.status_code == 200, patched.text
     [gap] = analytic(client, "goal-gaps")["items"]
     assert [s["uid"] for s in gap["path"]][2] == expert["uid"]

@@ -15,6 +15,7 @@ from lrm_graph.config import Settings
 from lrm_graph.graph import Graph
 from tests import factories
 from tests.analytics.support import analytic, csv_rows, end, handmade, relate
+from tests.safeguarding.support import active_connection
 
 # The direct count the projection must agree with.
 UNMENTORED = """
@@ -166,7 +167,8 @@ def _world_of_caring(client: TestClient) -> dict[str, dict]:
     relate(client, "TRUSTS", people["trusts"], adult)
     relate(client, "TEACHES", adult, people["taught"])
     relate(client, "PEER_OF", people["peer"], people["mentored"])
-    relate(client, "COACHES", expert, people["by_expert"])
+    # An expert's edge counts once the connection is active (proposed, approved, consented).
+    active_connection(client, expert["uid"], people["by_expert"]["uid"], rel_type="COACHES")
     relate(client, "MENTORS", adult, people["archived"])
     assert client.delete(f"/v1/learners/{people['archived']['uid']}").status_code == 200
     return people

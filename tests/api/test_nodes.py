@@ -8,7 +8,13 @@ from tests import factories
 VALID = {
     "learners": {"given_name": "Amara", "family_name": "Okafor", "grade_level": "11"},
     "adults": {"given_name": "Tomas", "family_name": "Reyes", "roles": ["counselor"]},
-    "experts": {"given_name": "Priya", "family_name": "Nair", "screening_status": "cleared"},
+    "experts": {
+        "given_name": "Priya",
+        "family_name": "Nair",
+        "screening_status": "cleared",
+        "screened_by": "District HR",
+        "screening_expires_on": "2099-06-30",
+    },
     "communities": {"name": "Chess Club", "kind": "club"},
     "organizations": {"name": "Eastfield High", "kind": "school"},
     "industries": {"name": "Information Technology", "code": "IT"},

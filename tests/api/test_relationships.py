@@ -93,7 +93,7 @@ def test_unscreened_expert_cannot_mentor_a_learner(client: TestClient) -> None:
     response = client.post("/v1/relationships", json=body)
     assert response.status_code == 422
     assert "screened" in response.json()["detail"]
-    client.patch(f"/v1/experts/{expert['uid']}", json={"screening_status": "cleared"})
+    client.patch(f"/v1/experts/{expert['uid']}", json=factories.CLEARED)
     assert client.post("/v1/relationships", json=body).status_code == 201
 
 

@@ -1,0 +1,31 @@
+"""A family's rights over a learner's record: the export, and what erasure leaves behind.
+
+Erasing itself is `POST /v1/learners/{uid}/erase` (the learners router calls
+`lrm_graph.privacy.erase_learner`).
+"""
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Path
+
+from api.auth import CallerDep
+from api.deps import GraphDep
+from api.disclosure import AuditDep
+from api.schemas.privacy import ErasedCounts, LearnerExport
+from lrm_graph import privacy
+
+router = APIRouter(tags=["privacy"])
+Uid = Annotated[str, Path(min_length=1, max_length=128)]
+
+
+@router.get("/learners/{uid}/export", response_model=LearnerExport)
+def export_learner(uid: Uid, graph: GraphDep, request: AuditDep) -> Any:
+    """Everything kept about a learner, as JSON, for an inspection request: an admin, the
+    learner themself or their guardian. Recorded in the audit as an export."""
+    return privacy.export_learner(graph, request, uid)
+
+
+@router.get("/erased-learners", response_model=ErasedCounts)
+def erased_learners(graph: GraphDep, caller: CallerDep) -> Any:
+    """How many learners were erased, per school and grade: all that erasure keeps."""
+    return {"items": privacy.erased_counts(graph, caller)}

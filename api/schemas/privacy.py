@@ -1,0 +1,33 @@
+"""Response models of a learner's export and of the erased-learners tally."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+
+class LearnerExport(BaseModel):
+    """Everything kept about one learner, as stored (field names as in the graph)."""
+
+    learner: dict[str, Any]
+    relationships: list[dict[str, Any]] = Field(
+        description="Every relationship either way, ended ones too, with `direction`, the "
+        "`other` end (another learner by uid only) and `active`."
+    )
+    goals: list[dict[str, Any]]
+    interests: list[dict[str, Any]]
+    accounts: list[dict[str, Any]] = Field(description="Sign-in accounts (no secrets).")
+    audit: list[dict[str, Any]] = Field(description="Every audit entry about the learner.")
+    exported_at: datetime
+
+
+class ErasedCount(BaseModel):
+    organization_uid: str = Field(description="Their latest school ('' when none).")
+    grade_level: str = Field(description="'' when none was on record.")
+    learners: int
+
+
+class ErasedCounts(BaseModel):
+    items: list[ErasedCount]

@@ -1,0 +1,71 @@
+"""Demo sign-ins: five accounts for the demo school's people, passwords generated once."""
+
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from lrm_graph import demo, demo_signins
+from lrm_graph.config import Settings
+from lrm_graph.errors import InvalidInput
+from lrm_graph.graph import Graph
+
+ACCOUNTS = "MATCH (a:Account) WHERE a.email ENDS WITH '@demo.example' RETURN count(a) AS n"
+
+
+def kept_in(settings: Settings, tmp_path: Path) -> Settings:
+    return settings.model_copy(update={"data_dir": tmp_path})
+
+
+def test_demo_signins_sign_in_and_see_their_learner(
+    client: TestClient, graph: Graph, settings: Settings, tmp_path: Path
+) -> None:
+    demo.load(graph, settings, learners=40, seed=7)
+    signins = demo_signins.ensure(graph, kept_in(settings, tmp_path))
+    assert [s.role for s in signins] == ["admin", "counselor", "mentor", "learner", "guardian"]
+    learner_uid = next(s.person_uid for s in signins if s.role == "learner")
+    for signin in signins:
+        form = {"username": signin.email, "password": signin.password}
+        token = client.post("/v1/auth/token", data=form, headers={"Authorization": ""})
+        assert token.status_code == 200, (signin.role, token.text)
+        headers = {"Authorization": f"Bearer {token.json()['access_token']}"}
+        me = client.get("/v1/auth/me", headers=headers).json()
+        assert (me["role"], me["person_uid"]) == (signin.role, signin.person_uid)
+        sees = client.get("/v1/connections", params={"learner": learner_uid}, headers=headers)
+        assert sees.status_code == 200, (signin.role, sees.text)
+
+
+def test_demo_signins_keep_their_passwords_for_the_data_set(
+    graph: Graph, settings: Settings, tmp_path: Path
+) -> None:
+    demo.load(graph, settings, learners=20, seed=7)
+    first = demo_signins.ensure(graph, kept_in(settings, tmp_path))
+    again = demo_signins.ensure(graph, kept_in(settings, tmp_path))
+    assert again == first
+    count = graph.driver.execute_query(ACCOUNTS, database_=graph.database).records[0]["n"]
+    assert count == 5
+
+
+def test_demo_signins_are_generated_not_fixed(
+    graph: Graph, settings: Settings, tmp_path: Path
+) -> None:
+    demo.load(graph, settings, learners=20, seed=7)
+    one = demo_signins.ensure(graph, kept_in(settings, tmp_path / "one"))
+    other = demo_signins.ensure(graph, kept_in(settings, tmp_path / "other"))
+    assert {s.password for s in one}.isdisjoint({s.password for s in other})
+    assert all(len(s.password) >= 12 for s in one)
+
+
+def test_demo_signins_file_is_readable_by_owner_only(
+    graph: Graph, settings: Settings, tmp_path: Path
+) -> None:
+    demo.load(graph, settings, learners=20, seed=7)
+    demo_signins.ensure(graph, kept_in(settings, tmp_path))
+    assert (tmp_path / demo_signins.FILE_NAME).stat().st_mode & 0o777 == 0o600
+
+
+def test_demo_signins_before_the_demo_school_is_an_error(
+    graph: Graph, settings: Settings, tmp_path: Path
+) -> None:
+    with pytest.raises(InvalidInput, match="demo school is not loaded"):
+        demo_signins.ensure(graph, kept_in(settings, tmp_path))
