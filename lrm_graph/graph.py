@@ -45,7 +45,8 @@ def translated_errors() -> Iterator[None]:
     except neo4j_errors.AuthError as exc:
         raise GraphUnavailable("the graph database refused our credentials") from exc
     except neo4j_errors.ClientError as exc:
-        if exc.code and "TransactionTimedOut" in exc.code:
+        # A transaction stopped while it waited for a lock (LockClientStopped) timed out too.
+        if exc.code and ("TransactionTimedOut" in exc.code or "LockClientStopped" in exc.code):
             raise GraphUnavailable("the query took too long and was stopped") from exc
         if exc.code and exc.code.startswith("Neo.ClientError.Statement.Argument"):
             raise InvalidInput(f"the graph database rejected a value: {exc.message}") from exc
