@@ -8,12 +8,13 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from lrm_graph import clock
+from lrm_graph import clock, relationships
 from lrm_graph.errors import InvalidInput, NotFound
 from lrm_graph.graph import Graph
 from lrm_graph.pages import Page, decode, page_of
 from lrm_graph.records import FIELDS, Fields, display_name, required_fields
-from lrm_graph.vocabulary import NodeKind
+from lrm_graph.relationships import RelationshipFields
+from lrm_graph.vocabulary import NodeKind, RelType
 
 
 def new_uid() -> str:
@@ -28,6 +29,10 @@ class NodeFilter:
     name: str | None = None
     organization: str | None = None
     include_archived: bool = False
+    # What the caller may read (None: no limit); lrm_graph.guards sets these.
+    visible: list[str] | None = None  # learners they see (and goals those pursue)
+    people: list[str] | None = None  # adults and experts they may read
+    findable: list[str] | None = None  # opted-out learners a name filter may still find
 
 
 def stored_props(kind: NodeKind, fields: Fields, *, replace: bool = False) -> dict[str, Any]:
@@ -37,8 +42,13 @@ def stored_props(kind: NodeKind, fields: Fields, *, replace: bool = False) -> di
     return props
 
 
-def create(graph: Graph, kind: NodeKind, fields: Fields) -> dict[str, Any]:
-    """Create a node of `kind`; a `source_id` already taken by that kind is a Conflict."""
+def create(
+    graph: Graph, kind: NodeKind, fields: Fields, *, enroll_at: str | None = None
+) -> dict[str, Any]:
+    """Create a node of `kind`; a `source_id` already taken by that kind is a Conflict.
+
+    `enroll_at`: an organization a new learner is enrolled at (ENROLLED_AT from today).
+    """
     props = stored_props(kind, fields, replace=True)
     if fields.source_id is not None:
         props["source_id"] = fields.source_id
@@ -50,7 +60,15 @@ def create(graph: Graph, kind: NodeKind, fields: Fields) -> dict[str, Any]:
         props=props,
         now=clock.now(),
     )
+    if enroll_at is not None:
+        enroll(graph, rows[0]["n"]["uid"], enroll_at)
     return rows[0]["n"]
+
+
+def enroll(graph: Graph, learner_uid: str, org_uid: str) -> None:
+    """Enroll a learner at an organization from today (checked like any relationship)."""
+    fields = RelationshipFields(type=RelType.ENROLLED_AT, from_uid=learner_uid, to_uid=org_uid)
+    relationships.create(graph, fields)
 
 
 def get(graph: Graph, kind: NodeKind, uid: str) -> dict[str, Any]:
@@ -108,9 +126,17 @@ def erase(graph: Graph, kind: NodeKind, uid: str) -> int:
 
 
 def upsert(
-    graph: Graph, kind: NodeKind, source_id: str, fields: Fields
+    graph: Graph,
+    kind: NodeKind,
+    source_id: str,
+    fields: Fields,
+    *,
+    enroll_at: str | None = None,
 ) -> tuple[dict[str, Any], bool]:
-    """Create or replace the node of `kind` with `source_id`; return it and whether new."""
+    """Create or replace the node of `kind` with `source_id`; return it and whether new.
+
+    `enroll_at`: an organization a learner is enrolled at if this creates them.
+    """
     if fields.source_id not in (None, source_id):
         raise InvalidInput("source_id in the body differs from the one in the path")
     rows = graph.write(
@@ -122,7 +148,10 @@ def upsert(
         props=stored_props(kind, fields, replace=True),
         now=clock.now(),
     )
-    return rows[0]["n"], bool(rows[0]["created"])
+    created = bool(rows[0]["created"])
+    if created and enroll_at is not None:
+        enroll(graph, rows[0]["n"]["uid"], enroll_at)
+    return rows[0]["n"], created
 
 
 def list_nodes(
@@ -141,5 +170,14 @@ def list_nodes(
         name=filters.name,
         organization=filters.organization,
         today=clock.today(),
+        visible=filters.visible,
+        people=filters.people,
+        findable=filters.findable,
     )
     return page_of([row["n"] for row in rows], limit)
+
+
+def find_by_source(graph: Graph, kind: NodeKind, source_ids: list[str]) -> dict[str, str]:
+    """Return {source_id: uid} of the nodes of `kind` known by these source_ids."""
+    rows = graph.read("nodes/find_by_source", node_kind=kind.value, source_ids=source_ids)
+    return {row["source_id"]: row["uid"] for row in rows}

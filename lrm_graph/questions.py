@@ -10,7 +10,8 @@ from __future__ import annotations
 import unicodedata
 from typing import Any
 
-from lrm_graph import clock
+from lrm_graph import access, clock, guards, policy, scope_guards
+from lrm_graph.auth.caller import Caller, Scope
 from lrm_graph.errors import InvalidInput, NotFound
 from lrm_graph.graph import Graph
 from lrm_graph.vocabulary import NodeKind
@@ -42,12 +43,15 @@ def _node_of_kind(graph: Graph, kind: NodeKind, uid: str) -> dict[str, Any]:
 class _Network:
     """The nodes and relationships found so far, capped at `max_nodes` nodes."""
 
-    def __init__(self, learner: dict[str, Any], max_nodes: int) -> None:
+    def __init__(self, learner: dict[str, Any], max_nodes: int, purpose: str) -> None:
         self.learner = {**_short(learner), "hops": 0}
         self.max_nodes = max_nodes
         self.nodes: dict[str, dict[str, Any]] = {}
         self.edges: dict[str, dict[str, Any]] = {}
         self.truncated = False
+        # The learners the caller sees among those met (None: all), and those shown.
+        self.seen: dict[str, str] | None = {}
+        self.disclosed = {learner["uid"]: purpose}
 
     def known(self, uid: str) -> bool:
         return uid == self.learner["uid"] or uid in self.nodes
@@ -56,11 +60,12 @@ class _Network:
         """Add one expansion row; return whether its far end is new to the network."""
         far = row["node"]
         new = not self.known(far["uid"])
+        hidden = far["node_kind"] == NodeKind.LEARNER and not self._sees(far["uid"])
         if new:
             if len(self.nodes) >= self.max_nodes:
                 self.truncated = True
                 return False
-            self.nodes[far["uid"]] = {**far, "hops": hops}
+            self.nodes[far["uid"]] = {**far, "hops": hops} | ({"name": None} if hidden else {})
         rel = {k: v for k, v in row["rel"].items() if v is not None}
         self.edges[rel["uid"]] = {
             **rel,
@@ -68,11 +73,20 @@ class _Network:
             "from_uid": row["from_uid"],
             "to_uid": row["to_uid"],
         }
-        return new
+        return new and not hidden  # the walk goes no further through a hidden learner
+
+    def _sees(self, uid: str) -> bool:
+        if self.seen is None:
+            self.disclosed[uid] = access.ALL
+            return True
+        if uid in self.seen:
+            self.disclosed[uid] = self.seen[uid]
+        return uid in self.seen
 
     def answer(self, depth: int) -> dict[str, Any]:
         nodes: dict[str, list[dict[str, Any]]] = {kind.value: [] for kind in NodeKind}
-        for node in sorted(self.nodes.values(), key=lambda n: (n["hops"], n["name"], n["uid"])):
+        order = sorted(self.nodes.values(), key=lambda n: (n["hops"], n["name"] or "", n["uid"]))
+        for node in order:
             nodes[node["node_kind"]].append(node)
         edges: dict[str, list[dict[str, Any]]] = {}
         for edge in sorted(self.edges.values(), key=lambda e: (e["type"], e["uid"])):
@@ -90,15 +104,28 @@ def _short(node: dict[str, Any]) -> dict[str, Any]:
     return {"uid": node["uid"], "node_kind": node["node_kind"], "name": node["name"]}
 
 
-def network(graph: Graph, uid: str, depth: int, max_nodes: int) -> dict[str, Any]:
-    """Return a learner's network out to `depth` hops, at most `max_nodes` nodes besides them.
+def _seen(graph: Graph, caller: Caller, uids: list[str]) -> dict[str, str] | None:
+    """Return {uid: purpose} of the learners among `uids` the caller sees (None: all)."""
+    if not uids:
+        return {}
+    return access.visible_learners(graph, caller, only=uids)
+
+
+def network(
+    graph: Graph, caller: Caller, uid: str, depth: int, max_nodes: int
+) -> tuple[dict[str, Any], dict[str, str]]:
+    """Return a learner's network out to `depth` hops, at most `max_nodes` nodes besides them,
+    and the learners it discloses ({uid: purpose}, for the audit).
 
     One query per hop expands the frontier by one step; nodes keep the hop at which they
     were first reached. `truncated` says the cap (of nodes, or of rows at a hub) was hit.
+    Another learner the caller may not see is shown without a name, and not walked through.
     """
     if not 1 <= depth <= MAX_NETWORK_DEPTH:
         raise InvalidInput(f"depth must be between 1 and {MAX_NETWORK_DEPTH}")
-    found = _Network(_node_of_kind(graph, NodeKind.LEARNER, uid), max_nodes)
+    policy.require(caller, Scope.READ)
+    learner = _node_of_kind(graph, NodeKind.LEARNER, uid)
+    found = _Network(learner, max_nodes, access.learner_purpose(graph, caller, uid))
     frontier, expanded = [uid], list[str]()
     row_budget = ROWS_PER_NETWORK_NODE * max_nodes
     for hops in range(1, depth + 1):
@@ -112,23 +139,32 @@ def network(graph: Graph, uid: str, depth: int, max_nodes: int) -> dict[str, Any
         if len(rows) > row_budget:
             found.truncated = True
             rows = rows[:row_budget]
+        met = {r["node"]["uid"] for r in rows if r["node"]["node_kind"] == NodeKind.LEARNER}
+        found.seen = _seen(graph, caller, sorted(met - found.disclosed.keys()))
         expanded += frontier
         frontier = [row["node"]["uid"] for row in rows if found.take(row, hops)]
         if found.truncated or not frontier:
             break
-    return found.answer(depth)
+    return found.answer(depth), found.disclosed
 
 
-def caseload(graph: Graph, uid: str) -> dict[str, Any]:
-    """Return the learners an adult has active caseload relationships with, by name."""
+def caseload(graph: Graph, caller: Caller, uid: str) -> tuple[dict[str, Any], dict[str, str]]:
+    """Return the learners an adult has active caseload relationships with, by name, and
+    the learners it discloses; a learner the caller may not see is shown without a name."""
+    scope_guards.check_caseload(graph, caller, uid)
     rows = graph.read(
         "questions/get_caseload", uid=uid, node_kind=NodeKind.ADULT.value, today=clock.today()
     )
     if not rows:
         raise NotFound(f"no adult with uid {uid!r}")
     adult, learners = rows[0]["adult"], rows[0]["learners"]
+    seen = guards.seen_by(
+        _seen(graph, caller, [lr["uid"] for lr in learners]), [lr["uid"] for lr in learners]
+    )
     for learner in learners:
         learner["relationships"].sort(key=lambda r: (r["type"], r["uid"]))
+        if learner["uid"] not in seen:
+            learner.update(name=None, grade_level=None, relationships=[])
     capacity = adult.get("caseload_capacity")
     return {
         "adult": adult,
@@ -137,20 +173,29 @@ def caseload(graph: Graph, uid: str) -> dict[str, Any]:
         # Negative when the adult carries more than their capacity: worth seeing.
         "room": None if capacity is None else capacity - len(learners),
         "learners": learners,
-    }
+    }, seen
 
 
-def path(graph: Graph, from_uid: str, to_uid: str, max_hops: int) -> dict[str, Any]:
-    """Return the shortest path of active relationships between two nodes, either way."""
+def path(
+    graph: Graph, caller: Caller, from_uid: str, to_uid: str, max_hops: int
+) -> tuple[dict[str, Any], dict[str, str]]:
+    """Return the shortest path of active relationships between two nodes, either way, and
+    the learners it discloses. Both ends must be readable; a learner on the way whom the
+    caller may not see is shown without a name."""
     if not 1 <= max_hops <= MAX_PATH_HOPS:
         raise InvalidInput(f"max_hops must be between 1 and {MAX_PATH_HOPS}")
+    policy.require(caller, Scope.READ)
     ends = _nodes(graph, from_uid, to_uid)
     missing = [uid for uid in dict.fromkeys((from_uid, to_uid)) if uid not in ends]
-    if missing:
+    if missing and policy.audience_of(caller) is policy.Audience.DISTRICT:
         raise NotFound(f"no node with uid {missing[0]!r}", missing=missing)
+    disclosed: dict[str, str] = {}
+    for uid in dict.fromkeys((from_uid, to_uid)):
+        disclosed |= guards.check_node(graph, caller, uid)[1]  # alike for absent and hidden
     if from_uid == to_uid:
         # shortestPath refuses equal ends; the answer is the node itself.
-        return {"found": True, "length": 0, "nodes": [_short(ends[from_uid])], "relationships": []}
+        only = [_short(ends[from_uid])]
+        return {"found": True, "length": 0, "nodes": only, "relationships": []}, disclosed
     rows = graph.read(
         "questions/shortest_path",
         from_uid=from_uid,
@@ -159,14 +204,20 @@ def path(graph: Graph, from_uid: str, to_uid: str, max_hops: int) -> dict[str, A
         max_hops=max_hops,
     )
     if not rows:
-        return {"found": False, "length": None, "nodes": [], "relationships": []}
+        return {"found": False, "length": None, "nodes": [], "relationships": []}, disclosed
     found = rows[0]
-    return {
+    on_way = [n["uid"] for n in found["nodes"] if n["node_kind"] == NodeKind.LEARNER]
+    seen = guards.seen_by(_seen(graph, caller, on_way), on_way)
+    for node in found["nodes"]:
+        if node["node_kind"] == NodeKind.LEARNER and node["uid"] not in seen:
+            node["name"] = None
+    answer = {
         "found": True,
         "length": len(found["relationships"]),
         "nodes": found["nodes"],
         "relationships": found["relationships"],
     }
+    return answer, disclosed | seen
 
 
 def _fold(term: str) -> str:
@@ -195,13 +246,18 @@ def lucene_query(text: str) -> str | None:
 
 
 def search(
-    graph: Graph, text: str, limit: int, *, include_directory_opt_outs: bool = True
+    graph: Graph,
+    text: str,
+    limit: int,
+    *,
+    include_directory_opt_outs: bool = True,
+    scope: scope_guards.SearchScope | None = None,
 ) -> list[dict[str, Any]]:
     """Return people and communities whose names match `text`, best first.
 
-    `include_directory_opt_outs` is the hook for a learner's `directory_opt_out`: the
-    access-control work will pass False for callers with no relationship to the learner.
-    Until then every caller sees every learner, so the default is True.
+    `scope` limits the answer to what a caller may read (None: everything); learners who
+    opted out of the directory are left out unless `include_directory_opt_outs`, except
+    those in `scope.findable` (the caller's personal relationships).
     """
     text = text.strip()
     if not text or len(text) > MAX_QUERY_LENGTH:
@@ -214,5 +270,20 @@ def search(
         query=query,
         limit=limit,
         include_directory_opt_outs=include_directory_opt_outs,
+        findable=scope.findable if scope else None,
+        visible=None if scope is None or scope.visible is None else sorted(scope.visible),
+        people=scope.people if scope else None,
+        hidden_kinds=scope.hidden_kinds if scope else [],
     )
     return [{**row["node"], "score": row["score"]} for row in rows]
+
+
+def search_for(
+    graph: Graph, caller: Caller, text: str, limit: int
+) -> tuple[list[dict[str, Any]], dict[str, str]]:
+    """Search as `caller` (see lrm_graph.policy); return the items and the learners found."""
+    scope = scope_guards.search_scope(graph, caller)
+    opt_outs = scope.findable is None  # only the district admin finds every opted-out learner
+    items = search(graph, text, limit, include_directory_opt_outs=opt_outs, scope=scope)
+    learners = [item["uid"] for item in items if item["node_kind"] == NodeKind.LEARNER]
+    return items, guards.seen_by(scope.visible, learners)

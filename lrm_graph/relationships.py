@@ -218,9 +218,12 @@ def list_relationships(
     active: bool | None,
     cursor: str | None,
     limit: int,
+    visible: list[str] | None = None,
 ) -> Page:
-    """Return one page of relationships, of one node when `node` is given."""
+    """Return one page of relationships, of one node when `node` is given; with `visible`,
+    only those whose learner ends are among these learners."""
     params = {
+        "visible": visible,
         "type": rel_type.value if rel_type else None,
         "active": active,
         "after": decode(cursor),

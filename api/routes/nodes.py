@@ -5,10 +5,14 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Body, Query, Response, status
 from pydantic import BaseModel, Field, StringConstraints
 
+from api.auth import CallerDep
 from api.deps import GraphDep, SettingsDep
+from api.disclosure import AuditDep
 from api.schemas.nodes import MODELS
-from lrm_graph import nodes
+from lrm_graph import audit, guards, nodes, privacy
+from lrm_graph.auth.caller import Caller
 from lrm_graph.errors import InvalidInput
+from lrm_graph.graph import Graph
 from lrm_graph.records import FIELDS, Grade
 from lrm_graph.vocabulary import AdultRole, NodeKind
 
@@ -22,38 +26,63 @@ def routers() -> list[APIRouter]:
 
 
 def node_router(kind: NodeKind) -> APIRouter:
-    """Build the router of one kind; its models come from `api.schemas.nodes`."""
+    """Build the router of one kind; its models come from `api.schemas.nodes`.
+
+    Every handler asks `lrm_graph.guards` first (404 for what the caller may not read, 403
+    for what they may read but not do) and records in the audit what it reads or writes
+    of a learner before it answers (a change: before it is made).
+    """
     models = MODELS[kind]
     Create, Update, Out, PageOut = models.create, models.update, models.out, models.page
     router = APIRouter(prefix=f"/{kind.plural}", tags=[kind.plural])
     location = f"/v1/{kind.plural}/{{uid}}"
 
     @router.post("", status_code=status.HTTP_201_CREATED, response_model=Out)
-    def create_node(body: Create, graph: GraphDep, response: Response) -> Any:  # type: ignore[valid-type]
-        node = nodes.create(graph, kind, FIELDS[kind].model_validate(body.model_dump()))  # type: ignore[attr-defined]
+    def create_node(
+        body: Create,  # type: ignore[valid-type]
+        graph: GraphDep,
+        caller: CallerDep,
+        ctx: AuditDep,
+        response: Response,
+    ) -> Any:
+        enroll_at = guards.check_create(graph, caller, kind)
+        fields = FIELDS[kind].model_validate(body.model_dump())  # type: ignore[attr-defined]
+        node = nodes.create(graph, kind, fields, enroll_at=enroll_at)
+        audit.record(graph, ctx, "write", guards.disclosed_by(graph, caller, kind, node["uid"]))
         response.headers["Location"] = location.format(uid=node["uid"])
         return node
 
     @router.get("/{uid}", response_model=Out)
-    def get_node(uid: Uid, graph: GraphDep) -> Any:
-        return nodes.get(graph, kind, uid)
+    def get_node(uid: Uid, graph: GraphDep, caller: CallerDep, ctx: AuditDep) -> Any:
+        disclosed = guards.check_read(graph, caller, kind, uid)
+        node = nodes.get(graph, kind, uid)
+        audit.record(graph, ctx, "read", disclosed)
+        return node
 
     @router.patch("/{uid}", response_model=Out)
-    def update_node(uid: Uid, body: Update, graph: GraphDep) -> Any:  # type: ignore[valid-type]
+    def update_node(
+        uid: Uid,
+        body: Update,  # type: ignore[valid-type]
+        graph: GraphDep,
+        caller: CallerDep,
+        ctx: AuditDep,
+    ) -> Any:
         changes = body.model_dump(exclude_unset=True)  # type: ignore[attr-defined]
         if not changes:
             raise InvalidInput("the body names no field to change")
+        audit.record(graph, ctx, "write", guards.check_write(graph, caller, kind, uid))
         return nodes.update(graph, kind, uid, changes)
 
     @router.delete("/{uid}", response_model=Out)
-    def archive_node(uid: Uid, graph: GraphDep) -> Any:
+    def archive_node(uid: Uid, graph: GraphDep, caller: CallerDep, ctx: AuditDep) -> Any:
         """Archive: the node and its ended relationships stay as history."""
+        audit.record(graph, ctx, "write", guards.check_write(graph, caller, kind, uid))
         return nodes.archive(graph, kind, uid)
 
     @router.post("/{uid}/erase", status_code=status.HTTP_204_NO_CONTENT)
-    def erase_node(uid: Uid, graph: GraphDep) -> Response:
+    def erase_node(uid: Uid, graph: GraphDep, caller: CallerDep, ctx: AuditDep) -> Response:
         """Erase for good: the node, its relationships and the goals only it pursued."""
-        nodes.erase(graph, kind, uid)
+        erase(graph, caller, ctx, kind, uid)
         return Response(status_code=status.HTTP_204_NO_CONTENT)
 
     @router.put("/by-source/{source_id}", response_model=Out)
@@ -61,10 +90,22 @@ def node_router(kind: NodeKind) -> APIRouter:
         source_id: SourceIdPath,
         body: Annotated[Create, Body()],  # type: ignore[valid-type]
         graph: GraphDep,
+        caller: CallerDep,
+        ctx: AuditDep,
         response: Response,
     ) -> Any:
         fields = FIELDS[kind].model_validate(body.model_dump(exclude_unset=True))  # type: ignore[attr-defined]
-        node, created = nodes.upsert(graph, kind, source_id.strip(), fields)
+        source_id = source_id.strip()
+        existing = nodes.find_by_source(graph, kind, [source_id]).get(source_id)
+        enroll_at = None
+        if existing is not None:  # a replace: a change of that node
+            audit.record(graph, ctx, "write", guards.check_write(graph, caller, kind, existing))
+        else:
+            enroll_at = guards.check_create(graph, caller, kind)
+        node, created = nodes.upsert(graph, kind, source_id, fields, enroll_at=enroll_at)
+        if created:
+            disclosed = guards.disclosed_by(graph, caller, kind, node["uid"])
+            audit.record(graph, ctx, "write", disclosed)
         response.status_code = status.HTTP_201_CREATED if created else status.HTTP_200_OK
         response.headers["Location"] = location.format(uid=node["uid"])
         return node
@@ -73,14 +114,28 @@ def node_router(kind: NodeKind) -> APIRouter:
     def list_nodes(
         graph: GraphDep,
         settings: SettingsDep,
+        caller: CallerDep,
+        ctx: AuditDep,
         filters: Annotated[ListFilters, Query()],
     ) -> Any:
         if filters.limit > settings.page_size_max:
             raise InvalidInput(f"limit may be at most {settings.page_size_max}")
-        page = nodes.list_nodes(graph, kind, filters.node_filter(), filters.cursor, filters.limit)
+        limited, visible = guards.list_filter(graph, caller, kind, filters.node_filter())
+        page = nodes.list_nodes(graph, kind, limited, filters.cursor, filters.limit)
+        audit.record(graph, ctx, "read", guards.listed(graph, caller, kind, page.items, visible))
         return {"items": page.items, "next_cursor": page.next_cursor}
 
     return router
+
+
+def erase(graph: Graph, caller: Caller, ctx: audit.Request, kind: NodeKind, uid: str) -> None:
+    """Erase a node for good, the erase recorded in the audit before anything is removed."""
+    disclosed = guards.check_write(graph, caller, kind, uid, erase=True)
+    if kind is NodeKind.LEARNER:
+        privacy.erase_learner(graph, ctx, uid)  # records the erase, then erases
+    else:
+        audit.record(graph, ctx, "erase", disclosed)
+        nodes.erase(graph, kind, uid)
 
 
 class ListFilters(BaseModel):

@@ -1,12 +1,19 @@
-"""The questions: a learner's network, an adult's caseload, paths, search by name."""
+"""The questions: a learner's network, an adult's caseload, paths, search by name.
+
+Each answer holds only what the caller may read (another learner they may not see is
+shown without a name) and is recorded in the audit, one entry per learner it discloses,
+before it is returned.
+"""
 
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
 
+from api.auth import CallerDep
 from api.deps import GraphDep, SettingsDep
+from api.disclosure import AuditDep
 from api.schemas.questions import CaseloadOut, NetworkOut, PathOut, SearchOut
-from lrm_graph import questions
+from lrm_graph import audit, questions
 
 router = APIRouter(tags=["questions"])
 
@@ -16,37 +23,51 @@ def learner_network(
     uid: str,
     graph: GraphDep,
     settings: SettingsDep,
+    caller: CallerDep,
+    ctx: AuditDep,
     depth: Annotated[int, Query(ge=1, le=questions.MAX_NETWORK_DEPTH)] = 1,
 ) -> Any:
     """The learner's network over active relationships, out to `depth` hops."""
-    return questions.network(graph, uid, depth, settings.network_max_nodes)
+    answer, disclosed = questions.network(graph, caller, uid, depth, settings.network_max_nodes)
+    audit.record(graph, ctx, "read", disclosed)
+    return answer
 
 
 @router.get("/adults/{uid}/caseload", response_model=CaseloadOut)
-def adult_caseload(uid: str, graph: GraphDep) -> Any:
-    """The learners this adult mentors, advises, coaches or counsels, by name."""
-    return questions.caseload(graph, uid)
+def adult_caseload(uid: str, graph: GraphDep, caller: CallerDep, ctx: AuditDep) -> Any:
+    """The learners this adult mentors, advises, coaches or counsels, by name: for the
+    adult themself, their organization's staff, and the district."""
+    answer, disclosed = questions.caseload(graph, caller, uid)
+    audit.record(graph, ctx, "read", disclosed)
+    return answer
 
 
 @router.get("/paths", response_model=PathOut)
 def shortest_path(
     graph: GraphDep,
+    caller: CallerDep,
+    ctx: AuditDep,
     from_uid: Annotated[str, Query(alias="from", min_length=1, max_length=128)],
     to_uid: Annotated[str, Query(alias="to", min_length=1, max_length=128)],
     max_hops: Annotated[int, Query(ge=1, le=questions.MAX_PATH_HOPS)] = 4,
 ) -> Any:
     """The shortest path of active relationships between two nodes, either direction."""
-    return questions.path(graph, from_uid, to_uid, max_hops)
+    answer, disclosed = questions.path(graph, caller, from_uid, to_uid, max_hops)
+    audit.record(graph, ctx, "read", disclosed)
+    return answer
 
 
 @router.get("/search", response_model=SearchOut)
 def search(
     graph: GraphDep,
+    caller: CallerDep,
+    ctx: AuditDep,
     q: Annotated[str, Query(min_length=1, max_length=questions.MAX_QUERY_LENGTH)],
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
 ) -> Any:
-    """People and communities by name: each word matches whole or as a prefix."""
-    # Learners who opted out of the directory are still listed: access control (a later
-    # issue) will pass include_directory_opt_outs=False for callers with no relationship.
-    items = questions.search(graph, q, limit, include_directory_opt_outs=True)
+    """People and communities by name: each word matches whole or as a prefix. Learners
+    who opted out of the directory are found only by callers with a personal relationship
+    to them (and the district admin)."""
+    items, disclosed = questions.search_for(graph, caller, q, limit)
+    audit.record(graph, ctx, "read", disclosed)
     return {"items": items}

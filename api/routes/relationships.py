@@ -1,10 +1,17 @@
-"""Relationships: create (checked against the vocabulary), read, list, change, end."""
+"""Relationships: create (checked against the vocabulary), read, list, change, end.
+
+Each handler asks `lrm_graph.relationship_guards` first (404 for a relationship of a
+learner the caller may not see, 403 for one they may see but not change) and records
+the learners it touches in the audit before answering (a write: before it is made).
+"""
 
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Response, status
 
+from api.auth import CallerDep
 from api.deps import GraphDep, SettingsDep
+from api.disclosure import AuditDep
 from api.schemas.relationships import (
     RelationshipCreate,
     RelationshipEnd,
@@ -12,7 +19,7 @@ from api.schemas.relationships import (
     RelationshipPage,
     RelationshipUpdate,
 )
-from lrm_graph import relationships
+from lrm_graph import audit, relationship_guards, relationships
 from lrm_graph.errors import InvalidInput
 from lrm_graph.vocabulary import RelType
 
@@ -20,26 +27,45 @@ router = APIRouter(prefix="/relationships", tags=["relationships"])
 
 
 @router.post("", status_code=status.HTTP_201_CREATED, response_model=RelationshipOut)
-def create_relationship(body: RelationshipCreate, graph: GraphDep, response: Response) -> Any:
+def create_relationship(
+    body: RelationshipCreate,
+    graph: GraphDep,
+    caller: CallerDep,
+    ctx: AuditDep,
+    response: Response,
+) -> Any:
     """Join two nodes; the pair must be one the type allows (422 names the allowed pairs)."""
+    audit.record(graph, ctx, "write", relationship_guards.check_create(graph, caller, body))
     created = relationships.create(graph, body)
     response.headers["Location"] = f"/v1/relationships/{created['uid']}"
     return created
 
 
 @router.get("/{uid}", response_model=RelationshipOut)
-def get_relationship(uid: str, graph: GraphDep) -> Any:
-    return relationships.get(graph, uid)
+def get_relationship(uid: str, graph: GraphDep, caller: CallerDep, ctx: AuditDep) -> Any:
+    rel, disclosed = relationship_guards.read(graph, caller, uid)
+    audit.record(graph, ctx, "read", disclosed)
+    return rel
 
 
 @router.patch("/{uid}", response_model=RelationshipOut)
-def update_relationship(uid: str, body: RelationshipUpdate, graph: GraphDep) -> Any:
+def update_relationship(
+    uid: str, body: RelationshipUpdate, graph: GraphDep, caller: CallerDep, ctx: AuditDep
+) -> Any:
+    """Change its facts; a mentor may log an interaction with a mentee (last_interaction_at)."""
+    changed = set(body.model_dump(exclude_unset=True))
+    disclosed = relationship_guards.check_change(graph, caller, uid, changed)
+    audit.record(graph, ctx, "write", disclosed)
     return relationships.update(graph, uid, body)
 
 
 @router.post("/{uid}/end", response_model=RelationshipOut)
-def end_relationship(uid: str, body: RelationshipEnd, graph: GraphDep) -> Any:
+def end_relationship(
+    uid: str, body: RelationshipEnd, graph: GraphDep, caller: CallerDep, ctx: AuditDep
+) -> Any:
     """End it on `until` (default today); it stays on record as history."""
+    disclosed = relationship_guards.check_change(graph, caller, uid, set(), end=True)
+    audit.record(graph, ctx, "write", disclosed)
     return relationships.end(graph, uid, body.until, body.reason)
 
 
@@ -47,16 +73,23 @@ def end_relationship(uid: str, body: RelationshipEnd, graph: GraphDep) -> Any:
 def list_relationships(
     graph: GraphDep,
     settings: SettingsDep,
+    caller: CallerDep,
+    ctx: AuditDep,
     node: Annotated[str | None, Query(max_length=128)] = None,
     type: Annotated[RelType | None, Query()] = None,
     active: bool | None = None,
     cursor: Annotated[str | None, Query(max_length=512)] = None,
     limit: Annotated[int, Query(ge=1)] = 50,
 ) -> Any:
-    """List relationships, of one node when `node` is given (give one on large graphs)."""
+    """List relationships, of one node when `node` is given (give one on large graphs);
+    only those of learners you may see."""
     if limit > settings.page_size_max:
         raise InvalidInput(f"limit may be at most {settings.page_size_max}")
+    visible = relationship_guards.list_scope(graph, caller, node)
     page = relationships.list_relationships(
-        graph, node=node, rel_type=type, active=active, cursor=cursor, limit=limit
-    )
-    return {"items": page.items, "next_cursor": page.next_cursor}
+        graph, node=node, rel_type=type, active=active, cursor=cursor, limit=limit,
+        visible=None if visible is None else sorted(visible),
+    )  # fmt: skip
+    items, disclosed = relationship_guards.filter_page(graph, caller, page.items, visible)
+    audit.record(graph, ctx, "read", disclosed)
+    return {"items": items, "next_cursor": page.next_cursor}

@@ -17,7 +17,15 @@ class NodeRef(BaseModel):
     name: str
 
 
-class NetworkNode(NodeRef):
+class RedactableRef(BaseModel):
+    """A node in short, or a learner the caller may not see: then its uid only."""
+
+    uid: str
+    node_kind: NodeKind
+    name: str | None = Field(description="Null for a learner the caller may not see.")
+
+
+class NetworkNode(RedactableRef):
     hops: int = Field(description="Relationships between the learner and this node.")
 
 
@@ -61,7 +69,7 @@ class CaseloadRelationship(BaseModel):
 
 class CaseloadLearner(BaseModel):
     uid: str
-    name: str
+    name: str | None = Field(description="Null for a learner the caller may not see.")
     grade_level: str | None = None
     relationships: list[CaseloadRelationship]
 
@@ -86,7 +94,7 @@ class PathRelationship(BaseModel):
 class PathOut(BaseModel):
     found: bool
     length: int | None = Field(description="Relationships on the path; null when not found.")
-    nodes: list[NodeRef]
+    nodes: list[RedactableRef]
     relationships: list[PathRelationship]
 
 

@@ -1,0 +1,260 @@
+"""Who may read and write which record: every rule besides "which learners", as data.
+
+Which learners a caller sees is `access.visible_learners` (one named query). Everything
+else a caller may do follows from their *audience* and the tables below; the code reads
+the tables and nothing else. Deny by default: what no table grants is refused.
+
+| audience | who |
+| --- | --- |
+| district | admin; an API key of no organization |
+| organization | school_admin, counselor; an API key of one organization |
+| staff | teacher, advisor, coach, mentor |
+| learner, guardian, expert | the person themself |
+
+| record: action | district | organization | staff | learner | guardian | expert |
+| --- | --- | --- | --- | --- | --- | --- |
+| learner: read | all | visible | visible | visible | visible | visible |
+| learner: create, change, archive | all | visible | - | - | - | - |
+| learner: erase | admin only | - | - | - | - | - |
+| adult, expert: read | all | all | all | related | related | related |
+| catalogue (1): read | all | all | all | all | all | all |
+| goal: read | all | pursued | pursued | pursued | pursued | pursued |
+| goal: write | all | pursued | - | - | - | - |
+| adult, expert, catalogue: write | all | org | - | - | - | - |
+| relationship: create | any | any, in org | staff (2) | own (3) | - | - |
+| relationship: change, end | any | any, in org | own (4) | own (5) | - | own (6) |
+| adult's caseload: read | all | org | - | - | - | - |
+| search: opted-out learners | admin: yes | personal | personal | personal | personal | personal |
+
+(1) community, organization, industry, interest, resource. (2) the caring types
+MENTORS, ADVISES, COACHES, COUNSELS, TEACHES from themself; MEMBER_OF, PEER_OF,
+PEER_MENTORS, PURSUES, INTERESTED_IN, USES; always involving a learner they see.
+(3) TRUSTS, PURSUES, INTERESTED_IN, MEMBER_OF from themself. (4) those of (2) they are an
+end of: last_interaction_at and strength, and end them ("a mentor logs an interaction
+with a mentee"). (5) those of (3): last_interaction_at and strength, and end them.
+(6) their MENTORS and COACHES: last_interaction_at only.
+
+- *visible*: `access.visible_learners`. *related*: themself, and the adults and experts
+  with an active relationship to them (a guardian: or to their child). *pursued*: a
+  learner the caller sees pursues (or pursued) the goal, or nobody ever did (a goal of
+  the catalogue). *org*: the record is tied to their organization (the organization, a
+  school PART_OF it, or a node actively WORKS_AT / WORKS_FOR / PART_OF / ENROLLED_AT one of
+  those) or to no organization at all; a relationship's *end* may also be tied to an
+  organization theirs is PART_OF (a district programme), its start may not.
+- Staff create a relationship only when it involves a learner they see (so a mentor
+  cannot make themself a class's teacher); the caring types (MENTORS, ADVISES, COACHES,
+  COUNSELS, TEACHES) only from themself, so they cannot hand access to someone else.
+  *Own* relationships are those the caller is an end of, of a type in their row.
+- A relationship is readable when every learner end is visible; one without a learner
+  end when both ends are readable. Creating one needs every learner end visible; its
+  other ends need only exist (a learner may name an adult they trust whom the school
+  has not linked to them).
+- Anyone reads their own caseload. Answers that walk the graph (a network, a path, a
+  caseload) show a learner the caller may not see as {uid, node_kind, name: null} and
+  walk no further through them; other nodes met on the way are shown (a warm
+  introduction is the point of a path), but a path's two ends must be readable.
+- API keys need the scope as well: read to read, write to write (403 first, so a key
+  cannot probe). Bulk loads: admin, or a key with the import or write scope.
+- A caller who may not read a record gets 404, exactly as if it did not exist; one who
+  may read it but not do this gets 403.
+- Directory opt-out: a learner who opted out is found by search (and by a list's
+  `name=`) only by callers with a personal active relationship to them: themself, a
+  guardian, the adult's own caring relationship or class. Organization roles without one
+  do not find them, though they may still open the record by uid. The district admin
+  does: they answer families' export and erase requests and must find any learner.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from enum import StrEnum
+
+from lrm_graph import access, clock
+from lrm_graph.auth.caller import Caller, Role, Scope
+from lrm_graph.errors import Forbidden
+from lrm_graph.graph import Graph
+from lrm_graph.vocabulary import NodeKind, RelType
+
+
+class Audience(StrEnum):
+    DISTRICT = "district"
+    ORGANIZATION = "organization"
+    STAFF = "staff"
+    LEARNER = "learner"
+    GUARDIAN = "guardian"
+    EXPERT = "expert"
+
+
+class Reach(StrEnum):
+    """Which records of a kind a rule reaches (see the module docstring)."""
+
+    ALL = "all"
+    VISIBLE = "visible"
+    RELATED = "related"
+    PURSUED = "pursued"
+    ORG = "org"
+    NONE = "none"
+
+
+_AUDIENCES = {
+    Role.ADMIN: Audience.DISTRICT,
+    Role.SCHOOL_ADMIN: Audience.ORGANIZATION,
+    Role.COUNSELOR: Audience.ORGANIZATION,
+    Role.TEACHER: Audience.STAFF,
+    Role.ADVISOR: Audience.STAFF,
+    Role.COACH: Audience.STAFF,
+    Role.MENTOR: Audience.STAFF,
+    Role.LEARNER: Audience.LEARNER,
+    Role.GUARDIAN: Audience.GUARDIAN,
+    Role.EXPERT: Audience.EXPERT,
+}
+
+L, A, E, G = NodeKind.LEARNER, NodeKind.ADULT, NodeKind.EXPERT, NodeKind.GOAL
+CATALOGUE = (
+    NodeKind.COMMUNITY, NodeKind.ORGANIZATION, NodeKind.INDUSTRY, NodeKind.INTEREST,
+    NodeKind.RESOURCE,
+)  # fmt: skip
+
+
+def _row(learner: Reach, people: Reach, catalogue: Reach, goal: Reach) -> dict[NodeKind, Reach]:
+    return {L: learner, A: people, E: people, G: goal} | dict.fromkeys(CATALOGUE, catalogue)
+
+
+_EVERYONE = _row(Reach.ALL, Reach.ALL, Reach.ALL, Reach.ALL)
+_SCHOOL = _row(Reach.VISIBLE, Reach.ALL, Reach.ALL, Reach.PURSUED)
+_CIRCLE = _row(Reach.VISIBLE, Reach.RELATED, Reach.ALL, Reach.PURSUED)
+_NOTHING = _row(Reach.NONE, Reach.NONE, Reach.NONE, Reach.NONE)
+
+READ: dict[Audience, dict[NodeKind, Reach]] = {
+    Audience.DISTRICT: _EVERYONE,
+    Audience.ORGANIZATION: _SCHOOL,
+    Audience.STAFF: _SCHOOL,
+    Audience.LEARNER: _CIRCLE,
+    Audience.GUARDIAN: _CIRCLE,
+    Audience.EXPERT: _CIRCLE,
+}
+WRITE: dict[Audience, dict[NodeKind, Reach]] = {
+    Audience.DISTRICT: _EVERYONE,
+    Audience.ORGANIZATION: _row(Reach.VISIBLE, Reach.ORG, Reach.ORG, Reach.PURSUED),
+    Audience.STAFF: _NOTHING,
+    Audience.LEARNER: _NOTHING,
+    Audience.GUARDIAN: _NOTHING,
+    Audience.EXPERT: _NOTHING,
+}
+ERASE_LEARNER = frozenset({Role.ADMIN})
+
+CARING = frozenset(
+    {RelType.MENTORS, RelType.ADVISES, RelType.COACHES, RelType.COUNSELS, RelType.TEACHES}
+)
+LEARNER_TYPES = frozenset(
+    {RelType.TRUSTS, RelType.PURSUES, RelType.INTERESTED_IN, RelType.MEMBER_OF}
+)
+STAFF_TYPES = CARING | LEARNER_TYPES - {RelType.TRUSTS} | {
+    RelType.PEER_OF, RelType.PEER_MENTORS, RelType.USES,
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class CreateRule:
+    """Which relationships an audience may create."""
+
+    types: frozenset[RelType]
+    from_self: frozenset[RelType] = frozenset()  # these only starting at the caller
+    needs_learner: bool = False  # only relationships with a learner end
+    ends_in_org: bool = False  # non-learner ends tied to their organization (or none)
+
+
+@dataclass(frozen=True)
+class ChangeRule:
+    """Which relationships an audience may change or end, and which fields."""
+
+    own_only: bool  # only relationships the caller is an end of, of `types`
+    types: frozenset[RelType] = frozenset(RelType)
+    fields: frozenset[str] | None = None  # None: every field
+    may_end: bool = True
+
+
+CREATE: dict[Audience, CreateRule] = {
+    Audience.DISTRICT: CreateRule(frozenset(RelType)),
+    Audience.ORGANIZATION: CreateRule(frozenset(RelType), ends_in_org=True),
+    Audience.STAFF: CreateRule(STAFF_TYPES, from_self=CARING, needs_learner=True),
+    Audience.LEARNER: CreateRule(LEARNER_TYPES, from_self=LEARNER_TYPES),
+    Audience.GUARDIAN: CreateRule(frozenset()),
+    Audience.EXPERT: CreateRule(frozenset()),
+}
+_LOGGING = frozenset({"last_interaction_at", "strength"})
+CHANGE: dict[Audience, ChangeRule | None] = {
+    Audience.DISTRICT: ChangeRule(own_only=False),
+    Audience.ORGANIZATION: ChangeRule(own_only=False),
+    Audience.STAFF: ChangeRule(own_only=True, types=STAFF_TYPES, fields=_LOGGING),
+    Audience.LEARNER: ChangeRule(own_only=True, types=LEARNER_TYPES, fields=_LOGGING),
+    Audience.EXPERT: ChangeRule(
+        own_only=True,
+        types=frozenset({RelType.MENTORS, RelType.COACHES}),
+        fields=frozenset({"last_interaction_at"}),
+        may_end=False,
+    ),
+    Audience.GUARDIAN: None,
+}
+CASELOAD: dict[Audience, Reach] = {
+    Audience.DISTRICT: Reach.ALL,
+    Audience.ORGANIZATION: Reach.ORG,  # an adult WORKS_AT their organization
+    Audience.STAFF: Reach.NONE,
+    Audience.LEARNER: Reach.NONE,
+    Audience.GUARDIAN: Reach.NONE,
+    Audience.EXPERT: Reach.NONE,
+}
+BULK_SCOPES = frozenset({Scope.IMPORT, Scope.WRITE})
+
+
+class Unreadable(access.Hidden):
+    """A record that is not a learner's and that the caller may not read: 404 as if
+    absent, and recorded in the audit as a denied read of no learner."""
+
+    def __init__(self, detail: str) -> None:
+        super().__init__(detail, "")
+        self.learner_uid = None  # type: ignore[assignment]  # no learner is concerned
+
+
+def audience_of(caller: Caller) -> Audience:
+    """Return the audience the caller's role (and, for a key, organization) puts them in."""
+    if caller.role is Role.CLIENT:
+        return Audience.ORGANIZATION if caller.org_uid else Audience.DISTRICT
+    return _AUDIENCES[caller.role]
+
+
+def require(caller: Caller, scope: Scope) -> None:
+    """Answer 403 unless the caller holds `scope` (people hold read and write)."""
+    if not caller.has_scope(scope):
+        raise Forbidden(f"this needs the {scope.value!r} scope")
+
+
+def require_bulk(caller: Caller) -> None:
+    """Answer 403 unless the caller may bulk load: admin, or a key with import or write."""
+    if caller.is_admin or (caller.role is Role.CLIENT and caller.scopes & BULK_SCOPES):
+        return
+    raise Forbidden("a bulk load is for admins and API keys with the import or write scope")
+
+
+def related_people(graph: Graph, caller: Caller) -> set[str]:
+    """Return the caller and the adults and experts actively related to them (or a
+    guardian's children)."""
+    if caller.person_uid is None:
+        return set()
+    people = [caller.person_uid]
+    if caller.role is Role.GUARDIAN:
+        people += list(access.visible_learners(graph, caller) or ())
+    rows = graph.read("nodes/get_related_people", people=people, today=clock.today())
+    return {caller.person_uid} | {row["uid"] for row in rows}
+
+
+def personal_learners(graph: Graph, caller: Caller) -> dict[str, str]:
+    """Return the learners the caller sees through a personal relationship (not their
+    organization's): who may find a learner who opted out of the directory."""
+    if caller.person_uid is None:
+        return {}
+    if audience_of(caller) is Audience.ORGANIZATION:
+        # Their own caring relationships and classes, as the access query gives them to
+        # an adult with no organization: the one policy query, not a copy of it.
+        caller = replace(caller, role=Role.MENTOR)
+    return access.visible_learners(graph, caller) or {}

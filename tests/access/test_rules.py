@@ -1,0 +1,171 @@
+"""Access follows relationships at query time: single behaviours the matrix cannot show
+(access that ends, redacted learners, the directory opt-out, answers that cannot probe)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi.testclient import TestClient
+
+from lrm_graph.graph import Graph
+from tests.access.world import World, build
+from tests.auth_helpers import seed_caller
+
+
+def names(items: list[dict[str, Any]], world: World, kind: str = "learner") -> set[str]:
+    """Return the world names of the items of `kind`."""
+    by_uid = {uid: name for name, uid in world.uid.items()}
+    return {by_uid[i["uid"]] for i in items if i["node_kind"] == kind}
+
+
+def test_access_ends_with_the_relationship_on_the_next_request(
+    client: TestClient, graph: Graph
+) -> None:
+    world = build(client, graph)
+    assert world.call("mentor", "GET", "/v1/learners/{ada}").status_code == 200
+    ended = world.call("admin", "POST", "/v1/relationships/{ada_mentoring}/end", json={})
+    assert ended.status_code == 200
+    assert world.call("mentor", "GET", "/v1/learners/{ada}").status_code == 404
+
+
+def test_expert_access_stops_when_screening_expires(client: TestClient, graph: Graph) -> None:
+    world = build(client, graph)
+    assert world.call("expert", "GET", "/v1/learners/{ada}").status_code == 200
+    lapsed = world.call(
+        "admin", "PATCH", "/v1/experts/{expert}", json={"screening_status": "expired"}
+    )
+    assert lapsed.status_code == 200, lapsed.text
+    assert world.call("expert", "GET", "/v1/learners/{ada}").status_code == 404
+
+
+def test_hidden_learner_answers_exactly_like_a_missing_one(
+    client: TestClient, graph: Graph
+) -> None:
+    world = build(client, graph)
+    hidden = world.call("mentor", "GET", "/v1/learners/{ben}").json()
+    missing = world.call("mentor", "GET", "/v1/learners/nobody").json()
+    assert {**hidden, "instance": "", "detail": ""} == {**missing, "instance": "", "detail": ""}
+    assert hidden["detail"] == missing["detail"].replace("'nobody'", repr(world.uid["ben"]))
+
+
+def test_network_shows_an_unseen_learner_without_name_and_stops_there(
+    client: TestClient, graph: Graph
+) -> None:
+    world = build(client, graph)
+    answer = world.call("mentor", "GET", "/v1/learners/{ada}/network?depth=2").json()
+    ben = {"uid": world.uid["ben"], "node_kind": "learner", "name": None, "hops": 1}
+    assert ben in answer["nodes"]["learner"]
+    # ada's schoolmates (hop 2, through the school) are unseen too; ben's goal is not met
+    assert names(answer["nodes"]["learner"], world) == {"ben", "ava", "opal"}
+    assert {n["name"] for n in answer["nodes"]["learner"]} == {None}
+    assert "ben_goal" not in names(answer["nodes"]["goal"], world, "goal")
+    admin = world.call("admin", "GET", "/v1/learners/{ada}/network?depth=2").json()
+    assert "ben_goal" in names(admin["nodes"]["goal"], world, "goal")
+
+
+def test_path_shows_an_unseen_learner_on_the_way_without_name(
+    client: TestClient, graph: Graph
+) -> None:
+    world = build(client, graph)
+    answer = world.call("school_admin", "GET", "/v1/paths?from={ada}&to={mentor_b}").json()
+    assert [(n["uid"], n["name"]) for n in answer["nodes"]] == [
+        (world.uid["ada"], "Ada Testwell"),
+        (world.uid["ben"], None),
+        (world.uid["mentor_b"], "Mentor B Testwell"),
+    ]
+
+
+def test_caseload_shows_another_school_learner_without_name(
+    client: TestClient, graph: Graph
+) -> None:
+    world = build(client, graph)
+    body = {"type": "MENTORS", "from_uid": world.uid["mentor_a"], "to_uid": world.uid["ben"]}
+    assert world.call("admin", "POST", "/v1/relationships", json=body).status_code == 201
+    answer = world.call("school_admin", "GET", "/v1/adults/{mentor_a}/caseload").json()
+    learners = {lr["uid"]: lr["name"] for lr in answer["learners"]}
+    assert learners == {world.uid["ada"]: "Ada Testwell", world.uid["ben"]: None}
+
+
+def test_relationship_list_leaves_out_unseen_learners(client: TestClient, graph: Graph) -> None:
+    world = build(client, graph)
+    join = {"type": "MEMBER_OF", "from_uid": world.uid["ada"], "to_uid": world.uid["club"]}
+    assert world.call("admin", "POST", "/v1/relationships", json=join).status_code == 201
+    items = world.call("mentor", "GET", "/v1/relationships?node={club}").json()["items"]
+    assert [i["from_uid"] for i in items] == [world.uid["ada"]]
+
+
+def test_search_finds_opted_out_learner_only_through_a_personal_relationship(
+    client: TestClient, graph: Graph
+) -> None:
+    world = build(client, graph)
+    opal_mentor = seed_caller(graph, "mentor", person_uid=world.uid["mentor_b"])
+    body = {"type": "MENTORS", "from_uid": world.uid["mentor_b"], "to_uid": world.uid["opal"]}
+    assert world.call("admin", "POST", "/v1/relationships", json=body).status_code == 201
+    opal = seed_caller(graph, "learner", person_uid=world.uid["opal"])
+    world.headers |= {"opal_mentor": opal_mentor, "opal": opal}
+    found = {
+        role: "opal" in names(world.call(role, "GET", "/v1/search?q=opal").json()["items"], world)
+        for role in ("admin", "school_admin", "counselor", "key_read_a", "opal_mentor", "opal")
+    }
+    assert found == {
+        "admin": True, "school_admin": False, "counselor": False, "key_read_a": False,
+        "opal_mentor": True, "opal": True,
+    }  # fmt: skip
+
+
+def test_list_by_name_respects_the_directory_opt_out(client: TestClient, graph: Graph) -> None:
+    world = build(client, graph)
+    by_name = world.call("school_admin", "GET", "/v1/learners?name=opal").json()["items"]
+    roster = world.call("school_admin", "GET", "/v1/learners").json()["items"]
+    assert (by_name, "opal" in names(roster, world)) == ([], True)
+
+
+def test_learner_searches_only_the_adults_related_to_them(client: TestClient, graph: Graph) -> None:
+    world = build(client, graph)
+    items = world.call("learner", "GET", "/v1/search?q=testwell&limit=100").json()["items"]
+    assert names(items, world, "adult") == {
+        "mentor_a", "advisor", "coach", "guardian",
+    }  # fmt: skip
+    assert names(items, world, "learner") == {"ada"}
+
+
+def test_counselor_creates_a_learner_enrolled_at_their_school(
+    client: TestClient, graph: Graph
+) -> None:
+    world = build(client, graph)
+    body = {"given_name": "Nia", "family_name": "Newcome"}
+    created = world.call("counselor", "POST", "/v1/learners", json=body).json()
+    assert world.call("counselor", "GET", f"/v1/learners/{created['uid']}").status_code == 200
+    enrolled = world.call("admin", "GET", f"/v1/relationships?node={created['uid']}").json()
+    assert [(r["type"], r["to_uid"]) for r in enrolled["items"]] == [
+        ("ENROLLED_AT", world.uid["school_a"])
+    ]
+
+
+def test_mentor_logs_an_interaction_but_changes_nothing_else(
+    client: TestClient, graph: Graph
+) -> None:
+    world = build(client, graph)
+    path = "/v1/relationships/{ada_mentoring}"
+    logged = world.call(
+        "mentor", "PATCH", path, json={"last_interaction_at": "2026-01-05T10:00:00Z"}
+    )
+    assert logged.status_code == 200
+    assert world.call("mentor", "PATCH", path, json={"source": "imported"}).status_code == 403
+
+
+def test_staff_cannot_hand_access_to_someone_else(client: TestClient, graph: Graph) -> None:
+    world = build(client, graph)
+    for start, end in [("mentor_b", "ada"), ("mentor_a", "class_a")]:
+        rel_type = "MENTORS" if end == "ada" else "TEACHES"
+        body = {"type": rel_type, "from_uid": world.uid[start], "to_uid": world.uid[end]}
+        assert world.call("mentor", "POST", "/v1/relationships", json=body).status_code == 403
+
+
+def test_school_admin_cannot_attach_another_school_to_theirs(
+    client: TestClient, graph: Graph
+) -> None:
+    world = build(client, graph)
+    body = {"type": "PART_OF", "from_uid": world.uid["school_b"], "to_uid": world.uid["school_a"]}
+    assert world.call("school_admin", "POST", "/v1/relationships", json=body).status_code == 403
+    assert world.call("admin", "POST", "/v1/relationships", json=body).status_code == 201
