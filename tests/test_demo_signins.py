@@ -4,11 +4,14 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
+from typer.testing import CliRunner
 
 from lrm_graph import demo, demo_signins
-from lrm_graph.config import Settings
+from lrm_graph.cli import app
+from lrm_graph.config import Settings, get_settings
 from lrm_graph.errors import InvalidInput
 from lrm_graph.graph import Graph
+from tests.test_demo import database_env
 
 ACCOUNTS = "MATCH (a:Account) WHERE a.email ENDS WITH '@demo.example' RETURN count(a) AS n"
 
@@ -20,7 +23,7 @@ def kept_in(settings: Settings, tmp_path: Path) -> Settings:
 def test_demo_signins_sign_in_and_see_their_learner(
     client: TestClient, graph: Graph, settings: Settings, tmp_path: Path
 ) -> None:
-    demo.load(graph, settings, learners=40, seed=7)
+    demo.load(graph, settings, learners=20, seed=7)
     signins = demo_signins.ensure(graph, kept_in(settings, tmp_path))
     assert [s.role for s in signins] == ["admin", "counselor", "mentor", "learner", "guardian"]
     learner_uid = next(s.person_uid for s in signins if s.role == "learner")
@@ -69,3 +72,23 @@ def test_demo_signins_before_the_demo_school_is_an_error(
 ) -> None:
     with pytest.raises(InvalidInput, match="demo school is not loaded"):
         demo_signins.ensure(graph, kept_in(settings, tmp_path))
+
+
+def test_lrm_demo_prints_the_same_sign_ins_each_run(graph: Graph, settings: Settings) -> None:
+    get_settings.cache_clear()
+    try:
+        runs = [
+            CliRunner().invoke(app, ["demo", "--learners", "20"], env=database_env(settings))
+            for _ in range(2)
+        ]
+    finally:
+        get_settings.cache_clear()
+    for run in runs:
+        assert run.exit_code == 0, run.output
+        assert "demo sign-ins" in run.stdout
+
+    def signin_lines(stdout: str) -> list[str]:
+        return [line for line in stdout.splitlines() if "@demo.example" in line]
+
+    first, again = (signin_lines(run.stdout) for run in runs)
+    assert len(first) == 5 and first == again
