@@ -32,6 +32,7 @@ log = logging.getLogger("lrm_graph.api")
 
 UPLOAD_PREFIXES = ("/v1/bulk", "/v1/imports")
 SIGN_IN_PATH = "/v1/auth/token"
+MAX_TRACKED = 10_000  # addresses with recent failures before old ones are swept
 
 
 def install(app: FastAPI, settings: Settings) -> None:
@@ -147,10 +148,17 @@ class SignInLimit:
 
         async def counting_send(message: Message) -> None:
             if message["type"] == "http.response.start" and message["status"] == 401:
-                self.failures[ip].append(self.clock())
+                self._count_failure(ip)
             await send(message)
 
         await self.app(scope, receive, counting_send)
+
+    def _count_failure(self, ip: str) -> None:
+        if ip not in self.failures and len(self.failures) >= MAX_TRACKED:
+            # Many addresses failing at once: forget those whose failures are all old.
+            for known in list(self.failures):
+                self._recent(known)
+        self.failures[ip].append(self.clock())
 
     def _recent(self, ip: str) -> deque[float]:
         """Return the failures of `ip` within the window, forgetting older ones."""

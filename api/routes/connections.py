@@ -2,7 +2,7 @@
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query, Response, status
+from fastapi import APIRouter, Path, Query, Response, status
 
 from api.deps import GraphDep, SettingsDep
 from api.disclosure import AuditDep
@@ -18,6 +18,7 @@ from lrm_graph.safeguarding import ConnectionStatus
 from lrm_graph.vocabulary import RelType
 
 router = APIRouter(prefix="/connections", tags=["connections"])
+Uid = Annotated[str, Path(min_length=1, max_length=256)]
 
 
 @router.post("", status_code=status.HTTP_201_CREATED, response_model=ConnectionOut)
@@ -54,26 +55,26 @@ def list_connections(
 
 
 @router.get("/{uid}", response_model=ConnectionOut)
-def get_connection(uid: str, graph: GraphDep, request: AuditDep) -> Any:
+def get_connection(uid: Uid, graph: GraphDep, request: AuditDep) -> Any:
     return safeguarding.get(graph, request, uid)
 
 
 @router.post("/{uid}/approve", response_model=ConnectionOut)
-def approve_connection(uid: str, graph: GraphDep, request: AuditDep) -> Any:
+def approve_connection(uid: Uid, graph: GraphDep, request: AuditDep) -> Any:
     """Approve a proposed connection: an admin, or a school admin or counselor of the
     learner's organization. For a learner of 18 or more it is then active."""
     return safeguarding.approve(graph, request, uid)
 
 
 @router.post("/{uid}/consent", response_model=ConnectionOut)
-def consent_to_connection(uid: str, graph: GraphDep, request: AuditDep) -> Any:
+def consent_to_connection(uid: Uid, graph: GraphDep, request: AuditDep) -> Any:
     """Consent, as the learner's guardian, to an approved connection; it is then active."""
     return safeguarding.consent(graph, request, uid)
 
 
 @router.post("/{uid}/revoke", response_model=ConnectionOut)
 def revoke_connection(
-    uid: str, graph: GraphDep, request: AuditDep, body: ConnectionRevoke | None = None
+    uid: Uid, graph: GraphDep, request: AuditDep, body: ConnectionRevoke | None = None
 ) -> Any:
     """Revoke a connection at any step (staff, a guardian or the learner); the expert's
     access ends with this request."""

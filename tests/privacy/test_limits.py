@@ -5,6 +5,7 @@ from collections.abc import Iterator
 import pytest
 from fastapi.testclient import TestClient
 
+from api import middleware
 from api.main import create_app
 from lrm_graph.config import Settings
 from lrm_graph.graph import Graph
@@ -92,3 +93,34 @@ def test_good_sign_ins_do_not_count_toward_the_address_limit(
     accounts.create_user(graph, email="ada@example.org", role=Role.ADMIN, password=password)
     for _ in range(3):
         assert sign_in(small, "ada@example.org", password).status_code == 200
+
+
+class FakeClock:
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_address_failures_older_than_the_window_are_forgotten() -> None:
+    clock = FakeClock()
+    limit = middleware.SignInLimit(app=None, max_failures=2, window_seconds=60, clock=clock)  # type: ignore[arg-type]
+    limit._count_failure("10.0.0.1")
+    clock.now += 61
+    limit._count_failure("10.0.0.1")
+    assert len(limit._recent("10.0.0.1")) == 1
+    clock.now += 61
+    assert len(limit._recent("10.0.0.1")) == 0
+    assert "10.0.0.1" not in limit.failures
+
+
+def test_many_failing_addresses_sweep_the_old_ones(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(middleware, "MAX_TRACKED", 3)
+    clock = FakeClock()
+    limit = middleware.SignInLimit(app=None, max_failures=2, window_seconds=60, clock=clock)  # type: ignore[arg-type]
+    for ip in ("a", "b", "c"):
+        limit._count_failure(ip)
+    clock.now += 61
+    limit._count_failure("d")
+    assert set(limit.failures) == {"d"}
