@@ -169,3 +169,30 @@ def test_school_admin_cannot_attach_another_school_to_theirs(
     body = {"type": "PART_OF", "from_uid": world.uid["school_b"], "to_uid": world.uid["school_a"]}
     assert world.call("school_admin", "POST", "/v1/relationships", json=body).status_code == 403
     assert world.call("admin", "POST", "/v1/relationships", json=body).status_code == 201
+
+
+# Who each caller finds in GET /v1/learners (no name filter: a roster, opt-outs included).
+ROSTERS = {
+    "admin": {"ada", "ava", "ben", "opal"},
+    "school_admin": {"ada", "ava", "opal"},
+    "key_read_a": {"ada", "ava", "opal"},
+    "key_read": {"ada", "ava", "ben", "opal"},
+    "teacher": {"ada"},
+    "mentor": {"ada"},
+    "former_mentor": set(),
+    "learner": {"ada"},
+    "guardian": {"ada"},
+    "expert": {"ada"},
+    "pending_expert": set(),
+}
+
+
+def test_learner_list_holds_exactly_the_learners_each_caller_sees(
+    client: TestClient, graph: Graph
+) -> None:
+    world = build(client, graph)
+    rosters = {
+        role: names(world.call(role, "GET", "/v1/learners").json()["items"], world)
+        for role in ROSTERS
+    }
+    assert rosters == ROSTERS
