@@ -12,6 +12,8 @@
 //            (c) an adult or expert who shares a community with the learner WORKS_IN it,
 //            (d) a community the learner is MEMBER_OF is IN_INDUSTRY it, or
 //            (e) a resource the learner USES SUPPORTS it.
+// An expert's relationship counts only once it is an active connection (safeguarding:
+// a proposed or revoked one is not yet, or no longer, a relationship), as in analytics.
 // Parameters: $as_of (date), $caring_types (list of type names), $visible (uids of the
 //             learners the caller may see, or null for all: only they are counted), $grade,
 //             $organization (Organization uid), $community (Community uid); a filter is
@@ -48,7 +50,7 @@ WHERE (l.archived_at IS NULL OR date(l.archived_at) > $as_of)
 WITH l, worker_industries, community_industries,
   COUNT {
     MATCH (l)-[r]-(a:Adult|Expert)
-    WHERE type(r) IN $caring_types
+    WHERE type(r) IN $caring_types AND coalesce(r.connection_status, 'active') = 'active'
       AND (a.archived_at IS NULL OR date(a.archived_at) > $as_of)
       AND (r.since IS NULL OR r.since <= $as_of) AND (r.until IS NULL OR r.until > $as_of)
     RETURN DISTINCT a
@@ -85,7 +87,7 @@ WITH l, worker_industries, community_industries, caring_adults, in_a_community, 
               // (b) a caring adult or expert works in the industry
               EXISTS {
                 (l)-[r]-(a:Adult|Expert)
-                WHERE type(r) IN $caring_types
+                WHERE type(r) IN $caring_types AND coalesce(r.connection_status, 'active') = 'active'
                   AND (a.archived_at IS NULL OR date(a.archived_at) > $as_of)
                   AND (r.since IS NULL OR r.since <= $as_of)
                   AND (r.until IS NULL OR r.until > $as_of)

@@ -9,6 +9,8 @@
 //          relationship is not quiet yet). A learner at risk is 'ending' when all of its
 //          caring relationships end soon, otherwise 'quiet'. Each listed relationship
 //          says its own risk ('ending' wins over 'quiet').
+// An expert's relationship counts only once it is an active connection (safeguarding:
+// a proposed or revoked one is not yet, or no longer, a relationship), as in analytics.
 // Parameters: $today, $soon, $quiet_before (dates), $caring_types (list of type names),
 //             $visible (uids of the learners the caller may see, or null for all), $grade,
 //             $organization (Organization uid), $community (Community uid); a filter is
@@ -31,14 +33,14 @@ WHERE l.archived_at IS NULL
   // One healthy caring relationship (active, not ending soon, not quiet) is enough.
   AND NOT EXISTS {
     (l)-[r]-(a:Adult|Expert)
-    WHERE type(r) IN $caring_types AND a.archived_at IS NULL
+    WHERE type(r) IN $caring_types AND coalesce(r.connection_status, 'active') = 'active' AND a.archived_at IS NULL
       AND (r.until IS NULL OR r.until > $soon)
       AND (date(r.last_interaction_at) >= $quiet_before
            OR (r.last_interaction_at IS NULL AND r.since >= $quiet_before))
   }
 WITH l, COLLECT {
   MATCH (l)-[r]-(a:Adult|Expert)
-  WHERE type(r) IN $caring_types AND a.archived_at IS NULL
+  WHERE type(r) IN $caring_types AND coalesce(r.connection_status, 'active') = 'active' AND a.archived_at IS NULL
     AND (r.until IS NULL OR r.until > $today)
   RETURN {
     uid: r.uid, type: type(r), adult_uid: a.uid, adult_name: a.name,

@@ -23,6 +23,7 @@ MATCH (l:Learner) WHERE l.archived_at IS NULL
   AND NOT EXISTS {
     MATCH (l)-[r]-(a) WHERE (a:Adult OR a:Expert) AND type(r) IN $caring
       AND (r.until IS NULL OR r.until > $today)
+      AND coalesce(r.connection_status, 'active') = 'active'
   }
 RETURN l.uid AS uid ORDER BY uid
 """

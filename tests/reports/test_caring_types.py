@@ -8,6 +8,7 @@ from lrm_graph.config import Settings
 from lrm_graph.graph import Graph
 from tests import factories
 from tests.reports.support import day, section
+from tests.safeguarding.support import active_connection
 
 
 def test_caring_types_split_by_direction() -> None:
@@ -36,7 +37,16 @@ def test_caring_types_setting_changes_who_is_unmentored(
 def test_caring_types_screened_expert_mentor_is_caring(client: TestClient) -> None:
     ada = factories.learner(client)
     expert = factories.expert(client, screening_status="cleared")
-    factories.relate(client, "MENTORS", expert["uid"], ada["uid"], since=str(day(0)))
+    # An expert cares once the connection is active (proposed, approved, consented).
+    active_connection(client, expert["uid"], ada["uid"])
     assert section(client, "unmentored", "learners") == []
     [row] = section(client, "fragile", "one_caring_adult")
     assert (row["adult_uid"], row["adult_kind"]) == (expert["uid"], "expert")
+
+
+def test_caring_types_proposed_expert_connection_is_not_caring(client: TestClient) -> None:
+    ada = factories.learner(client)
+    expert = factories.expert(client, screening_status="cleared")
+    factories.relate(client, "MENTORS", expert["uid"], ada["uid"])  # only proposed
+    [row] = section(client, "unmentored", "learners")
+    assert (row["learner_uid"], row["reason"]) == (ada["uid"], "none")

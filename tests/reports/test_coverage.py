@@ -9,6 +9,7 @@ from fastapi.testclient import TestClient
 from lrm_graph.config import Settings
 from tests import factories
 from tests.reports.support import csv_rows, day, end, enroll, join, lrm_report, report, touch
+from tests.safeguarding.support import active_connection
 
 
 def groups(client: TestClient, **params: object) -> list[dict]:
@@ -144,7 +145,7 @@ def by_caring_adult(client: TestClient, ada: str, goal: str, industry: str) -> N
 
 def by_caring_expert(client: TestClient, ada: str, goal: str, industry: str) -> None:
     nurse = factories.expert(client, screening_status="cleared")["uid"]
-    factories.relate(client, "COACHES", nurse, ada)
+    active_connection(client, nurse, ada, "COACHES")
     factories.relate(client, "WORKS_IN", nurse, industry)
 
 
