@@ -27,7 +27,7 @@ from lrm_graph.errors import InvalidInput, LrmError
 from lrm_graph.graph import Graph
 from lrm_graph.nodes import new_uid, stored_props
 from lrm_graph.records import FIELDS, Fields, SourceId
-from lrm_graph.relationships import RelationshipChanges, Uid, check_ends
+from lrm_graph.relationships import RelationshipChanges, Uid, check_ends, starts_as_proposal
 
 # The shape a single create stores (its `properties` as one JSON string), not a copy of it.
 from lrm_graph.relationships import stored_props as stored_relationship_props
@@ -270,7 +270,8 @@ def _checked_relationships(
             result.rejected.append(Rejection("relationships", index, reason))
             continue
         first[key] = index
-        by_type[rel_type].append((*pair, _facts(row)))
+        proposal = starts_as_proposal(rel_type, start["node_kind"])
+        by_type[rel_type].append((*pair, _facts(row), proposal))
     return by_type
 
 

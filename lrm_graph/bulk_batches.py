@@ -21,7 +21,8 @@ from lrm_graph.vocabulary import SYMMETRIC, NodeKind, RelType, Source
 
 RefKey = tuple[str, ...]  # ("uid", uid) or ("source", node_kind, source_id)
 FactsKey = tuple[tuple[str, Any], ...]  # what a relationship row stores, hashable
-WriteRow = tuple[str, str, FactsKey]  # (start uid, end uid, facts)
+# (start uid, end uid, facts, whether a new one is only a proposed connection)
+WriteRow = tuple[str, str, FactsKey, bool]
 
 
 def resolve(graph: Graph, keys: list[RefKey], size: int) -> dict[RefKey, dict[str, Any]]:
@@ -69,8 +70,8 @@ def write_relationships(
     for batch in start_node_batches(sorted(rows), size):
         facts: dict[FactsKey, int] = {}
         packed = [
-            [start, end, secrets.token_hex(8), facts.setdefault(key, len(facts))]
-            for start, end, key in batch
+            [start, end, secrets.token_hex(8), facts.setdefault(key, len(facts)), proposal]
+            for start, end, key, proposal in batch
         ]
         written = graph.write(
             "bulk/upsert_relationships",

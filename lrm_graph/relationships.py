@@ -123,6 +123,13 @@ def check_ends(rel_type: RelType, start: dict[str, Any], end: dict[str, Any]) ->
             )
 
 
+def starts_as_proposal(rel_type: RelType, start_kind: str) -> bool:
+    """Say whether a new relationship is only a proposed connection: an outside adult
+    never reaches a learner directly; staff approve and a guardian consents first
+    (/v1/connections). Single creates and bulk rows both ask here."""
+    return rel_type in SCREENED_TYPES and start_kind == NodeKind.EXPERT.value
+
+
 def create(graph: Graph, fields: RelationshipFields) -> dict[str, Any]:
     """Create a relationship; 404 for an unknown node, 422 for a wrong pair, 409 for a twin."""
     rel_type = RelType(fields.type)
@@ -134,9 +141,7 @@ def create(graph: Graph, fields: RelationshipFields) -> dict[str, Any]:
     # A relationship begins when it is put on record unless the caller says otherwise;
     # without a start, reports could not tell a new relationship from a quiet one.
     props.setdefault("since", clock.today())
-    if rel_type in SCREENED_TYPES and start["node_kind"] == NodeKind.EXPERT.value:
-        # An outside adult never reaches a learner directly: this only proposes a
-        # connection, which staff approve and a guardian consents to (/v1/connections).
+    if starts_as_proposal(rel_type, start["node_kind"]):
         props |= {"connection_status": "proposed", "proposed_at": clock.now()}
     rows = graph.write(
         "relationships/create_relationship",

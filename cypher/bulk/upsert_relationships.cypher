@@ -9,7 +9,8 @@
 //          graph is empty, where the planner would otherwise scan all relationships for
 //          each row (quadratic until it replans).
 // Parameters: $rows (list of [from_uid, to_uid, uid suffix (random hex, used only when
-//             creating: the uid is from_uid + '.' + suffix), facts index]: a row is a
+//             creating: the uid is from_uid + '.' + suffix), facts index, proposal
+//             (true: a new one is only a proposed expert connection)]: a row is a
 //             list, not a map, because the driver packs every key of every row),
 //             $facts (list of maps: the distinct facts the rows store, nulls remove),
 //             $defaults (map: set on create, before the row's facts), $type (a RelType
@@ -17,13 +18,14 @@
 //             $today (date).
 // Returns: created, updated (counts over the batch). Write.
 UNWIND $rows AS row
-WITH row[0] AS from_uid, row[1] AS to_uid, row[2] AS suffix, $facts[row[3]] AS facts
+WITH row[0] AS from_uid, row[1] AS to_uid, row[2] AS suffix, $facts[row[3]] AS facts,
+     row[4] AS proposal
 MATCH (a:Entity {uid: from_uid})
 USING INDEX a:Entity(uid)
 MATCH (b:Entity {uid: to_uid})
 USING INDEX b:Entity(uid)
 SET a.updated_at = $now, b.updated_at = $now
-WITH a, b, suffix, facts
+WITH a, b, suffix, facts, proposal
 OPTIONAL CALL (a, b, facts) {
   MATCH (start:Entity {uid: a.uid})-[x:$($type)]-(b)
   USING INDEX start:Entity(uid)
@@ -37,10 +39,13 @@ CALL (facts, x) {
   WITH facts, x WHERE x IS NOT NULL
   SET x += facts, x.updated_at = $now
 }
-CALL (a, b, suffix, facts, x) {
-  WITH a, b, suffix, facts WHERE x IS NULL
+CALL (a, b, suffix, facts, proposal, x) {
+  WITH a, b, suffix, facts, proposal WHERE x IS NULL
   CREATE (a)-[r:$($type)]->(b)
   SET r += $defaults, r += facts, r.uid = a.uid + '.' + suffix, r.created_at = $now,
       r.updated_at = $now
+  // Only on create: a re-run never sets an approved connection back to proposed.
+  SET r.connection_status = CASE WHEN proposal THEN 'proposed' END,
+      r.proposed_at = CASE WHEN proposal THEN $now END
 }
 RETURN count(*) - count(x) AS created, count(x) AS updated

@@ -248,3 +248,18 @@ def test_bulk_over_row_limit_is_413_and_writes_nothing(
 def test_bulk_body_with_unknown_top_level_field_is_422(client: TestClient) -> None:
     response = client.post("/v1/bulk", json={"nodes": [], "edges": []})
     assert response.status_code == 422
+
+
+def test_bulk_expert_to_learner_row_is_only_a_proposed_connection(client: TestClient) -> None:
+    nodes = [
+        learner("L1"),
+        {"kind": "expert", "source_id": "E1", "given_name": "Ines", "family_name": "Rocha",
+         "screening_status": "cleared", "screened_by": "Dana Staff",
+         "screening_expires_on": "2099-01-01"},
+    ]  # fmt: skip
+    rows = [rel("MENTORS", ref("expert", "E1"), ref("learner", "L1"))]
+    post_bulk(client, nodes, rows)
+    post_bulk(client, nodes, rows)  # a re-run leaves it as it is
+    learner_uid = client.get("/v1/learners").json()["items"][0]["uid"]
+    [made] = client.get("/v1/relationships", params={"node": learner_uid}).json()["items"]
+    assert (made["type"], made["connection_status"]) == ("MENTORS", "proposed")
