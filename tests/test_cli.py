@@ -14,6 +14,7 @@ from lrm_graph import runtime
 from lrm_graph.cli import app
 from lrm_graph.config import REPO_ROOT, Settings, get_settings
 from lrm_graph.graph import Graph
+from tests.cli_env import cli_env as database_env
 
 runner = CliRunner()
 # An external server configured in the developer's shell must not leak into these runs.
@@ -146,19 +147,6 @@ def test_db_migrate_twice_is_idempotent(settings: Settings, graph: Graph) -> Non
         "SHOW CONSTRAINTS YIELD name RETURN collect(name) AS names", database_=graph.database
     ).records[0]["names"]
     assert "entity_uid" in names
-
-
-def database_env(settings: Settings) -> dict[str, str | None]:
-    """Point the CLI at the session's test database, embedded or external."""
-    env: dict[str, str | None] = {"NEO4J_DATABASE": settings.neo4j_database}
-    if settings.neo4j_uri:
-        password = settings.neo4j_password.get_secret_value() if settings.neo4j_password else ""
-        return env | {
-            "NEO4J_URI": settings.neo4j_uri,
-            "NEO4J_USER": settings.neo4j_user,
-            "NEO4J_PASSWORD": password,
-        }
-    return env | NO_EXTERNAL | {"LRM_DATA_DIR": str(settings.data_dir)}
 
 
 def test_unknown_option_exits_2() -> None:

@@ -15,6 +15,7 @@ from lrm_graph import demo, demo_plan
 from lrm_graph.cli import app
 from lrm_graph.config import Settings, get_settings
 from lrm_graph.graph import Graph
+from tests.cli_env import cli_env as database_env
 
 # The school's own records (Entity); sign-in accounts and audit entries are not part of it.
 COUNTS = (
@@ -126,19 +127,6 @@ def fresh_settings() -> Iterator[None]:
     get_settings.cache_clear()
     yield
     get_settings.cache_clear()
-
-
-def database_env(settings: Settings) -> dict[str, str | None]:
-    """Point the CLI at the session's test database, embedded or external."""
-    env: dict[str, str | None] = {"NEO4J_DATABASE": settings.neo4j_database}
-    if settings.neo4j_uri:
-        password = settings.neo4j_password.get_secret_value() if settings.neo4j_password else ""
-        return env | {
-            "NEO4J_URI": settings.neo4j_uri,
-            "NEO4J_USER": settings.neo4j_user,
-            "NEO4J_PASSWORD": password,
-        }
-    return env | {"NEO4J_URI": None, "LRM_NEO4J_URI": None, "LRM_DATA_DIR": str(settings.data_dir)}
 
 
 def test_lrm_demo_loads_and_prints_tables(

@@ -10,7 +10,6 @@ import networkx as nx
 from fastapi.testclient import TestClient
 
 from analytics.projection import add_node, add_relationship, new_graph
-from lrm_graph.config import Settings
 from tests import factories
 
 
@@ -43,16 +42,3 @@ def relate(client: TestClient, rel_type: str, start: dict, end: dict, **fields: 
 def end(client: TestClient, relationship: dict) -> None:
     response = client.post(f"/v1/relationships/{relationship['uid']}/end", json={})
     assert response.status_code == 200, response.text
-
-
-def cli_env(settings: Settings) -> dict[str, str | None]:
-    """Point the CLI at the session's test database, embedded or external."""
-    env: dict[str, str | None] = {"NEO4J_DATABASE": settings.neo4j_database}
-    if settings.neo4j_uri:
-        password = settings.neo4j_password.get_secret_value() if settings.neo4j_password else ""
-        return env | {
-            "NEO4J_URI": settings.neo4j_uri,
-            "NEO4J_USER": settings.neo4j_user,
-            "NEO4J_PASSWORD": password,
-        }
-    return env | {"NEO4J_URI": None, "LRM_NEO4J_URI": None, "LRM_DATA_DIR": str(settings.data_dir)}

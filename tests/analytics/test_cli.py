@@ -12,7 +12,8 @@ from typer.testing import CliRunner, Result
 from lrm_graph.cli import app
 from lrm_graph.config import Settings, get_settings
 from tests import factories
-from tests.analytics.support import cli_env, csv_rows, relate
+from tests.analytics.support import csv_rows, relate
+from tests.cli_env import cli_env
 
 runner = CliRunner()
 

@@ -17,6 +17,7 @@ from lrm_graph.cli import app
 from lrm_graph.config import Settings, get_settings
 from lrm_graph.generator import generate
 from lrm_graph.graph import Graph
+from tests.cli_env import cli_env
 
 LEARNERS = 60
 SEED = 7
@@ -108,19 +109,6 @@ def relationships_of(client: TestClient, uid: str, **params: Any) -> list[dict[s
     response = client.get("/v1/relationships", params={"node": uid, "limit": 500, **params})
     assert response.status_code == 200, response.text
     return response.json()["items"]
-
-
-def cli_env(settings: Settings) -> dict[str, str | None]:
-    """Point the CLI at the session's test database, embedded or external."""
-    env: dict[str, str | None] = {"NEO4J_DATABASE": settings.neo4j_database}
-    if settings.neo4j_uri:
-        password = settings.neo4j_password.get_secret_value() if settings.neo4j_password else ""
-        return env | {
-            "NEO4J_URI": settings.neo4j_uri,
-            "NEO4J_USER": settings.neo4j_user,
-            "NEO4J_PASSWORD": password,
-        }
-    return env | {"NEO4J_URI": None, "LRM_NEO4J_URI": None, "LRM_DATA_DIR": str(settings.data_dir)}
 
 
 def lrm(settings: Settings, *args: str) -> Result:

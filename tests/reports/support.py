@@ -14,6 +14,7 @@ from lrm_graph import clock
 from lrm_graph.cli import app
 from lrm_graph.config import Settings, get_settings
 from tests import factories
+from tests.cli_env import cli_env
 
 runner = CliRunner()
 
@@ -45,19 +46,6 @@ def uids(rows: list[dict[str, Any]], key: str = "learner_uid") -> list[str]:
 
 def csv_rows(text: str) -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO(text)))
-
-
-def cli_env(settings: Settings) -> dict[str, str | None]:
-    """Point the CLI at the session's test database, embedded or external."""
-    env: dict[str, str | None] = {"NEO4J_DATABASE": settings.neo4j_database}
-    if settings.neo4j_uri:
-        password = settings.neo4j_password.get_secret_value() if settings.neo4j_password else ""
-        return env | {
-            "NEO4J_URI": settings.neo4j_uri,
-            "NEO4J_USER": settings.neo4j_user,
-            "NEO4J_PASSWORD": password,
-        }
-    return env | {"NEO4J_URI": None, "LRM_NEO4J_URI": None, "LRM_DATA_DIR": str(settings.data_dir)}
 
 
 def lrm_report(settings: Settings, *args: str) -> Result:
