@@ -1,0 +1,70 @@
+"""Time and peak memory of one API request, in a process of its own.
+
+    python bench/footprint.py --data-dir DIR --token TOKEN /v1/reports/unmentored
+
+The app starts in process (FastAPI's TestClient) on the database of DIR; the request
+runs once timed, then once under tracemalloc for its peak of Python allocations. Prints
+one JSON line: seconds, peak_mib (tracemalloc), rss_before_mib, max_rss_mib (VmHWM).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+import tracemalloc
+from pathlib import Path
+
+if __package__ in (None, ""):  # run as a script: make the app importable
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from fastapi.testclient import TestClient
+
+from api.main import create_app
+from lrm_graph.config import Settings
+
+
+def memory_mib(field: str) -> float:
+    """Return VmRSS (resident now) or VmHWM (peak resident) of this process, in MiB.
+
+    Not ru_maxrss: Linux carries the parent's peak over into a child across fork and exec.
+    """
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith(field + ":"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def measure(data_dir: Path, token: str, path: str) -> dict[str, float]:
+    settings = Settings(neo4j_uri=None, data_dir=data_dir, query_timeout=900.0)
+    headers = {"Authorization": f"Bearer {token}"}
+    with TestClient(create_app(settings), headers=headers) as client:
+        before = memory_mib("VmRSS")
+        start = time.perf_counter()
+        response = client.get(path)
+        seconds = time.perf_counter() - start
+        response.raise_for_status()
+        tracemalloc.start()
+        client.get(path).raise_for_status()
+        peak = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+    return {
+        "seconds": seconds,
+        "peak_mib": peak / 2**20,
+        "rss_before_mib": before,
+        "max_rss_mib": memory_mib("VmHWM"),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data-dir", type=Path, required=True)
+    parser.add_argument("--token", required=True)
+    parser.add_argument("path")
+    args = parser.parse_args()
+    print(json.dumps(measure(args.data_dir, args.token, args.path)))
+
+
+if __name__ == "__main__":
+    main()
