@@ -37,9 +37,9 @@ class Latencies:
 
 def hammer(
     jobs: list[Any], work: Callable[[Any, Any], None], session: Callable[[], Any],
-    requests: int, seconds: float,
+    requests: int, seconds: float, clients: int = CLIENTS,
 ) -> Latencies:  # fmt: skip
-    """Run `work(session, job)` from CLIENTS threads over `jobs` in turn, after a warm-up;
+    """Run `work(session, job)` from `clients` threads over `jobs` in turn, after a warm-up;
     stop after `requests` timed calls or `seconds`, whichever comes first."""
     lock = threading.Lock()
     taken = [0]
@@ -73,7 +73,7 @@ def hammer(
             if hasattr(own, "close"):
                 own.close()
 
-    threads = [threading.Thread(target=client) for _ in range(CLIENTS)]
+    threads = [threading.Thread(target=client) for _ in range(clients)]
     for thread in threads:
         thread.start()
     for thread in threads:
@@ -118,10 +118,16 @@ def run(
         ("question", "requests", "HTTP p50 / p99 ms", "driver p50 / p99 ms", "HTTP req/s",
          "ratio p50", "target p50 / p99", "met"),
     )  # fmt: skip
+    session = _http_session(server, headers)
     for question, targets in questions.items():
-        over_http = hammer(targets, _get, _http_session(server, headers), requests, seconds)
+        over_http = hammer(targets, _get, session, requests, seconds)
         direct = hammer(caught[question], _replay(db), lambda: None, requests, seconds)
         _row(table, question, over_http, direct)
+        if question.startswith("network"):  # the same alone: the latency of one request
+            alone = hammer(targets, _get, session, requests // 4, seconds / 3, clients=1)
+            direct = hammer(caught[question], _replay(db), lambda: None, requests // 4,
+                            seconds / 3, clients=1)  # fmt: skip
+            _row(table, f"{question}, 1 client", alone, direct)
     table.notes.append(
         "driver: the named queries each request runs (caller, access, question, audit), "
         "replayed with `execute_query`; per request: "
@@ -133,7 +139,7 @@ def run(
 def _row(table: Table, question: str, over_http: Latencies, direct: Latencies) -> None:
     h50, h99 = percentile(over_http.seconds, 0.5), percentile(over_http.seconds, 0.99)
     d50, d99 = percentile(direct.seconds, 0.5), percentile(direct.seconds, 0.99)
-    network = question.startswith("network")
+    network = question.startswith("network") and not question.endswith("1 client")
     target = f"< {P50_TARGET * 1000:.0f} / < {P99_TARGET * 1000:.0f}" if network else ""
     met = verdict(h50 < P50_TARGET and h99 < P99_TARGET) if network else ""
     table.add(question, len(over_http.seconds), f"{h50 * 1000:.1f} / {h99 * 1000:.1f}",

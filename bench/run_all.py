@@ -11,10 +11,12 @@ database, or a time beside its target; nothing here is a test, and nothing asser
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 import tempfile
 import time
 from pathlib import Path
+from types import FrameType
 
 if __package__ in (None, ""):  # run as a script: make `bench` and the app importable
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -60,52 +62,66 @@ def setup_table(args: argparse.Namespace) -> Table:
     return table
 
 
-def measure(db: Database, args: argparse.Namespace, work: Path) -> list[Table]:
+class Report:
+    """Print each table as it comes, and keep the --out file up to date after each."""
+
+    def __init__(self, out: Path | None) -> None:
+        self.out, self.tables = out, list[Table]()
+
+    def __call__(self, table: Table) -> None:
+        self.tables.append(table)
+        print(table.markdown(), flush=True)
+        self.write()
+
+    def write(self, tail: str = "") -> None:
+        if self.out:
+            text = "\n".join(t.markdown() for t in self.tables) + tail
+            self.out.write_text(text, encoding="utf-8")
+
+
+def measure(db: Database, args: argparse.Namespace, work: Path, show: Report) -> None:
     skip = set(args.skip.split(",")) - {""}
-    tables = [load.run(db, args.learners, args.seed, work, args.per_row, args.passes)]
-    show(tables[-1])
+    show(load.run(db, args.learners, args.seed, work, args.per_row, args.passes))
     headers = admin_headers(db)
     with serve(db) as server:
         if "reads" not in skip:
             limits = {"requests": args.requests, "seconds": args.seconds, "seed": args.seed}
-            tables.append(reads.run(db, server, headers, count=args.samples, **limits))
-            show(tables[-1])
+            show(reads.run(db, server, headers, count=args.samples, **limits))
         if "reports" not in skip:
-            tables.append(reports.run(db, server, headers, args.repeats))
-            show(tables[-1])
+            show(reports.run(db, server, headers, args.repeats))
     if "analytics" not in skip:
-        tables.append(analytics.run(db, args.repeats))
-        show(tables[-1])
+        show(analytics.run(db, args.repeats))
     if "footprint" not in skip:
-        tables.append(reports.footprint(db, headers))
-        show(tables[-1])
+        show(reports.footprint(db, headers))
     if "plans" not in skip:
         sample = reads.paths(reads.samples(db, 1, args.seed))
         asked = reports.report_paths() | {q: found[0] for q, found in sample.items() if found}
-        tables.append(plans.run(db, headers, asked))
-        show(tables[-1])
-    return tables
+        show(plans.run(db, headers, asked))
 
 
-def show(table: Table) -> None:
-    print(table.markdown(), flush=True)
+def stop_on_sigterm() -> None:
+    """Turn SIGTERM into SystemExit, so that Neo4j is stopped and temporary files go."""
+
+    def leave(signum: int, frame: FrameType | None) -> None:
+        raise SystemExit(128 + signum)
+
+    signal.signal(signal.SIGTERM, leave)
 
 
 def main(argv: list[str] | None = None) -> None:
     args = arguments(argv)
+    stop_on_sigterm()
     start = time.perf_counter()
-    setup = setup_table(args)
-    show(setup)
+    show = Report(args.out)
+    show(setup_table(args))
     with (
         tempfile.TemporaryDirectory(prefix="lrm-bench-district-") as work,
         fresh_database(args.heap, args.page_cache) as db,
     ):
-        tables = [setup, *measure(db, args, Path(work))]
+        measure(db, args, Path(work), show)
     minutes = (time.perf_counter() - start) / 60
     print(f"whole run: {minutes:.1f} min", flush=True)
-    if args.out:
-        text = "\n".join(t.markdown() for t in tables) + f"\nWhole run: {minutes:.1f} min.\n"
-        args.out.write_text(text, encoding="utf-8")
+    show.write(f"\nWhole run: {minutes:.1f} min.\n")
 
 
 if __name__ == "__main__":
