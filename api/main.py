@@ -13,7 +13,23 @@ from api.auth import current_caller
 from api.routes import analytics as analytics_routes
 from api.routes import audit as audit_routes
 from api.routes import auth as auth_routes
-from api.routes import bulk, health, nodes, questions, relationships, reports
+from api.routes import (
+    bulk,
+    health,
+    interactions,
+    interventions,
+    join_requests,
+    learner_views,
+    mapping_rounds,
+    me,
+    mentor_requests,
+    nodes,
+    notes,
+    questions,
+    ratings,
+    relationships,
+    reports,
+)
 from api.routes import connections as connection_routes
 from api.routes import imports as import_routes
 from api.routes import privacy as privacy_routes
@@ -78,4 +94,13 @@ def resource_routers() -> list[APIRouter]:
         audit_routes.router,
         connection_routes.router,
         privacy_routes.router,
+        me.router,
+        mentor_requests.router,
+        join_requests.router,
+        interactions.router,
+        notes.router,
+        interventions.router,
+        learner_views.router,
+        mapping_rounds.router,
+        ratings.router,
     ]

@@ -46,6 +46,7 @@ class Learner(Person):
     grade_level = StringProperty(index=True)
     birth_date = DateProperty()
     directory_opt_out = BooleanProperty(default=False)
+    learning_preferences = ArrayProperty(StringProperty())
 
 
 class Adult(Person):
@@ -78,6 +79,8 @@ class Goal(Entity):
     title = StringProperty(required=True)
     kind = StringProperty(index=True)
     description = StringProperty()
+    status = StringProperty()
+    progress = IntegerProperty()
 
 
 class Interest(Entity):

@@ -11,6 +11,7 @@ from lrm_graph.vocabulary import (
     AdultRole,
     CommunityKind,
     GoalKind,
+    GoalStatus,
     NodeKind,
     OrganizationKind,
     ResourceKind,
@@ -52,6 +53,9 @@ class LearnerFields(PersonFields):
     grade_level: Grade | None = None
     birth_date: date | None = None
     directory_opt_out: bool = False
+    learning_preferences: list[Name] | None = Field(
+        default=None, max_length=20, description="How the learner likes to learn, in their words."
+    )
 
 
 class AdultFields(PersonFields):
@@ -102,6 +106,8 @@ class GoalFields(Fields):
     title: Name
     kind: GoalKind = GoalKind.AMBITION
     description: Text | None = None
+    status: GoalStatus = GoalStatus.ACTIVE
+    progress: int | None = Field(default=None, ge=0, le=100, description="Percent, as judged.")
 
 
 class InterestFields(Fields):

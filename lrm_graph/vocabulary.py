@@ -189,6 +189,12 @@ class GoalKind(StrEnum):
     LEARNING = "learning"
 
 
+class GoalStatus(StrEnum):
+    ACTIVE = "active"
+    ACHIEVED = "achieved"
+    SET_ASIDE = "set_aside"
+
+
 class ScreeningStatus(StrEnum):
     PENDING = "pending"
     CLEARED = "cleared"

@@ -38,4 +38,49 @@ CREATE INDEX audit_entry_at IF NOT EXISTS
 FOR (e:AuditEntry) ON (e.at);
 // Import jobs are read back by id from any API instance.
 CREATE CONSTRAINT import_job_id IF NOT EXISTS
-FOR (j:ImportJob) REQUIRE j.id IS UNIQUE
+FOR (j:ImportJob) REQUIRE j.id IS UNIQUE;
+// The care team's records and the learner's requests: not part of the relationship
+// graph (no Entity label), each tied to its learner by `learner_uid`, so that a learner's
+// export, erasure, brief and timeline find them with one index seek.
+CREATE CONSTRAINT interaction_uid IF NOT EXISTS
+FOR (i:Interaction) REQUIRE i.uid IS UNIQUE;
+CREATE INDEX interaction_learner IF NOT EXISTS
+FOR (i:Interaction) ON (i.learner_uid, i.at);
+CREATE INDEX interaction_group IF NOT EXISTS
+FOR (i:Interaction) ON (i.interaction_uid);
+CREATE CONSTRAINT note_uid IF NOT EXISTS
+FOR (n:Note) REQUIRE n.uid IS UNIQUE;
+CREATE INDEX note_learner IF NOT EXISTS
+FOR (n:Note) ON (n.learner_uid);
+CREATE CONSTRAINT intervention_uid IF NOT EXISTS
+FOR (i:Intervention) REQUIRE i.uid IS UNIQUE;
+CREATE INDEX intervention_learner IF NOT EXISTS
+FOR (i:Intervention) ON (i.learner_uid);
+CREATE INDEX intervention_owner IF NOT EXISTS
+FOR (i:Intervention) ON (i.owner_uid);
+CREATE CONSTRAINT mentor_request_uid IF NOT EXISTS
+FOR (r:MentorRequest) REQUIRE r.uid IS UNIQUE;
+CREATE INDEX mentor_request_learner IF NOT EXISTS
+FOR (r:MentorRequest) ON (r.learner_uid);
+CREATE INDEX mentor_request_status IF NOT EXISTS
+FOR (r:MentorRequest) ON (r.status);
+CREATE CONSTRAINT join_request_uid IF NOT EXISTS
+FOR (r:JoinRequest) REQUIRE r.uid IS UNIQUE;
+CREATE INDEX join_request_learner IF NOT EXISTS
+FOR (r:JoinRequest) ON (r.learner_uid);
+CREATE INDEX join_request_community IF NOT EXISTS
+FOR (r:JoinRequest) ON (r.community_uid);
+CREATE CONSTRAINT relationship_rating_uid IF NOT EXISTS
+FOR (r:RelationshipRating) REQUIRE r.uid IS UNIQUE;
+CREATE INDEX relationship_rating_learner IF NOT EXISTS
+FOR (r:RelationshipRating) ON (r.learner_uid);
+CREATE INDEX relationship_rating_relationship IF NOT EXISTS
+FOR (r:RelationshipRating) ON (r.relationship_uid);
+CREATE CONSTRAINT mapping_round_uid IF NOT EXISTS
+FOR (r:MappingRound) REQUIRE r.uid IS UNIQUE;
+CREATE CONSTRAINT mapping_mark_uid IF NOT EXISTS
+FOR (m:MappingMark) REQUIRE m.uid IS UNIQUE;
+CREATE INDEX mapping_mark_round IF NOT EXISTS
+FOR (m:MappingMark) ON (m.round_uid);
+CREATE INDEX mapping_mark_learner IF NOT EXISTS
+FOR (m:MappingMark) ON (m.learner_uid)

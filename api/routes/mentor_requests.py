@@ -1,0 +1,5 @@
+"""Routes for mentor requests, waiting for a counselor."""
+
+from fastapi import APIRouter
+
+router = APIRouter(tags=["mentor-requests"])
