@@ -101,9 +101,14 @@ def select(graph: Graph, filters: LearnerFilter, scope: ReportScope = DISTRICT) 
 
 
 def accept_match(
-    graph: Graph, learner_uid: str, adult_uid: str, rel_type: RelType = RelType.MENTORS
+    graph: Graph,
+    learner_uid: str,
+    adult_uid: str,
+    rel_type: RelType = RelType.MENTORS,
+    source: Source = Source.SUGGESTED,
 ) -> dict[str, Any]:
-    """Record an accepted suggestion as a caseload relationship with source `suggested`.
+    """Record an accepted match as a caseload relationship with `source` (a suggestion's
+    `suggested`; a learner's mentor request's `learner_requested`).
 
     404 for an unknown node, 422 for a pair the vocabulary refuses (or an expert not
     screened), 409 when the same relationship is active already or the adult has no
@@ -119,7 +124,7 @@ def accept_match(
     if capacity is not None and caseload >= capacity:
         raise Conflict(f"{adult_uid!r} has no caseload room ({caseload} of {capacity})")
     fields = relationships.RelationshipFields(
-        type=rel_type, from_uid=adult_uid, to_uid=learner_uid, source=Source.SUGGESTED
+        type=rel_type, from_uid=adult_uid, to_uid=learner_uid, source=source
     )
     return relationships.create(graph, fields)
 
