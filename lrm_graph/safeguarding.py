@@ -12,6 +12,8 @@ keeps who took it and when (`<step>_by`, `<step>_by_role`, `<step>_at`).
 Access (cypher/access/visible_learners) and the analytics projection count an expert's
 edge only while the connection is active and the expert's screening is cleared and not
 past its expiry, checked on every request: nothing has to run when screening lapses.
+A clearance with no expiry on record (stored before expiries were required) counts as
+expired: `relationships.is_screened` is the one rule, the access query its twin.
 """
 
 from __future__ import annotations

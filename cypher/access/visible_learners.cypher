@@ -3,8 +3,9 @@
 //          ENROLLED_AT the organization or a school PART_OF it. Person scope: the person's
 //          own active relationships to the learner of the given types, or (teachers,
 //          advisors, coaches, mentors) a class community they TEACHES that the learner is
-//          an active MEMBER_OF; an expert only while screened and cleared, through an
-//          active connection. Self scope: the learner themself.
+//          an active MEMBER_OF; an expert only while screened and cleared (an expiry on
+//          record and not past: relationships.is_screened), through an active
+//          connection. Self scope: the learner themself.
 // Parameters: $org_uid, $person_uid, $types (relationship types from the person to the
 //             learner), $via_classes (bool), $screened_only (bool), $self_uid, $only
 //             (list of learner uids to check, or null for all), $today.
@@ -22,7 +23,7 @@ CALL () {
     AND ($only IS NULL OR l.uid IN $only)
     AND (NOT $screened_only OR (
       p.screening_status = 'cleared'
-      AND (p.screening_expires_on IS NULL OR p.screening_expires_on >= $today)
+      AND p.screening_expires_on >= $today  // no expiry on record: not cleared
       AND coalesce(r.connection_status, 'active') = 'active'))
   RETURN l.uid AS uid, type(r) AS purpose
   UNION

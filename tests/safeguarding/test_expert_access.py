@@ -88,6 +88,25 @@ def test_screening_expiry_passing_ends_access_on_next_request(client: TestClient
     )
 
 
+def test_legacy_clearance_without_expiry_grants_nothing(client: TestClient, graph: Graph) -> None:
+    """A clearance stored before expiries were required (no screening_expires_on) counts as
+    expired everywhere: access, the connection's answer, and new connections."""
+    (expert, headers), learner = expert_caller(client), factories.learner(client)
+    connection = activate(client, expert["uid"], learner["uid"])
+    assert sees(client, headers, learner["uid"])
+    graph.driver.execute_query(  # legacy data: the API no longer stores such a clearance
+        "MATCH (e:Expert {uid: $uid}) REMOVE e.screening_expires_on",
+        uid=expert["uid"],
+        database_=graph.database,
+    )
+    assert not sees(client, headers, learner["uid"])
+    legacy = client.get(f"/v1/connections/{connection['uid']}").json()
+    assert (legacy["expert_screening"], legacy["grants_access"]) == ("expired", False)
+    other = factories.learner(client)
+    refused = propose(client, expert["uid"], other["uid"])
+    assert refused.status_code == 422, refused.text
+
+
 def test_expert_lists_only_their_own_connections(client: TestClient) -> None:
     (expert, headers), learner = expert_caller(client), factories.learner(client)
     other = factories.expert(client, screening_status="cleared")

@@ -60,7 +60,7 @@ def test_bulk_cleared_expert_without_expiry_is_a_rejected_row(client: TestClient
     [
         ("cleared", TODAY, "cleared"),  # the last day still holds
         ("cleared", TODAY - timedelta(days=1), "expired"),
-        ("cleared", None, "cleared"),  # stored before expiries were required
+        ("cleared", None, "expired"),  # stored before expiries were required: no day holds
         ("pending", None, "pending"),
         ("expired", TODAY + timedelta(days=9), "expired"),
         (None, None, "pending"),
