@@ -10,7 +10,7 @@ the audit. `accept_match` turns an accepted mentor match into a relationship;
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from time import perf_counter
 from typing import Any
@@ -106,13 +106,17 @@ def accept_match(
     adult_uid: str,
     rel_type: RelType = RelType.MENTORS,
     source: Source = Source.SUGGESTED,
+    *,
+    before_write: Callable[[], object] | None = None,
 ) -> dict[str, Any]:
     """Record an accepted match as a caseload relationship with `source` (a suggestion's
     `suggested`; a learner's mentor request's `learner_requested`).
 
     404 for an unknown node, 422 for a pair the vocabulary refuses (or an expert not
     screened), 409 when the same relationship is active already or the adult has no
-    caseload room left.
+    caseload room left. `before_write` is called once every check of its own has passed,
+    before the relationship is written: the caller records the audit entry there, so a
+    write is never left unrecorded (if recording fails, nothing is written).
     """
     if rel_type not in MATCH_TYPES:
         allowed = ", ".join(t.value for t in MATCH_TYPES)
@@ -126,6 +130,8 @@ def accept_match(
     fields = relationships.RelationshipFields(
         type=rel_type, from_uid=adult_uid, to_uid=learner_uid, source=source
     )
+    if before_write is not None:
+        before_write()
     return relationships.create(graph, fields)
 
 

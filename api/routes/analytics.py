@@ -109,10 +109,15 @@ def accept_mentor_match(
     """Accept a suggested match: record the relationship, with source `suggested`.
 
     For admins, school admins and counselors of the learner's organization, and API
-    clients with the write scope; recorded in the audit as a write."""
+    clients with the write scope; recorded in the audit as a write before it is made."""
     purpose = report_scope.match_purpose(graph, caller, body.learner_uid)
-    created = analysis.accept_match(graph, body.learner_uid, body.adult_uid, RelType(body.type))
-    audit.record(graph, request, "write", {body.learner_uid: purpose})
+    created = analysis.accept_match(
+        graph,
+        body.learner_uid,
+        body.adult_uid,
+        RelType(body.type),
+        before_write=lambda: audit.record(graph, request, "write", {body.learner_uid: purpose}),
+    )
     response.headers["Location"] = f"/v1/relationships/{created['uid']}"
     return created
 

@@ -7,13 +7,12 @@ from typing import Any
 
 from fastapi.testclient import TestClient
 
-from api.main import create_app
 from lrm_graph import clock
 from lrm_graph.config import Settings
 from lrm_graph.graph import Graph
 from tests import factories
 from tests.access.world import World, build
-from tests.auth_helpers import ADMIN_HEADERS
+from tests.audit_blocked import audit_blocked
 
 # A scripted session: (role, path, the purpose the audit must give for ada).
 SESSION = [
@@ -82,21 +81,10 @@ def test_read_fails_when_its_audit_entry_cannot_be_written(
     append waits out the query timeout, and the read answers 503 without the learner."""
     ada = factories.learner(client, given_name="Unrecorded")
     club = factories.community(client)
-    quick = settings.model_copy(update={"query_timeout": 2.0})
-    with (
-        TestClient(create_app(quick), headers=ADMIN_HEADERS) as app,
-        graph.driver.session(database=graph.database) as session,
-    ):
-        migration = session.begin_transaction()
-        migration.run(
-            "CREATE INDEX audit_lock_held IF NOT EXISTS FOR (e:AuditEntry) ON (e.what)"
-        ).consume()
-        try:
-            read = app.get(f"/v1/learners/{ada['uid']}")
-            # A read that discloses no learner writes no entry, so it is not held up.
-            other = app.get(f"/v1/communities/{club['uid']}")
-        finally:
-            migration.rollback()
+    with audit_blocked(graph, settings) as app:
+        read = app.get(f"/v1/learners/{ada['uid']}")
+        # A read that discloses no learner writes no entry, so it is not held up.
+        other = app.get(f"/v1/communities/{club['uid']}")
     assert (read.status_code, other.status_code) == (503, 200)
     assert "Unrecorded" not in read.text
     entries = client.get("/v1/audit", params={"learner": ada["uid"]}).json()["items"]
