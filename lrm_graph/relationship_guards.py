@@ -14,7 +14,17 @@ from lrm_graph import access, guards, relationships
 from lrm_graph.auth.caller import Caller, Scope
 from lrm_graph.errors import Forbidden, NotFound
 from lrm_graph.graph import Graph
-from lrm_graph.policy import CHANGE, CREATE, Audience, Unreadable, audience_of, require
+from lrm_graph.policy import (
+    CHANGE,
+    CREATE,
+    READ,
+    Audience,
+    Reach,
+    Unreadable,
+    audience_of,
+    related_people,
+    require,
+)
 from lrm_graph.vocabulary import NodeKind, RelType
 
 LEARNER = NodeKind.LEARNER.value
@@ -122,26 +132,32 @@ def check_change(
     return disclosed
 
 
-def list_scope(graph: Graph, caller: Caller, node: str | None) -> dict[str, str] | None:
-    """Return the learners the caller sees (None: all); 404 for a `node` they may not read."""
+def list_scope(graph: Graph, caller: Caller, node: str | None) -> relationships.ListScope:
+    """Return what a list of relationships may hold for the caller (lrm_graph.policy: a
+    relationship with learner ends when they see them all, one without when they may read
+    both ends); 404 for a `node` they may not read."""
     require(caller, Scope.READ)
-    if node is not None and audience_of(caller) is not Audience.DISTRICT:
+    audience = audience_of(caller)
+    if node is not None and audience is not Audience.DISTRICT:
         guards.check_node(graph, caller, node)
-    return access.visible_learners(graph, caller)
+    read = READ[audience]
+    visible = access.visible_learners(graph, caller)
+    people = None
+    if Reach.RELATED in (read[NodeKind.ADULT], read[NodeKind.EXPERT]):
+        people = sorted(related_people(graph, caller))
+    return relationships.ListScope(
+        visible=visible,
+        people=people,
+        hidden_kinds=tuple(
+            sorted(kind.value for kind, reach in read.items() if reach is Reach.NONE)
+        ),
+        goal_learners=None
+        if visible is None or read[NodeKind.GOAL] is Reach.ALL
+        else sorted(visible),
+    )
 
 
-def filter_page(
-    graph: Graph, caller: Caller, items: list[dict[str, Any]], visible: dict[str, str] | None
-) -> tuple[list[dict[str, Any]], guards.Disclosed]:
-    """Keep the relationships the caller may read (the query kept those of learners they
-    see); return them and the learners they disclose."""
-    others = [item for item in items if LEARNER not in (item["from_kind"], item["to_kind"])]
-    ends = {uid: kind for item in others for uid, kind in _ends_of(item).items()}
-    readable = guards.readable_nodes(graph, caller, ends) if ends else set()
-    kept = [
-        item
-        for item in items
-        if LEARNER in (item["from_kind"], item["to_kind"]) or set(_ends_of(item)) <= readable
-    ]
-    learners = [u for item in kept for u, kind in _ends_of(item).items() if kind == LEARNER]
-    return kept, guards.seen_by(visible, dict.fromkeys(learners))
+def listed(items: list[dict[str, Any]], scope: relationships.ListScope) -> guards.Disclosed:
+    """Return the learners a page of relationships discloses."""
+    learners = [u for item in items for u, kind in _ends_of(item).items() if kind == LEARNER]
+    return guards.seen_by(scope.visible, dict.fromkeys(learners))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import secrets
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Annotated, Any
 
@@ -222,6 +223,25 @@ def end(graph: Graph, uid: str, until: date | None, reason: str | None) -> dict[
     return _answer(rows[0])
 
 
+@dataclass(frozen=True)
+class ListScope:
+    """What a list of relationships may hold for one caller (lrm_graph.relationship_guards
+    decides it; None: no limit)."""
+
+    visible: dict[str, str] | None = None  # learners they see, with the purpose
+    people: list[str] | None = None  # adults and experts they may read
+    hidden_kinds: tuple[str, ...] = ()  # kinds they may not read at all
+    goal_learners: list[str] | None = None  # goals pursued by these (or nobody) they read
+
+    def params(self) -> dict[str, Any]:
+        return {
+            "visible": None if self.visible is None else sorted(self.visible),
+            "people": self.people,
+            "hidden_kinds": list(self.hidden_kinds),
+            "goal_learners": self.goal_learners,
+        }
+
+
 def list_relationships(
     graph: Graph,
     *,
@@ -230,12 +250,12 @@ def list_relationships(
     active: bool | None,
     cursor: str | None,
     limit: int,
-    visible: list[str] | None = None,
+    scope: ListScope | None = None,
 ) -> Page:
-    """Return one page of relationships, of one node when `node` is given; with `visible`,
-    only those whose learner ends are among these learners."""
+    """Return one page of relationships, of one node when `node` is given, of those `scope`
+    lets the caller read (filtered in the query: every page is full, its cursor right)."""
     params = {
-        "visible": visible,
+        **(scope or ListScope()).params(),
         "type": rel_type.value if rel_type else None,
         "active": active,
         "after": decode(cursor),
