@@ -26,6 +26,32 @@ the tables and nothing else. Deny by default: what no table grants is refused.
 | adult's caseload: read | all | org | - | - | - | - |
 | search: opted-out learners | admin: yes | personal | personal | personal | personal | personal |
 
+The care team's records (`lrm_graph.care`), by the caller's standing towards a learner
+they see (no row: 404 as if absent, a learner they do not see always 404). *overseer*:
+district admin, school_admin, counselor; *team*: an active caring relationship (MENTORS,
+ADVISES, COACHES, COUNSELS from them, the learner's TRUSTS of them; an expert only while
+connected and screened); *other*: staff who see the learner otherwise (a class). API keys:
+403 on all of these (a person's work).
+
+| record: action | overseer | team | other | learner | guardian |
+| --- | --- | --- | --- | --- | --- |
+| interaction: log (7) | yes | yes | - | - | - |
+| interaction: read | yes | yes | yes | - | - |
+| note: write | yes | yes | - | - | - |
+| note: read (8) | shared | shared | own | learner | guardian |
+| note: change, delete | own | own | - | - | - |
+| intervention: open | yes | yes | - | - | - |
+| intervention: read | yes | yes | owned | - | - |
+| intervention: change, check in, close | yes | owned | owned | - | - |
+| brief | yes | yes | yes | - | - |
+| timeline (9) | yes | yes | yes | yes | yes |
+
+(7) for every learner named, else nothing is written. (8) *shared*: visibility care_team,
+learner or guardian (never another's private note); *learner* / *guardian*: notes of that
+visibility; everyone reads the notes they wrote while they see the learner. (9) each event
+as its record allows: relationships readable to them, notes by (8), interactions and
+interventions by their rows.
+
 (1) community, organization, industry, interest, resource. (2) the caring types
 MENTORS, ADVISES, COACHES, COUNSELS, TEACHES from themself; MEMBER_OF, PEER_OF,
 PEER_MENTORS, PURSUES, INTERESTED_IN, USES; always involving a learner they see.
