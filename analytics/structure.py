@@ -22,7 +22,10 @@ EXACT_LIMIT = 2000
 
 
 def isolated_groups(
-    G: nx.MultiDiGraph, *, learners: Iterable[str] | None = None
+    G: nx.MultiDiGraph,
+    *,
+    learners: Iterable[str] | None = None,
+    visible: Iterable[str] | None = None,
 ) -> list[dict[str, Any]]:
     """Return the connected groups of learners with no adult and no screened expert in them.
 
@@ -31,12 +34,14 @@ def isolated_groups(
     G : the projection (`analytics.projection`).
     learners : report only groups holding one of these learners, and list only them
         (default: every learner).
+    visible : the learners the caller may see (default: every learner); a group's size
+        counts no other learner, so it tells nothing of learners hidden from them.
 
     Returns
     -------
     One dict per group, largest first: ``learners`` and ``communities`` (uids, sorted)
-    and ``size`` (every node of the group, whether reported or not). A learner linked to
-    no one is a group of one.
+    and ``size`` (every node of the group, reported or not, but for learners not
+    `visible`). A learner linked to no one is a group of one.
 
     Examples
     --------
@@ -49,9 +54,12 @@ def isolated_groups(
     >>> add_relationship(G, "a", "l3", "MENTORS")
     >>> [g["learners"] for g in isolated_groups(G)]
     [['l1', 'l2']]
+    >>> [g["size"] for g in isolated_groups(G, visible=["l1"])]
+    [1]
     """
     S = support_graph(G)
     wanted = _wanted(S, learners)
+    seen = _wanted(S, visible)
     groups = []
     for members in nx.connected_components(S):
         if any(is_adult(S, uid) for uid in members):
@@ -62,7 +70,8 @@ def isolated_groups(
         communities = sorted(
             uid for uid in members if S.nodes[uid]["node_kind"] == NodeKind.COMMUNITY
         )
-        groups.append({"learners": reported, "communities": communities, "size": len(members)})
+        size = len(communities) + sum(1 for uid in members if uid in seen)
+        groups.append({"learners": reported, "communities": communities, "size": size})
     return sorted(groups, key=lambda g: (-g["size"], g["learners"][0]))
 
 

@@ -110,7 +110,7 @@ def goal_gaps_answer(
 def structure_answer(
     G: nx.MultiDiGraph, learners: Any, options: Options, _: Any, scope: ReportScope
 ) -> Report:
-    groups = structure.isolated_groups(G, learners=learners)
+    groups = structure.isolated_groups(G, learners=learners, visible=scope.visible)
     bridges = structure.bridging_adults(
         G, learners=learners, samples=options.samples, seed=options.seed
     )

@@ -108,6 +108,18 @@ def test_structure_isolated_groups_only_learners_the_caller_sees(
     assert names(world, listed) == {"a3", "b2"} & VISIBLE[caller]
 
 
+@pytest.mark.parametrize(("caller", "size"), [("admin", 2), ("counselor_a", 1)])
+def test_structure_group_size_counts_only_learners_the_caller_sees(
+    client: TestClient, graph: Graph, caller: str, size: int
+) -> None:
+    world = build(client)
+    relate(client, "PEER_OF", world["a3"], world["b2"])  # one group across the two schools
+    answer = analytic(client, "structure", headers_of(graph, world, caller))
+    [group] = [g for g in answer["isolated_groups"] if world["a3"]["uid"] in
+               {learner["uid"] for learner in g["learners"]}]  # fmt: skip
+    assert group["size"] == size
+
+
 @pytest.mark.parametrize("caller", list(VISIBLE))
 def test_mentor_matches_lists_only_learners_the_caller_sees(
     client: TestClient, graph: Graph, caller: str
