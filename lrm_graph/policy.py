@@ -25,6 +25,14 @@ the tables and nothing else. Deny by default: what no table grants is refused.
 | relationship: change, end | any | any, in org | own (4) | own (5) | - | own (6) |
 | adult's caseload: read | all | org | - | - | - | - |
 | search: opted-out learners | admin: yes | personal | personal | personal | personal | personal |
+| mapping round: read | all | org | part (a) | part (a) | - | part (a) |
+| mapping round: open, close | all | org | - | - | - | - |
+| mapping round: roster | all | org | roster (b) | - | - | roster (b) |
+| mapping round: mark learners | - | part (c) | part (c) | - | - | part (c) |
+| mapping round: name adults | - | - | - | part (c) | - | - |
+| mapping round: diff | all | visible | visible | - | - | - |
+| relationship rating: rate | - | own end (d) | own end (d) | own end (d) | - | own end (d) |
+| relationship rating: read | all | visible | own end (d) | own end (d) | - | own end (d) |
 
 The care team's records (`lrm_graph.care`), by the caller's standing towards a learner
 they see (no row: 404 as if absent, a learner they do not see always 404). *overseer*:
@@ -58,7 +66,18 @@ PEER_MENTORS, PURSUES, INTERESTED_IN, USES; always involving a learner they see.
 (3) TRUSTS, PURSUES, INTERESTED_IN, MEMBER_OF from themself. (4) those of (2) they are an
 end of: last_interaction_at and strength, and end them ("a mentor logs an interaction
 with a mentee"). (5) those of (3): last_interaction_at and strength, and end them.
-(6) their MENTORS and COACHES: last_interaction_at only.
+(6) their MENTORS and COACHES: last_interaction_at only. (a) `lrm_graph.mapping_rounds`:
+the organization's adults (an active WORKS_AT), adults with an active caring relationship
+to a learner enrolled there, learners enrolled there; anyone else 404. (b) adults who WORK_AT
+the organization get its whole roster (uid, name, grade of each learner enrolled there,
+opted-out learners included) while the round is open: a school's own staff going through
+its own roster is the practice, the opt-out governs finding learners by name, and a
+learner left off the roster could not be marked and would show up as having no tie.
+Otherwise only the learners they see. (c) as themself: an adult who WORKS_AT it marks
+any learner enrolled there, one who only cares for learners there marks those they see;
+a learner enrolled there names adults; only while the round is open (409 after).
+(d) `lrm_graph.ratings`: the learner or adult end of an active caring relationship
+(CARING, or the learner's TRUSTS), and only while they see the learner.
 
 - *visible*: `access.visible_learners`. *related*: themself, and the adults and experts
   with an active relationship to them (a guardian: or to their child). *pursued*: a
