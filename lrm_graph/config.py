@@ -57,6 +57,13 @@ class Settings(BaseSettings):
         default=DEFAULT_CARING_TYPES,
         description="Relationship types that count as a caring relationship.",
     )
+    element_threshold: int = Field(
+        default=4,
+        ge=1,
+        le=5,
+        description="Score an element of a relationship's latest rating needs to count as "
+        "present (the relationship-elements report).",
+    )
     page_size_max: int = Field(default=500, ge=1, description="Largest page a list returns.")
     bulk_batch_size: int = Field(default=5000, ge=1, description="Rows per UNWIND batch.")
     bulk_max_rows: int = Field(default=200_000, ge=1, description="Rows one bulk request takes.")
