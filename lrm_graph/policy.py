@@ -33,6 +33,12 @@ the tables and nothing else. Deny by default: what no table grants is refused.
 | mapping round: diff | all | visible | visible | - | - | - |
 | relationship rating: rate | - | own end (d) | own end (d) | own end (d) | - | own end (d) |
 | relationship rating: read | all | visible | own end (d) | own end (d) | - | own end (d) |
+| own voice, /v1/me (e) | - | - | - | self | - | - |
+| mentor request: ask, withdraw | - | - | - | own | - | - |
+| mentor request: read | admin | visible (f) | - | own | - | - |
+| mentor request: assign, decline, suggestions | admin | visible (f) | - | - | - | - |
+| join request: ask, withdraw | - | - | - | own | - | - |
+| join request: read, approve, decline | admin | org's (f) | led (g) | own (read) | - | - |
 
 The care team's records (`lrm_graph.care`), by the caller's standing towards a learner
 they see (no row: 404 as if absent, a learner they do not see always 404). *overseer*:
@@ -78,6 +84,14 @@ any learner enrolled there, one who only cares for learners there marks those th
 a learner enrolled there names adults; only while the round is open (409 after).
 (d) `lrm_graph.ratings`: the learner or adult end of an active caring relationship
 (CARING, or the learner's TRUSTS), and only while they see the learner.
+(e) `lrm_graph.voice`: their record's learning_preferences; goals (a new one; changing
+one no other learner pursues; ending their PURSUES); INTERESTED_IN (a name new to the
+catalogue adds the Interest); TRUSTS; MEMBER_OF of an open community (a closed one: a
+join request); their network as the network question shows it to them. Anyone else 403.
+(f) school_admin and counselor, not API keys; *org's*: communities PART_OF their
+organization (or a school PART_OF it). (g) communities they lead (MEMBER_OF, role
+leader) or TEACH. A join request shows the learner's uid and name to those who decide
+it even when they do not otherwise see the learner (audited as `join_request <uid>`).
 
 - *visible*: `access.visible_learners`. *related*: themself, and the adults and experts
   with an active relationship to them (a guardian: or to their child). *pursued*: a
