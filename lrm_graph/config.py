@@ -89,6 +89,11 @@ class Settings(BaseSettings):
     max_upload_bytes: int = Field(
         default=104_857_600, ge=1024, description="Largest body of a bulk load or an import."
     )
+    erasure_key: SecretStr | None = Field(
+        default=None,
+        description="Key of the hashes that remember erased learners' source ids; unset: "
+        "one made at the first erase and kept in the database.",
+    )
     cors_origins: tuple[str, ...] = Field(
         default=(), description="Origins browsers may call the API from; none: no CORS."
     )

@@ -39,6 +39,12 @@ FOR (e:AuditEntry) ON (e.at);
 // Import jobs are read back by id from any API instance.
 CREATE CONSTRAINT import_job_id IF NOT EXISTS
 FOR (j:ImportJob) REQUIRE j.id IS UNIQUE;
+// Erased learners are remembered only as keyed hashes of their source ids (imports skip
+// them); the erasure key kept in the database, when no setting gives one, is one node.
+CREATE CONSTRAINT erased_source_hash IF NOT EXISTS
+FOR (s:ErasedSource) REQUIRE s.hash IS UNIQUE;
+CREATE CONSTRAINT erasure_key_name IF NOT EXISTS
+FOR (k:ErasureKey) REQUIRE k.name IS UNIQUE;
 // The care team's records and the learner's requests: not part of the relationship
 // graph (no Entity label), each tied to its learner by `learner_uid`, so that a learner's
 // export, erasure, brief and timeline find them with one index seek.
