@@ -24,6 +24,8 @@ the tables and nothing else. Deny by default: what no table grants is refused.
 | relationship: create | any | any, in org | staff (2) | own (3) | - | - |
 | relationship: change, end | any | any, in org | own (4) | own (5) | - | own (6) |
 | adult's caseload: read | all | org | - | - | - | - |
+| bulk load (h) | all | in org | - | - | - | - |
+| roster import, OneRoster (i) | all | - | - | - | - | - |
 | search: opted-out learners | admin: yes | personal | personal | personal | personal | personal |
 | mapping round: read | all | org | part (a) | part (a) | - | part (a) |
 | mapping round: open, close | all | org | - | - | - | - |
@@ -92,6 +94,16 @@ join request); their network as the network question shows it to them. Anyone el
 organization (or a school PART_OF it). (g) communities they lead (MEMBER_OF, role
 leader) or TEACH. A join request shows the learner's uid and name to those who decide
 it even when they do not otherwise see the learner (audited as `join_request <uid>`).
+(h) admins, and API keys with the import or write scope. *In org* (a key of one
+organization, `lrm_graph.bulk_scope`): each row as its single write would be, a row
+outside the organization rejected with its reason: a node row of an existing learner the
+key does not see, of an adult, expert or catalogue node tied to another organization, or
+of a goal of learners it does not see; a relationship row with a learner end it does not
+see, or another end tied to another organization. A new learner needs, in the same load,
+an active ENROLLED_AT row to the key's organization or a school PART_OF it (else its row
+is rejected): nothing is written that the key could not see. (i) a roster is the
+district's (a bulk file archives whatever it no longer lists): admins and keys of no
+organization, with the import scope.
 
 - *visible*: `access.visible_learners`. *related*: themself, and the adults and experts
   with an active relationship to them (a guardian: or to their child). *pursued*: a
@@ -293,6 +305,17 @@ def require_bulk(caller: Caller) -> None:
     if caller.is_admin or (caller.role is Role.CLIENT and caller.scopes & BULK_SCOPES):
         return
     raise Forbidden("a bulk load is for admins and API keys with the import or write scope")
+
+
+def require_roster_import(caller: Caller) -> None:
+    """Answer 403 unless the caller may import a roster (row (i)): the import scope, for
+    the whole district."""
+    require(caller, Scope.IMPORT)
+    if audience_of(caller) is not Audience.DISTRICT:
+        raise Forbidden(
+            "a roster import is the district's (a bulk file archives what it no longer "
+            "lists): for admins and API keys of no organization"
+        )
 
 
 def related_people(graph: Graph, caller: Caller) -> set[str]:
