@@ -79,14 +79,7 @@ def own(graph: Graph, request: audit.Request) -> list[dict[str, Any]]:
 
 def withdraw(graph: Graph, request: audit.Request, uid: str) -> dict[str, Any]:
     """Withdraw the learner's open request."""
-    learner = voice.me(graph, request, Scope.WRITE)
-    found = REQUESTS.get(graph, uid)
-    if found["learner_uid"] != learner.uid:
-        raise NotFound(f"no mentor request with uid {uid!r}")
-    REQUESTS.expect_waiting(found)
-    voice.record(graph, request, learner, "write")
-    REQUESTS.decide(graph, uid, {"status": "withdrawn", "decided_by": learner.uid})
-    return REQUESTS.get(graph, uid)
+    return REQUESTS.withdraw(graph, request, uid)
 
 
 # The counselor's side

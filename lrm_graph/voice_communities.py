@@ -91,14 +91,7 @@ def own_requests(graph: Graph, request: audit.Request) -> list[dict[str, Any]]:
 
 def withdraw(graph: Graph, request: audit.Request, uid: str) -> dict[str, Any]:
     """Withdraw one of the learner's pending join requests."""
-    learner = voice.me(graph, request, Scope.WRITE)
-    found = JOIN_REQUESTS.get(graph, uid)
-    if found["learner_uid"] != learner.uid:
-        raise NotFound(f"no join request with uid {uid!r}")
-    JOIN_REQUESTS.expect_waiting(found)
-    voice.record(graph, request, learner, "write")
-    JOIN_REQUESTS.decide(graph, uid, {"status": "withdrawn", "decided_by": learner.uid})
-    return JOIN_REQUESTS.get(graph, uid)
+    return JOIN_REQUESTS.withdraw(graph, request, uid)
 
 
 # The side of those who decide

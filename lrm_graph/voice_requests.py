@@ -7,7 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from lrm_graph import clock
+from lrm_graph import audit, clock, voice
+from lrm_graph.auth.caller import Scope
 from lrm_graph.errors import Conflict, NotFound
 from lrm_graph.graph import Graph
 
@@ -54,3 +55,14 @@ class Requests:
         )
         if not rows:
             raise Conflict(f"the {self.noun} was decided meanwhile; read it again")
+
+    def withdraw(self, graph: Graph, request: audit.Request, uid: str) -> dict[str, Any]:
+        """Withdraw the signed-in learner's waiting request (anyone else's: 404)."""
+        learner = voice.me(graph, request, Scope.WRITE)
+        found = self.get(graph, uid)
+        if found["learner_uid"] != learner.uid:
+            raise NotFound(f"no {self.noun} with uid {uid!r}")
+        self.expect_waiting(found)
+        voice.record(graph, request, learner, "write")
+        self.decide(graph, uid, {"status": "withdrawn", "decided_by": learner.uid})
+        return self.get(graph, uid)
