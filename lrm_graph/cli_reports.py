@@ -52,15 +52,22 @@ def report(
         datetime | None,
         typer.Option(formats=["%Y-%m-%d"], help="coverage: the day to look at (YYYY-MM-DD)."),
     ] = None,
+    threshold: Annotated[
+        int | None,
+        typer.Option(help="relationship-elements: score an element needs (default: setting)."),
+    ] = None,
     fmt: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.TABLE,
 ) -> None:
-    """Run a report: unmentored, fragile, caseloads, no-community, voice-mismatch, coverage.
+    """Run a report: unmentored, fragile, caseloads, no-community, voice-mismatch, coverage,
+    relationship-elements.
 
     The CLI reads the database directly, so it runs as the local operator and sees the
     whole district; over the API each caller sees only the learners they may see.
     """
     filters = reports.Filters(organization, grade, community)
-    options = reports.Options(days, min_learners, without, as_of.date() if as_of else None)
+    options = reports.Options(
+        days, min_learners, without, as_of.date() if as_of else None, threshold
+    )
     settings = _settings()
     graph = connect(settings)
     try:

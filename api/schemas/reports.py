@@ -9,7 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from lrm_graph.records import Grade
 from lrm_graph.reports import DEFAULT_DAYS, DEFAULT_MIN_LEARNERS, Filters, Options
-from lrm_graph.reports.common import MAX_DAYS
+from lrm_graph.reports.common import MAX_DAYS, MAX_SCORE
 from lrm_graph.vocabulary import NodeKind, RelType
 
 Uid = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=128)]
@@ -54,6 +54,15 @@ class FragileQuery(ReportQuery):
 
     def options(self) -> Options:
         return Options(min_learners=self.min_learners, without=self.without)
+
+
+class ElementsQuery(ReportQuery):
+    threshold: int | None = Field(
+        default=None, ge=1, le=MAX_SCORE, description="Default: the element_threshold setting."
+    )
+
+    def options(self) -> Options:
+        return Options(threshold=self.threshold)
 
 
 class CoverageQuery(ReportQuery):
@@ -247,6 +256,38 @@ class CoverageReport(ReportOut):
     sections: CoverageSections
 
 
+Element = Literal[
+    "express_care", "challenge_growth", "provide_support", "share_power", "expand_possibilities"
+]
+
+
+class UnratedRow(LearnerRow):
+    relationships: int = Field(description="Active caring relationships (none rated).")
+
+
+class LackingRow(UnratedRow):
+    lacking: list[Element]
+    express_care: int | None = Field(default=None, description="Best current score.")
+    challenge_growth: int | None = None
+    provide_support: int | None = None
+    share_power: int | None = None
+    expand_possibilities: int | None = None
+
+
+class ElementsSections(BaseModel):
+    lacking: list[LackingRow]
+    unrated: list[UnratedRow]
+
+
+class ElementsParameters(BaseModel):
+    threshold: int
+
+
+class ElementsReport(ReportOut):
+    parameters: ElementsParameters
+    sections: ElementsSections
+
+
 # Each report's query model and answer model, by report name.
 MODELS: dict[str, tuple[type[ReportQuery], type[ReportOut]]] = {
     "unmentored": (UnmentoredQuery, UnmentoredReport),
@@ -255,4 +296,5 @@ MODELS: dict[str, tuple[type[ReportQuery], type[ReportOut]]] = {
     "no-community": (ReportQuery, NoCommunityReport),
     "voice-mismatch": (ReportQuery, VoiceMismatchReport),
     "coverage": (CoverageQuery, CoverageReport),
+    "relationship-elements": (ElementsQuery, ElementsReport),
 }

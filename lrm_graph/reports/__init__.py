@@ -21,6 +21,7 @@ from lrm_graph import clock, tabular
 from lrm_graph.config import Settings
 from lrm_graph.errors import InvalidInput, NotFound
 from lrm_graph.graph import Graph
+from lrm_graph.ratings import ELEMENTS
 from lrm_graph.report_scope import DISTRICT, ReportScope
 from lrm_graph.reports.belonging import no_community, voice_mismatch
 from lrm_graph.reports.care import caseloads, fragile, unmentored
@@ -37,6 +38,7 @@ from lrm_graph.reports.common import (
     check_values,
 )
 from lrm_graph.reports.coverage import SHARES, coverage
+from lrm_graph.reports.elements import relationship_elements
 
 __all__ = [
     "DEFAULT_DAYS",
@@ -61,6 +63,7 @@ ADULT = ("adult_uid", "adult_name", "adult_kind")
 CASELOAD = ("adult_uid", "adult_name", "roles", "capacity", "learners", "learners_in_scope",
             "room", "status")  # fmt: skip
 # Each count of the coverage report is followed by its share.
+ELEMENT_ROW = (*LEARNER, "relationships")
 COVERAGE = ("organization_uid", "organization_name", "grade_level", "learners",
             *(column for pair in SHARES.items() for column in pair))  # fmt: skip
 
@@ -177,6 +180,22 @@ REPORTS: dict[str, Report] = {
             ("as_of",),
             coverage,
         ),
+        Report(
+            "relationship-elements",
+            "Learners whose rated caring relationships lack an element of the Developmental "
+            "Relationships Framework (no active one's latest score reaches `threshold`), "
+            "and learners with no rated relationship; only learners the caller may see.",
+            (
+                Section(
+                    "lacking",
+                    "Learners whose network lacks an element",
+                    (*ELEMENT_ROW, "lacking", *ELEMENTS),
+                ),
+                Section("unrated", "Learners with no rated caring relationship", ELEMENT_ROW),
+            ),
+            ("threshold",),
+            relationship_elements,
+        ),
     )
 }
 
@@ -225,7 +244,7 @@ def run(
     if scope.whole_district:
         # Only here: within a part of the district, unknown and out of scope look alike.
         check_nodes(graph, filters, options)
-    ctx = Context(filters, options, caring, today, scope.param())
+    ctx = Context(filters, options, caring, today, scope.param(), settings.element_threshold)
     sections = report.compute(graph, ctx)
     return {
         "report": name,
@@ -246,6 +265,7 @@ def _parameters(report: Report, ctx: Context) -> dict[str, Any]:
         "min_learners": ctx.options.min_learners or DEFAULT_MIN_LEARNERS,
         "without": ctx.options.without,
         "as_of": ctx.options.as_of or ctx.today,
+        "threshold": ctx.threshold,
     }
     return {option: effective[option] for option in report.options}
 

@@ -23,6 +23,8 @@ Rows = list[dict[str, Any]]
 DEFAULT_DAYS = 30
 MAX_DAYS = 3650
 DEFAULT_MIN_LEARNERS = 2
+DEFAULT_THRESHOLD = 4  # the default of the element_threshold setting
+MAX_SCORE = 5  # a relationship rating's scores run 1 to 5
 GRADES = frozenset(get_args(Grade))
 CARERS = frozenset({NodeKind.ADULT, NodeKind.EXPERT})
 
@@ -53,6 +55,7 @@ class Options:
     min_learners: int | None = None
     without: str | None = None
     as_of: date | None = None
+    threshold: int | None = None
 
     def given(self) -> set[str]:
         return {name for name, value in vars(self).items() if value is not None}
@@ -107,6 +110,7 @@ class Context:
     caring: CaringTypes
     today: date
     visible: list[str] | None = None  # the learners the caller may see; None: every one
+    element_threshold: int = DEFAULT_THRESHOLD  # the setting; `threshold` overrides it
 
     def learner_params(self) -> dict[str, Any]:
         """Return the parameters that pick the learners: the filters and `$visible`."""
@@ -124,6 +128,11 @@ class Context:
     def days(self) -> int:
         return self.options.days if self.options.days is not None else DEFAULT_DAYS
 
+    @property
+    def threshold(self) -> int:
+        given = self.options.threshold
+        return given if given is not None else self.element_threshold
+
     def days_ago(self) -> date:
         return self.today - timedelta(days=self.days)
 
@@ -139,6 +148,8 @@ def check_values(filters: Filters, options: Options, today: date) -> None:
         raise InvalidInput(f"days must be between 1 and {MAX_DAYS}")
     if options.min_learners is not None and options.min_learners < 1:
         raise InvalidInput("min_learners must be at least 1")
+    if options.threshold is not None and not 1 <= options.threshold <= MAX_SCORE:
+        raise InvalidInput(f"threshold must be between 1 and {MAX_SCORE}")
     if options.as_of is not None and options.as_of > today:
         raise InvalidInput(f"as_of ({options.as_of}) is in the future; coverage looks back")
 

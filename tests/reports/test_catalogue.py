@@ -6,7 +6,10 @@ from lrm_graph import reports
 from lrm_graph.config import Settings
 from tests.reports.support import lrm_report
 
-NAMES = ["unmentored", "fragile", "caseloads", "no-community", "voice-mismatch", "coverage"]
+NAMES = [
+    "unmentored", "fragile", "caseloads", "no-community", "voice-mismatch", "coverage",
+    "relationship-elements",
+]  # fmt: skip
 
 
 def test_list_reports_names_each_with_a_description(client: TestClient) -> None:

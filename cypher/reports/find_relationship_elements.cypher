@@ -1,0 +1,41 @@
+// Purpose: learners in scope with their active caring relationships and the ratings of
+//          those relationships (RelationshipRating nodes, either side), newest first: the
+//          report works out per element the latest score of each relationship. Caring:
+//          type in $caring_types, active (until null or after $today), other end a
+//          non-archived Adult or Expert; an expert's only as an active connection. Ratings
+//          of ended relationships are not returned: they count for nothing.
+// Parameters: $today (date), $caring_types (list of type names), $visible (uids of the
+//             learners the caller may see, or null for all), $grade, $organization
+//             (Organization uid), $community (Community uid); a filter is null when not
+//             asked for.
+// Returns: learner_uid, learner_name, grade_level, relationships (count of active caring
+//          relationships), ratings (list of maps: relationship_uid, side, rated_at, and
+//          the five element scores), in learner uid order. Read.
+MATCH (l:Learner)
+WHERE l.archived_at IS NULL
+  AND ($visible IS NULL OR l.uid IN $visible)
+  AND ($grade IS NULL OR l.grade_level = $grade)
+  AND ($organization IS NULL OR EXISTS {
+    (l)-[e:ENROLLED_AT]->(o:Organization {uid: $organization})
+    WHERE e.until IS NULL OR e.until > $today
+  })
+  AND ($community IS NULL OR EXISTS {
+    (l)-[m:MEMBER_OF]->(c:Community {uid: $community})
+    WHERE m.until IS NULL OR m.until > $today
+  })
+WITH l, COLLECT {
+  MATCH (l)-[r]-(a:Adult|Expert)
+  WHERE type(r) IN $caring_types AND coalesce(r.connection_status, 'active') = 'active'
+    AND a.archived_at IS NULL AND (r.until IS NULL OR r.until > $today)
+  RETURN DISTINCT r.uid
+} AS caring
+WITH l, caring, COLLECT {
+  MATCH (rt:RelationshipRating {learner_uid: l.uid})
+  WHERE rt.relationship_uid IN caring
+  RETURN rt {.relationship_uid, .side, .rated_at, .express_care, .challenge_growth,
+             .provide_support, .share_power, .expand_possibilities} AS rating
+  ORDER BY rating.rated_at DESC
+} AS ratings
+RETURN l.uid AS learner_uid, l.name AS learner_name, l.grade_level AS grade_level,
+       size(caring) AS relationships, ratings
+ORDER BY learner_uid
