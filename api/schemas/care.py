@@ -30,15 +30,18 @@ class InteractionCreate(BaseModel):
     )
 
 
-class InteractionOut(BaseModel):
+class InteractionFacts(BaseModel):
     uid: str = Field(description="The interaction's uid (shared by its per-learner records).")
-    learner_uids: list[str] = Field(description="The learners it touched whom you may see.")
     kind: InteractionKind
     summary: str
     at: datetime
     author_uid: str
     author_name: str | None = None
     created_at: datetime
+
+
+class InteractionOut(InteractionFacts):
+    learner_uids: list[str] = Field(description="The learners it touched whom you may see.")
 
 
 class InteractionPage(BaseModel):
