@@ -146,3 +146,18 @@ def test_teacher_of_the_community_lists_its_requests_by_community(client: TestCl
     assert [r["uid"] for r in listed] == [uid]
     everything = client.get("/v1/join-requests", params={"community": club["uid"]}).json()
     assert [r["uid"] for r in everything["items"]] == [uid]
+
+
+def test_a_leader_who_does_not_see_the_learner_is_audited_as_deciding_a_request(
+    client: TestClient,
+) -> None:
+    learner, headers = me(client)
+    _, club = school_club(client)
+    leader = factories.adult(client, roles=["coach"])
+    factories.relate(client, "MEMBER_OF", leader["uid"], club["uid"], role="leader")
+    asked(client, headers, club["uid"])
+    coach = signed_in(client, "coach", person_uid=leader["uid"])
+    assert len(client.get("/v1/join-requests", headers=coach).json()["items"]) == 1
+    response = client.get("/v1/audit", params={"learner": learner["uid"], "limit": 1000})
+    purposes = {(e["what"], e["purpose"]) for e in response.json()["items"]}
+    assert ("GET /v1/join-requests", f"join_request {club['uid']}") in purposes

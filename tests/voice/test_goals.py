@@ -142,3 +142,13 @@ def test_delete_goal_ends_the_pursuit_and_keeps_history(client: TestClient) -> N
     assert client.get("/v1/me/goals", headers=headers).json()["items"] == []
     assert count(client, GOALS_OF, uid=learner["uid"]) == 1  # the ended PURSUES stays
     assert client.delete(f"/v1/me/goals/{goal['uid']}", headers=headers).status_code == 404
+
+
+def test_patch_goal_with_unknown_industry_is_404_and_changes_nothing(client: TestClient) -> None:
+    _, headers = me(client)
+    goal = add_goal(client, headers, title="Paint")
+    body = {"title": "Sculpt", "industry_uid": "no-such-industry"}
+    response = client.patch(f"/v1/me/goals/{goal['uid']}", json=body, headers=headers)
+    assert response.status_code == 404
+    [kept] = client.get("/v1/me/goals", headers=headers).json()["items"]
+    assert (kept["title"], kept["industry_uid"]) == ("Paint", None)
