@@ -11,6 +11,7 @@ from lrm_graph import audit
 from lrm_graph.graph import Graph
 from tests import auth_helpers, factories
 from tests.reports.support import end
+from tests.safeguarding.support import active_connection, expert_caller, propose
 
 PROBLEM = "application/problem+json"
 
@@ -166,3 +167,18 @@ def test_ratings_are_audited(client: TestClient, graph: Graph) -> None:
         ("read", world.uid["ana"], f"organization {world.uid['school_a']}"),
         ("write", world.uid["ana"], "MENTORS"),
     ]
+
+
+def test_a_proposed_expert_connection_is_not_yet_rated(client: TestClient, graph: Graph) -> None:
+    world = build(client, graph)
+    expert, expert_headers = expert_caller(client)
+    proposed = propose(client, expert["uid"], world.uid["ana"])
+    assert proposed.status_code == 201, proposed.text
+    world.uid["connection"] = proposed.json()["uid"]
+    assert world.rate("ana", "connection", express_care=4).status_code == 409
+    world.headers["expert"] = expert_headers
+    assert world.rate("expert", "connection", express_care=4).status_code == 404  # no access yet
+    active = active_connection(client, expert["uid"], world.uid["bo"])
+    world.uid["active"] = active["uid"]
+    rated = world.rate("expert", "active", expand_possibilities=5)
+    assert rated.status_code == 201 and rated.json()["side"] == "adult"
