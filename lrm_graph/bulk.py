@@ -15,25 +15,26 @@ from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import date
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import ValidationError
 
-from lrm_graph import bulk_batches
+from lrm_graph import bulk_batches, tombstones
 from lrm_graph.bulk_batches import FactsKey, RefKey, WriteRow
+from lrm_graph.bulk_rows import RelationshipRow, node_fields, reason
+from lrm_graph.bulk_scope import Confinement
 from lrm_graph.config import Settings
 from lrm_graph.errors import InvalidInput, LrmError
 from lrm_graph.graph import Graph
 from lrm_graph.nodes import new_uid, stored_props
-from lrm_graph.records import FIELDS, Fields, SourceId
-from lrm_graph.relationships import RelationshipChanges, Uid, check_ends, starts_as_proposal
+from lrm_graph.relationships import check_ends, starts_as_proposal
 
 # The shape a single create stores (its `properties` as one JSON string), not a copy of it.
 from lrm_graph.relationships import stored_props as stored_relationship_props
 from lrm_graph.vocabulary import SYMMETRIC, NodeKind, RelType
 
 NodeKey = tuple[str, str]  # (node_kind, source_id)
+LEARNER = NodeKind.LEARNER
 
 
 class TooManyRows(InvalidInput):
@@ -41,46 +42,6 @@ class TooManyRows(InvalidInput):
 
     status = 413
     title = "Too many rows"
-
-
-class NodeRef(BaseModel):
-    """One end of a relationship row: a uid, or a kind and the source_id it came with."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    uid: Uid | None = None
-    kind: NodeKind | None = None
-    source_id: SourceId | None = None
-
-    @model_validator(mode="after")
-    def _one_way(self) -> NodeRef:
-        by_source = (self.kind, self.source_id) != (None, None)
-        half = by_source and None in (self.kind, self.source_id)
-        if (self.uid is not None) == by_source or half:
-            raise ValueError("give either uid, or kind and source_id")
-        return self
-
-    def key(self) -> RefKey:
-        if self.uid is not None:
-            return ("uid", self.uid)
-        return ("source", str(self.kind), str(self.source_id))
-
-    def not_found(self) -> str:
-        if self.uid is not None:
-            return f"no node with uid {self.uid!r}"
-        return f"no {self.kind} with source_id {self.source_id!r}"
-
-
-class RelationshipRow(RelationshipChanges):
-    """One relationship row: its type, its ends, and the facts a single create takes.
-
-    `until` (a past date) records a relationship that has ended, e.g. an old enrollment.
-    """
-
-    type: RelType
-    start: NodeRef = Field(alias="from")
-    end: NodeRef = Field(alias="to")
-    until: date | None = None
 
 
 @dataclass
@@ -101,12 +62,21 @@ class Rejection:
 
 
 @dataclass
+class Skipped:
+    """Rows of learners who were erased (lrm_graph.tombstones): skipped, not brought back."""
+
+    erased_learners: int = 0
+    relationships: int = 0
+
+
+@dataclass
 class BulkResult:
     """What a load did: counts in total, per kind and per type, and the rejected rows."""
 
     nodes: Counts = field(default_factory=Counts)
     relationships: Counts = field(default_factory=Counts)
     rejected: list[Rejection] = field(default_factory=list)
+    skipped: Skipped = field(default_factory=Skipped)
     per_kind: dict[str, Counts] = field(default_factory=lambda: defaultdict(Counts))
     per_type: dict[str, Counts] = field(default_factory=lambda: defaultdict(Counts))
     uids: dict[NodeKey, str] = field(default_factory=dict)  # the loaded nodes' uids
@@ -117,6 +87,7 @@ class BulkResult:
             "nodes": vars(self.nodes),
             "relationships": vars(self.relationships),
             "rejected": [vars(r) for r in sorted(self.rejected, key=_rejection_order)],
+            "skipped": vars(self.skipped),
         }
 
 
@@ -125,9 +96,17 @@ def _rejection_order(rejection: Rejection) -> tuple[int, int]:
 
 
 def load(
-    graph: Graph, settings: Settings, nodes: list[dict], relationships: list[dict]
+    graph: Graph,
+    settings: Settings,
+    nodes: list[dict],
+    relationships: list[dict],
+    *,
+    confine: Confinement | None = None,
 ) -> BulkResult:
     """Upsert `nodes` by (kind, source_id), then `relationships`; report rejected rows.
+
+    Rows of an erased learner are skipped (`result.skipped`); with `confine` (an
+    organization's key, `lrm_graph.bulk_scope`), rows outside it are rejected.
 
     Raise `TooManyRows` (413) beyond `settings.bulk_max_rows` rows in all. Each batch of
     `settings.bulk_batch_size` rows is one transaction; the same load twice changes no count,
@@ -142,10 +121,14 @@ def load(
     size = settings.bulk_batch_size
     result = BulkResult()
     with collector_paused():
-        by_kind = _valid_nodes(nodes, result)
+        by_kind, index_of = _valid_nodes(nodes, result)
         parsed = _parsed_relationships(relationships, result)
+        erased = tombstones.load(graph, settings)
+        parsed = _screened(by_kind, index_of, parsed, result, erased, confine)
         _write_nodes(graph, by_kind, size, result)
-        by_type = _checked_relationships(graph, parsed, size, result)
+        if confine is not None:
+            confine.written(result.uids)
+        by_type = _checked_relationships(graph, parsed, size, result, confine)
         _write_relationships(graph, by_type, size, result)
     return result
 
@@ -168,47 +151,15 @@ def collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _reason(exc: ValidationError) -> str:
-    return "; ".join(
-        f"{'.'.join(str(p) for p in e['loc']) or 'row'}: {e['msg']}" for e in exc.errors()
-    )
-
-
-def _node_fields(row: Any) -> tuple[NodeKind, Fields]:
-    """Validate one node row as a create of its kind would; source_id is required.
-
-    The node kind is `kind`, or `node_kind` when given: communities, organizations,
-    resources and goals have a `kind` field of their own (club, school, ...), so their
-    rows say `{"node_kind": "community", "kind": "club", ...}`, as their answers do.
-    """
-    if not isinstance(row, dict):
-        raise InvalidInput("a node row must be an object")
-    body = dict(row)
-    by_node_kind = "node_kind" in body
-    kind_name = body.pop("node_kind") if by_node_kind else body.pop("kind", None)
-    if kind_name not in NodeKind._value2member_map_:
-        kinds = ", ".join(k.value for k in NodeKind)
-        raise InvalidInput(f"kind must be one of {kinds}; got {kind_name!r}")
-    kind = NodeKind(kind_name)
-    try:
-        fields = FIELDS[kind].model_validate(body)
-    except ValidationError as exc:
-        hint = ""
-        if not by_node_kind and "kind" in FIELDS[kind].model_fields:
-            hint = f" (a {kind.value} row names its node kind as node_kind, its own as kind)"
-        raise InvalidInput(_reason(exc) + hint) from None
-    if fields.source_id is None:
-        raise InvalidInput("source_id is required in a bulk load")
-    return kind, fields
-
-
-def _valid_nodes(rows: Sequence[Any], result: BulkResult) -> dict[NodeKind, list[dict]]:
-    """Return the rows to write per kind; record the rejected ones in `result`."""
+def _valid_nodes(
+    rows: Sequence[Any], result: BulkResult
+) -> tuple[dict[NodeKind, list[dict]], dict[NodeKey, int]]:
+    """Return the rows to write per kind, and each one's index; record the rejected ones."""
     by_kind: dict[NodeKind, list[dict]] = defaultdict(list)
     first: dict[NodeKey, int] = {}
     for index, row in enumerate(rows):
         try:
-            kind, fields = _node_fields(row)
+            kind, fields = node_fields(row)
         except LrmError as exc:
             result.rejected.append(Rejection("nodes", index, exc.detail))
             continue
@@ -222,7 +173,37 @@ def _valid_nodes(rows: Sequence[Any], result: BulkResult) -> dict[NodeKind, list
         # batch), then sets the given ones, which replaces the node's fields as a PUT does.
         props = {k: v for k, v in stored_props(kind, fields, replace=True).items() if v is not None}
         by_kind[kind].append({"uid": new_uid(), "source_id": key[1], "props": props})
-    return by_kind
+    return by_kind, first
+
+
+def _screened(
+    by_kind: dict[NodeKind, list[dict]],
+    index_of: dict[NodeKey, int],
+    parsed: list[tuple[int, RelationshipRow]],
+    result: BulkResult,
+    erased: tombstones.Tombstones,
+    confine: Confinement | None,
+) -> list[tuple[int, RelationshipRow]]:
+    """Drop the node rows of erased learners (skipped) and those `confine` refuses
+    (rejected); return the relationship rows that name no erased learner (the others
+    are skipped)."""
+    keys = [(kind.value, row["source_id"]) for kind, rows in by_kind.items() for row in rows]
+    live = [key for key in keys if not (key[0] == LEARNER and erased.holds(key[1]))]
+    result.skipped.erased_learners += len(keys) - len(live)
+    refused = confine.nodes(live, [row for _, row in parsed]) if confine else {}
+    result.rejected += [Rejection("nodes", index_of[key], why) for key, why in refused.items()]
+    kept = set(live) - set(refused)
+    for kind, rows in by_kind.items():
+        rows[:] = [row for row in rows if (kind.value, row["source_id"]) in kept]
+    named = [
+        (index, row)
+        for index, row in parsed
+        if not any(
+            ref.kind == LEARNER and erased.holds(ref.source_id) for ref in (row.start, row.end)
+        )
+    ]
+    result.skipped.relationships += len(parsed) - len(named)
+    return named
 
 
 def _write_nodes(
@@ -245,21 +226,30 @@ def _parsed_relationships(
         try:
             parsed.append((index, RelationshipRow.model_validate(row)))
         except ValidationError as exc:
-            result.rejected.append(Rejection("relationships", index, _reason(exc)))
+            result.rejected.append(Rejection("relationships", index, reason(exc)))
     return parsed
 
 
 def _checked_relationships(
-    graph: Graph, parsed: list[tuple[int, RelationshipRow]], size: int, result: BulkResult
+    graph: Graph,
+    parsed: list[tuple[int, RelationshipRow]],
+    size: int,
+    result: BulkResult,
+    confine: Confinement | None = None,
 ) -> dict[RelType, list[WriteRow]]:
-    """Check each row as a single create would, drop duplicates; return rows per type."""
+    """Check each row as a single create would (and `confine`), drop duplicates; return
+    rows per type."""
     keys = sorted({ref.key() for _, row in parsed for ref in (row.start, row.end)})
     ends = bulk_batches.resolve(graph, keys, size)
+    if confine is not None:
+        confine.prepare(ends.values())
     by_type: dict[RelType, list[WriteRow]] = defaultdict(list)
     first: dict[tuple, int] = {}
     for index, row in parsed:
         try:
             rel_type, start, end = _checked(row, ends)
+            if confine is not None:
+                confine.relationship(rel_type, start, end)
         except LrmError as exc:
             result.rejected.append(Rejection("relationships", index, exc.detail))
             continue

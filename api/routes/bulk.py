@@ -8,7 +8,7 @@ from api.auth import CallerDep
 from api.deps import GraphDep, SettingsDep
 from api.disclosure import AuditDep
 from api.schemas.bulk import BulkIn, BulkOut
-from lrm_graph import audit, bulk, policy, scope_guards
+from lrm_graph import audit, bulk, bulk_scope, policy, scope_guards
 
 router = APIRouter(prefix="/bulk", tags=["bulk"])
 
@@ -22,10 +22,14 @@ def load_bulk(
     For admins and API keys with the import or write scope (403 otherwise). Answers 200
     with counts and the rejected rows (their section, index and reason); nothing of a
     rejected row is written. More rows than `LRM_BULK_MAX_ROWS` in all is a 413 problem
-    and writes nothing. Every learner written is recorded in the audit.
+    and writes nothing. Every learner written is recorded in the audit. A key of one
+    organization writes only within it (rows outside it are rejected; a new learner needs
+    an ENROLLED_AT to it in the same load). Rows of an erased learner are skipped and
+    counted in `skipped`.
     """
     policy.require_bulk(caller)
-    result = bulk.load(graph, settings, body.nodes, body.relationships)
+    confine = bulk_scope.confinement(graph, caller, settings.bulk_batch_size)
+    result = bulk.load(graph, settings, body.nodes, body.relationships, confine=confine)
     written = scope_guards.bulk_written(graph, caller, result, body.relationships)
     audit.record(graph, ctx, "write", written)
     return result.answer()

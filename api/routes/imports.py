@@ -8,6 +8,7 @@ from pydantic import StringConstraints
 from api.auth import CallerDep, require_scope
 from api.deps import GraphDep, SettingsDep
 from api.schemas.imports import ImportJobOut
+from lrm_graph import policy
 from lrm_graph.auth.caller import Scope
 from lrm_graph.oneroster import jobs
 
@@ -24,13 +25,14 @@ def import_oneroster(
     background: BackgroundTasks,
     response: Response,
 ) -> Any:
-    """Accept a zipped OneRoster set and import it after answering (needs the import scope).
+    """Accept a zipped OneRoster set and import it after answering (needs the import scope,
+    for the whole district: an organization's key gets 403).
 
     Answers 202 with the queued job; `GET /v1/imports/{id}` (the Location) tells how it
     ends: succeeded with counts, rejected with every problem's file, line and column
     (nothing written), or failed.
     """
-    require_scope(caller, Scope.IMPORT)
+    policy.require_roster_import(caller)
     job, staged = jobs.queue(graph, file.file, file.filename or "upload.zip")
     background.add_task(jobs.run_oneroster, graph, settings, job["id"], staged)
     response.headers["Location"] = f"/v1/imports/{job['id']}"

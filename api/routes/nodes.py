@@ -11,6 +11,7 @@ from api.disclosure import AuditDep
 from api.schemas.nodes import MODELS
 from lrm_graph import audit, guards, nodes, privacy
 from lrm_graph.auth.caller import Caller
+from lrm_graph.config import Settings
 from lrm_graph.errors import InvalidInput
 from lrm_graph.graph import Graph
 from lrm_graph.records import FIELDS, Grade
@@ -80,9 +81,11 @@ def node_router(kind: NodeKind) -> APIRouter:
         return nodes.archive(graph, kind, uid)
 
     @router.post("/{uid}/erase", status_code=status.HTTP_204_NO_CONTENT)
-    def erase_node(uid: Uid, graph: GraphDep, caller: CallerDep, ctx: AuditDep) -> Response:
+    def erase_node(
+        uid: Uid, graph: GraphDep, settings: SettingsDep, caller: CallerDep, ctx: AuditDep
+    ) -> Response:
         """Erase for good: the node, its relationships and the goals only it pursued."""
-        erase(graph, caller, ctx, kind, uid)
+        erase(graph, settings, caller, ctx, kind, uid)
         return Response(status_code=status.HTTP_204_NO_CONTENT)
 
     @router.put("/by-source/{source_id}", response_model=Out)
@@ -128,11 +131,13 @@ def node_router(kind: NodeKind) -> APIRouter:
     return router
 
 
-def erase(graph: Graph, caller: Caller, ctx: audit.Request, kind: NodeKind, uid: str) -> None:
+def erase(
+    graph: Graph, settings: Settings, caller: Caller, ctx: audit.Request, kind: NodeKind, uid: str
+) -> None:
     """Erase a node for good, the erase recorded in the audit before anything is removed."""
     disclosed = guards.check_write(graph, caller, kind, uid, erase=True)
     if kind is NodeKind.LEARNER:
-        privacy.erase_learner(graph, ctx, uid)  # records the erase, then erases
+        privacy.erase_learner(graph, settings, ctx, uid)  # records the erase, then erases
     else:
         audit.record(graph, ctx, "erase", disclosed)
         nodes.erase(graph, kind, uid)

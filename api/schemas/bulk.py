@@ -37,7 +37,15 @@ class BulkRejected(BaseModel):
     reason: str
 
 
+class BulkSkipped(BaseModel):
+    """Rows of learners who were erased: skipped, so an erasure holds."""
+
+    erased_learners: int
+    relationships: int
+
+
 class BulkOut(BaseModel):
     nodes: BulkCounts
     relationships: BulkCounts
     rejected: list[BulkRejected]
+    skipped: BulkSkipped

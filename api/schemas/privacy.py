@@ -19,6 +19,14 @@ class LearnerExport(BaseModel):
     goals: list[dict[str, Any]]
     interests: list[dict[str, Any]]
     accounts: list[dict[str, Any]] = Field(description="Sign-in accounts (no secrets).")
+    records: dict[str, list[dict[str, Any]]] = Field(
+        description="Records of relationship work about the learner, by kind: interactions, "
+        "notes (all of them, whatever their visibility), interventions, mentor_requests, "
+        "join_requests, ratings, mapping_marks."
+    )
+    import_jobs: list[dict[str, Any]] = Field(
+        description="Import jobs whose problems quote the learner's source id, with those problems."
+    )
     audit: list[dict[str, Any]] = Field(description="Every audit entry about the learner.")
     exported_at: datetime
 

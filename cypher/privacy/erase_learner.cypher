@@ -1,9 +1,14 @@
 // Purpose: erase one learner for good: the node, every relationship, the goals only they
-//          pursued, their sign-in accounts and tokens. What stays is de-identified: one
-//          more in the ErasedLearners tally of their school (latest enrollment) and grade,
-//          and the audit entries, which name them by uid only.
-// Parameters: $uid. Returns: relationships, goals, accounts (counts removed; no row when
-//             there is no such learner). Write.
+//          pursued, their sign-in accounts and tokens, and every record of relationship
+//          work about them (issue 6's labels, by learner_uid). What stays is de-identified:
+//          one more in the ErasedLearners tally of their school (latest enrollment) and
+//          grade, the audit entries, which name them by uid only, and (when they came from
+//          another system) an ErasedSource tombstone: a keyed hash of their source id, so
+//          imports skip them. Import jobs that quoted their source id get it replaced.
+// Parameters: $uid, $tombstone (the keyed hash, or null), $jobs (list of {id,
+//             errors_json, detail}: the import jobs that named them, as rewritten).
+// Returns: relationships, goals, accounts, records, import_jobs (counts removed or
+//          rewritten; no row when there is no such learner). Write.
 MATCH (l:Entity {uid: $uid})
 WHERE l.node_kind = 'learner'
 CALL (l) {
@@ -37,5 +42,33 @@ CALL (l) {
   FOREACH (a IN accounts | DETACH DELETE a)
   RETURN size(accounts) AS accounts
 }
+CALL (l) {
+  CALL (l) {
+    MATCH (x:Interaction {learner_uid: l.uid}) RETURN x
+    UNION ALL
+    MATCH (x:Note {learner_uid: l.uid}) RETURN x
+    UNION ALL
+    MATCH (x:Intervention {learner_uid: l.uid}) RETURN x
+    UNION ALL
+    MATCH (x:MentorRequest {learner_uid: l.uid}) RETURN x
+    UNION ALL
+    MATCH (x:JoinRequest {learner_uid: l.uid}) RETURN x
+    UNION ALL
+    MATCH (x:RelationshipRating {learner_uid: l.uid}) RETURN x
+    UNION ALL
+    MATCH (x:MappingMark {learner_uid: l.uid}) RETURN x
+  }
+  WITH collect(x) AS found
+  FOREACH (x IN found | DETACH DELETE x)
+  RETURN size(found) AS records
+}
+CALL () {
+  UNWIND $jobs AS job
+  MATCH (j:ImportJob {id: job.id})
+  SET j.errors_json = job.errors_json, j.detail = job.detail
+  RETURN count(j) AS import_jobs
+}
+FOREACH (h IN CASE WHEN $tombstone IS NULL THEN [] ELSE [$tombstone] END |
+  MERGE (:ErasedSource {hash: h}))
 DETACH DELETE l
-RETURN relationships, goals, accounts
+RETURN relationships, goals, accounts, records, import_jobs

@@ -17,6 +17,9 @@ A node the roster lists is not archived (the roster is the record of who is enro
 one it brings back gets new roster relationships, its ended ones stay history. Importing
 the same set again changes nothing.
 
+An erased learner stays erased: their users.csv row and every row that links them are
+skipped (counted in `skipped_erased`), and a reference to them is no problem.
+
 Delta limits: GUARDIAN_OF links end only when a guardian or learner is deleted (a
 delta's agentSourcedIds add links, never remove them); a new class in a delta needs its
 terms in the same delta's academicSessions.csv.
@@ -29,6 +32,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from lrm_graph import tombstones
 from lrm_graph.config import Settings
 from lrm_graph.graph import Graph
 from lrm_graph.oneroster.check_orgs import check_classes, check_courses, check_orgs, check_sessions
@@ -39,11 +43,12 @@ from lrm_graph.oneroster.check_people import (
     check_users,
     resolve_kinds,
 )
-from lrm_graph.oneroster.index import Index
+from lrm_graph.oneroster.index import GraphRef, Index
 from lrm_graph.oneroster.mapping import apply
 from lrm_graph.oneroster.problems import Problems, RosterRejected
 from lrm_graph.oneroster.source import RosterFiles, read_manifest
 from lrm_graph.oneroster.writer import Progress, Writer
+from lrm_graph.tombstones import Tombstones
 
 __all__ = ["RosterRejected", "check", "run"]
 
@@ -51,8 +56,11 @@ LOOKUP_BATCH = 5000
 WORDS = {("organization",): "org", ("community",): "class", PERSON: "user"}
 
 
-def check(files: RosterFiles, graph: Graph) -> Index:
-    """Check the whole set (the first pass); raise `RosterRejected` listing every problem."""
+def check(files: RosterFiles, graph: Graph, erased: Tombstones | None = None) -> Index:
+    """Check the whole set (the first pass); raise `RosterRejected` listing every problem.
+
+    A reference to an erased learner (`erased`) is no problem: the writer skips its rows.
+    """
     problems = Problems()
     manifest = read_manifest(files, problems)
     if manifest is None:  # read_manifest said why
@@ -67,12 +75,12 @@ def check(files: RosterFiles, graph: Graph) -> Index:
     resolve_kinds(index)
     check_enrollments(files, index)
     if not problems.found:
-        _look_up(graph, index)
+        _look_up(graph, index, erased or Tombstones())
     problems.raise_any()
     return index
 
 
-def _look_up(graph: Graph, index: Index) -> None:
+def _look_up(graph: Graph, index: Index, erased: Tombstones) -> None:
     """Resolve what the set refers to but does not hold against earlier imports."""
     keys = sorted({(ref.kinds, ref.source_id) for ref in index.pending})
     found: dict[tuple[tuple[str, ...], str], dict[str, Any]] = {}
@@ -84,7 +92,9 @@ def _look_up(graph: Graph, index: Index) -> None:
     for ref in index.pending:
         node = found.get((ref.kinds, ref.source_id))
         what = WORDS.get(ref.kinds, "node")
-        if node is None:
+        if node is None and _erased_learner(ref, erased):
+            index.kinds.setdefault(ref.source_id, "learner")  # its rows are skipped
+        elif node is None:
             message = (
                 ref.missing or f"no {what} {ref.source_id!r} in this set or from an earlier import"
             )
@@ -98,6 +108,12 @@ def _look_up(graph: Graph, index: Index) -> None:
             index.kinds.setdefault(ref.source_id, node["node_kind"])
         elif node["term_start"] or node["term_end"]:
             index.graph_windows[ref.source_id] = (node["term_start"], node["term_end"])
+
+
+def _erased_learner(ref: GraphRef, erased: Tombstones) -> bool:
+    """Say whether a reference no import resolves is to a learner who was erased."""
+    may_be_learner = "learner" in ref.kinds and ref.expect in (None, "learner")
+    return may_be_learner and erased.holds(ref.source_id)
 
 
 def run(
@@ -115,9 +131,10 @@ def run(
     """
     files = RosterFiles(path)
     try:
-        index = check(files, graph)
+        erased = tombstones.load(graph, settings)
+        index = check(files, graph, erased)
         progress = on_start(sum(index.rows.values())) if on_start else (lambda _: None)
-        writer = Writer(graph, import_id or uuid.uuid4().hex, settings.bulk_batch_size)
+        writer = Writer(graph, import_id or uuid.uuid4().hex, settings.bulk_batch_size, erased)
         apply(files, index, writer, progress)
     finally:
         files.close()

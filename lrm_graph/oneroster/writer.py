@@ -17,6 +17,7 @@ from typing import Any
 from lrm_graph import clock
 from lrm_graph.graph import Graph
 from lrm_graph.nodes import new_uid
+from lrm_graph.tombstones import Tombstones
 from lrm_graph.vocabulary import NodeKind, RelType
 
 Progress = Callable[[int], None]  # rows done since the last call
@@ -40,6 +41,8 @@ class Tally:
     ended: int = 0  # relationships ended because the roster no longer has them
     archived: int = 0  # nodes archived because the roster no longer has them
     skipped: int = 0  # relationship rows whose nodes are archived
+    erased_learners: int = 0  # user rows of learners who were erased: not brought back
+    erased_relationships: int = 0  # rows that link an erased learner
 
     def as_dict(self) -> dict[str, Any]:
         def total(parts: dict[str, Counts]) -> dict[str, int]:
@@ -51,6 +54,10 @@ class Tally:
             "ended": self.ended,
             "archived": self.archived,
             "skipped": self.skipped,
+            "skipped_erased": {
+                "learners": self.erased_learners,
+                "relationships": self.erased_relationships,
+            },
             "per_kind": {kind: vars(c) for kind, c in sorted(self.nodes.items())},
             "per_type": {rel: vars(c) for rel, c in sorted(self.relationships.items())},
         }
@@ -59,8 +66,11 @@ class Tally:
 class Writer:
     """Buffer rows per kind and type; write them in batches, nodes first."""
 
-    def __init__(self, graph: Graph, import_id: str, batch: int) -> None:
+    def __init__(
+        self, graph: Graph, import_id: str, batch: int, erased: Tombstones | None = None
+    ) -> None:
         self.graph, self.import_id, self.batch = graph, import_id, batch
+        self.erased = erased or Tombstones()
         self.today, self.now = clock.today(), clock.now()
         self.tally = Tally()
         self._nodes: dict[tuple[str, str], list[dict]] = defaultdict(list)
@@ -71,7 +81,11 @@ class Writer:
     def node(
         self, kind: str, file: str, source_id: str, props: dict, roles: list | None = None
     ) -> None:
-        """Add a node row (props without nulls; roles only for adults whose roles are known)."""
+        """Add a node row (props without nulls; roles only for adults whose roles are known);
+        an erased learner's is skipped."""
+        if kind == "learner" and self.erased.holds(source_id):
+            self.tally.erased_learners += 1
+            return
         row = {"uid": new_uid(), "source_id": source_id, "props": props, "roster_roles": roles}
         rows = self._nodes[(kind, file)]
         rows.append(row)
@@ -81,7 +95,11 @@ class Writer:
     def relationship(
         self, rel_type: str, file: str, start: End, end: End, roster_id: str, props: dict
     ) -> None:
-        """Add a relationship row; its ends are written before it."""
+        """Add a relationship row (its ends are written before it); one that links an
+        erased learner is skipped."""
+        if any(kind == "learner" and self.erased.holds(sid) for kind, sid in (start, end)):
+            self.tally.erased_relationships += 1
+            return
         row = {
             "from_kind": start[0], "from_id": start[1], "to_kind": end[0], "to_id": end[1],
             "roster_id": roster_id, "suffix": secrets.token_hex(8), "props": props,
