@@ -13,13 +13,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from lrm_graph import access, audit, clock
+from lrm_graph import audit, clock
 from lrm_graph.care import interactions, interventions, notes, openers, paging, ties
 from lrm_graph.care.goal_links import goal_links
 from lrm_graph.care.team import STAFF_SIDE, Place, care_team, person, place, require_standing
 from lrm_graph.errors import NotFound
 from lrm_graph.graph import Graph
-from lrm_graph.report_scope import ReportScope
 
 LAST_INTERACTIONS = 5
 RECENT_NOTES = 5
@@ -42,8 +41,7 @@ def brief(
     if not rows:
         raise NotFound(f"no learner with uid {learner_uid!r}")
     profile = rows[0]
-    visible = access.visible_learners(graph, caller)
-    links = goal_links(graph, profile["learner"], ReportScope(visible), max_nodes=max_nodes)
+    links = goal_links(graph, caller, profile["learner"], max_nodes=max_nodes)
     answer = {
         "learner": profile["learner"] | {"learning_preferences":
                                          profile["learner"].get("learning_preferences") or []},
@@ -55,18 +53,13 @@ def brief(
         "care_team": _rest_of_team(graph, caller.person_uid, learner_uid),
         "open_interventions": _open_interventions(graph, request, where),
         "at_risk": ties.at_risk(ties.readable(graph, caller, learner_uid), caring_types, days),
-        "goal_gaps": {k: v for k, v in links.items() if k != "learners"},
+        "goal_gaps": {k: v for k, v in links.items() if k != "disclosed"},
         "notes": notes.list_for_learner(
             graph, request, learner_uid, paging.Window(limit=RECENT_NOTES), record=False
         ).items,
     }  # fmt: skip
     answer["openers"] = openers.openers(answer)
-    named = {learner_uid: where.purpose} | {
-        uid: access.ALL if visible is None else visible[uid]
-        for uid in links["learners"]
-        if visible is None or uid in visible
-    }
-    audit.record(graph, request, "read", named)
+    audit.record(graph, request, "read", links["disclosed"] | {learner_uid: where.purpose})
     return answer
 
 

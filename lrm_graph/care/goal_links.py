@@ -19,9 +19,10 @@ from typing import Any
 import networkx as nx
 
 from analytics.projection import add_node, add_relationship, new_graph
-from lrm_graph import clock
+from lrm_graph import access, clock
 from lrm_graph.analysis import Options
 from lrm_graph.analysis_answers import goal_gaps_answer
+from lrm_graph.auth.caller import Caller
 from lrm_graph.graph import Graph
 from lrm_graph.relationships import is_screened
 from lrm_graph.report_scope import ReportScope
@@ -34,25 +35,28 @@ GAP_FIELDS = ("goal_uid", "goal_name", "industry_uid", "industry_name", "distanc
 
 def goal_links(
     graph: Graph,
+    caller: Caller,
     learner: dict[str, Any],
-    scope: ReportScope,
     *,
     k: int = 2,
     max_nodes: int = 500,
 ) -> dict[str, Any]:
     """Return the learner's goals with no tie within `k` hops, each with the warm
     introduction to the nearest tie the walk found (a learner the caller does not see is
-    left unnamed), and whether the walk was cut short."""
+    left unnamed), whether the walk was cut short, and `disclosed`: {uid: purpose} of the
+    learners the answer names, for the audit."""
     learner_uid = learner["uid"]
     G, truncated = _neighbourhood(graph, learner, k + INTRODUCTION_HOPS, max_nodes)
     _add_goal_ties(graph, G, learner_uid)
+    met = sorted(uid for uid, kind in G.nodes(data="node_kind") if kind == NodeKind.LEARNER)
+    scope = ReportScope(access.visible_learners(graph, caller, only=met))
     found = goal_gaps_answer(G, {learner_uid}, Options(k=k), (), scope)
     items = [
         {key: row[key] for key in GAP_FIELDS} | {"introducer": _introducer(row["path"])}
         for row in found.data["items"]
     ]
     return {"k": k, "hops_searched": k + INTRODUCTION_HOPS, "truncated": truncated,
-            "items": items, "learners": sorted(found.learners)}  # fmt: skip
+            "items": items, "disclosed": scope.purposes(sorted(found.learners))}  # fmt: skip
 
 
 def _introducer(path: list[dict[str, Any]]) -> dict[str, Any] | None:

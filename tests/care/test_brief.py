@@ -157,3 +157,12 @@ def test_brief_is_audited(client: TestClient) -> None:
     get_brief(world, "counselor")
     entries = client.get("/v1/audit", params={"learner": world.uid["ada"]}).json()["items"]
     assert any(e["what"].endswith("/brief") and e["actor_role"] == "counselor" for e in entries)
+
+
+def test_brief_audits_the_learners_an_introduction_names(client: TestClient) -> None:
+    world = briefed_world(client)
+    get_brief(world, "admin")
+    get_brief(world, "mentor")  # ben is on the path unnamed: no entry for him
+    entries = client.get("/v1/audit", params={"learner": world.uid["ben"]}).json()["items"]
+    roles = [e["actor_role"] for e in entries if e["what"].endswith("/brief")]
+    assert roles == ["admin"]
