@@ -45,9 +45,12 @@ def record(
     return _append(graph, entries)
 
 
-def record_event(graph: Graph, request: Request, action: str, outcome: str) -> int:
-    """Append an entry that concerns no learner: a failed sign-in, a denied request."""
-    return _append(graph, [_entry(request, action, None, None, outcome)])
+def record_event(
+    graph: Graph, request: Request, action: str, outcome: str, purpose: str | None = None
+) -> int:
+    """Append an entry that concerns no one learner: a failed sign-in, a denied request,
+    an import run from the CLI (with its purpose)."""
+    return _append(graph, [_entry(request, action, None, purpose, outcome)])
 
 
 def _entry(

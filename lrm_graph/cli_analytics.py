@@ -8,7 +8,7 @@ from typing import Annotated, get_args
 import typer
 from pydantic import ValidationError
 
-from lrm_graph import analysis, tabular
+from lrm_graph import analysis, cli_audit, tabular
 from lrm_graph.config import Settings, get_settings
 from lrm_graph.errors import InvalidInput
 from lrm_graph.graph import connect
@@ -55,7 +55,8 @@ def analyze(
     """Run an analytic: goal-gaps, structure, mentor-matches, community-suggestions.
 
     The CLI reads the database directly, so it runs as the local operator and sees the
-    whole district; over the API each caller sees only the learners they may see.
+    whole district; over the API each caller sees only the learners they may see. Every
+    learner shown is recorded in the audit (as cli:<user>) first.
     """
     if grade is not None and grade not in get_args(Grade):
         raise InvalidInput(f"grade {grade!r} is not a grade code ({', '.join(get_args(Grade))})")
@@ -67,6 +68,7 @@ def analyze(
         report = analysis.run(
             graph, str(name), filters, options, caring_types=settings.caring_types
         )
+        cli_audit.record(graph, f"lrm analyze {name}", "read", report.learners)
     finally:
         graph.close()
     typer.echo(render(report, fmt, filters), nl=False)

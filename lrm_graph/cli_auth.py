@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from lrm_graph import audit, schema, tabular
+from lrm_graph import audit, cli_audit, schema, tabular
 from lrm_graph.auth import accounts, keys
 from lrm_graph.auth.caller import Role, Scope
 from lrm_graph.cli import LrmCommands, console, current_settings, open_graph, say
@@ -142,9 +142,14 @@ def audit_log(
     limit: Annotated[int, typer.Option(min=1, max=100_000, help="How many entries.")] = 100,
     fmt: Annotated[str, typer.Option("--format", help="table, csv or json.")] = "table",
 ) -> None:
-    """Show the audit log, newest first: who read or wrote which learner's data."""
+    """Show the audit log, newest first: who read or wrote which learner's data. Reading it
+    is recorded too (as cli:<user>), first."""
     graph = _graph()
     try:
+        if learner is not None:
+            cli_audit.record(graph, "lrm audit", "read", [learner])
+        else:
+            cli_audit.record_run(graph, "lrm audit", "read")
         page = audit.list_entries(graph, learner_uid=learner, actor_id=actor, limit=limit)
     finally:
         graph.close()

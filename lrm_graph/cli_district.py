@@ -17,7 +17,7 @@ from pydantic import ValidationError
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from lrm_graph import generator, oneroster
+from lrm_graph import cli_audit, generator, oneroster
 from lrm_graph.config import Settings, get_settings
 from lrm_graph.errors import InvalidInput
 from lrm_graph.generator import bulk_file
@@ -74,6 +74,7 @@ def import_oneroster(
 ) -> None:
     """Import a OneRoster 1.1/1.2 CSV set (bulk or delta); nothing is written if it has problems."""
     with _graph() as (graph, settings), _bar("importing the roster") as start:
+        cli_audit.record_run(graph, f"lrm import oneroster {path.name}", "write")
         counts = oneroster.run(graph, settings, path, on_start=start)
     modes = ", ".join(sorted(set(counts["modes"].values())))
     say(f"imported OneRoster {counts['version']} ({modes}) from {path}")
@@ -90,6 +91,7 @@ def import_lrm(
 ) -> None:
     """Load a bulk-format file (e.g. a generated lrm.json) after its roster is imported."""
     with _graph() as (graph, settings), _bar("loading") as start:
+        cli_audit.record_run(graph, f"lrm import lrm {path.name}", "write")
         result = bulk_file.load_file(graph, settings, path, start)
     say(f"loaded {path}")
     say(_line("nodes", result.nodes) + "; " + _line("relationships", result.relationships))

@@ -9,7 +9,7 @@ from typing import Annotated, Any
 import typer
 from pydantic import ValidationError
 
-from lrm_graph import reports, tabular
+from lrm_graph import cli_audit, reports, tabular
 from lrm_graph.config import Settings, get_settings
 from lrm_graph.errors import InvalidInput
 from lrm_graph.graph import connect
@@ -62,7 +62,8 @@ def report(
     relationship-elements.
 
     The CLI reads the database directly, so it runs as the local operator and sees the
-    whole district; over the API each caller sees only the learners they may see.
+    whole district; over the API each caller sees only the learners they may see. Every
+    learner shown is recorded in the audit (as cli:<user>) first.
     """
     filters = reports.Filters(organization, grade, community)
     options = reports.Options(
@@ -72,6 +73,7 @@ def report(
     graph = connect(settings)
     try:
         result = reports.run(graph, settings, str(name), filters, options, DISTRICT)
+        cli_audit.record(graph, f"lrm report {name}", "read", reports.disclosed(result))
     finally:
         graph.close()
     typer.echo(render(result, fmt), nl=False)

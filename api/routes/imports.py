@@ -7,8 +7,9 @@ from pydantic import StringConstraints
 
 from api.auth import CallerDep, require_scope
 from api.deps import GraphDep, SettingsDep
+from api.disclosure import AuditDep
 from api.schemas.imports import ImportJobOut
-from lrm_graph import policy
+from lrm_graph import access, audit, policy
 from lrm_graph.auth.caller import Scope
 from lrm_graph.oneroster import jobs
 
@@ -24,6 +25,7 @@ def import_oneroster(
     caller: CallerDep,
     background: BackgroundTasks,
     response: Response,
+    ctx: AuditDep,
 ) -> Any:
     """Accept a zipped OneRoster set and import it after answering (needs the import scope,
     for the whole district: an organization's key gets 403).
@@ -33,6 +35,8 @@ def import_oneroster(
     (nothing written), or failed.
     """
     policy.require_roster_import(caller)
+    # A roster writes learners' data: recorded before anything is staged or written.
+    audit.record_event(graph, ctx, "write", "allowed", purpose=access.ALL)
     job, staged = jobs.queue(graph, file.file, file.filename or "upload.zip")
     background.add_task(jobs.run_oneroster, graph, settings, job["id"], staged)
     response.headers["Location"] = f"/v1/imports/{job['id']}"

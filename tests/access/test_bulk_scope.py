@@ -98,3 +98,17 @@ def test_org_key_may_not_import_a_roster(client: TestClient, graph: Graph) -> No
     response = client.post("/v1/imports/oneroster", files=upload, headers=key)
     assert response.status_code == 403, response.text
     assert "district" in response.json()["detail"]
+
+
+def test_district_roster_import_is_recorded_before_it_runs(
+    client: TestClient, graph: Graph
+) -> None:
+    key = key_headers(graph, None, Scope.IMPORT)
+    upload = {"file": ("set.zip", io.BytesIO(b"PK\x05\x06" + b"\0" * 18), "application/zip")}
+    response = client.post("/v1/imports/oneroster", files=upload, headers=key)
+    assert response.status_code == 202, response.text
+    items = client.get("/v1/audit", params={"limit": 1000}).json()["items"]
+    assert [(e["what"], e["action"], e["purpose"]) for e in items
+            if e["what"] == "POST /v1/imports/oneroster"] == [
+        ("POST /v1/imports/oneroster", "write", "district")
+    ]  # fmt: skip
