@@ -10,8 +10,10 @@ batch, so that loads running side by side lock disjoint start nodes per batch.
 
 from __future__ import annotations
 
+import gc
 import secrets
 from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from lrm_graph import clock
@@ -98,3 +100,21 @@ def start_node_batches(rows: list[WriteRow], size: int) -> Iterator[list[WriteRo
             cut = min(first + size, len(rows))
         yield rows[first:cut]
         first = cut
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector for a load; restore it after.
+
+    A load keeps several objects per row alive, and each full pass of the collector walks
+    them all: those passes took three quarters of the time of checking 136,000 rows
+    (2.1 s with the collector, 0.5 s without) and half of writing their nodes. Rows make no
+    reference cycles; the few the driver may make are collected once the load is over.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()

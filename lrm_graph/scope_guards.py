@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from lrm_graph import access, bulk, clock, nodes
+from lrm_graph import access, clock, nodes
 from lrm_graph.auth.caller import Caller, Scope
 from lrm_graph.errors import Forbidden
 from lrm_graph.graph import Graph
@@ -25,29 +25,13 @@ from lrm_graph.policy import (
 from lrm_graph.vocabulary import NodeKind
 
 
-def bulk_written(
-    graph: Graph, caller: Caller, result: bulk.BulkResult, relationship_rows: list[dict]
-) -> Disclosed:
-    """Return the learners a bulk load wrote: its learner rows, and the learner ends of its
-    relationship rows that were not rejected."""
-    learners = {uid for (kind, _), uid in result.uids.items() if kind == NodeKind.LEARNER}
-    rejected = {r.index for r in result.rejected if r.section == "relationships"}
-    by_uid, by_source = set(), set()
-    for index, row in enumerate(relationship_rows):
-        ends = [row.get(side) for side in ("from", "to")] if index not in rejected else []
-        for ref in ends:
-            if isinstance(ref, dict) and isinstance(ref.get("uid"), str):
-                by_uid.add(ref["uid"])
-            elif isinstance(ref, dict) and ref.get("kind") == NodeKind.LEARNER:
-                by_source.add(str(ref.get("source_id")))
-    rows = graph.read("relationships/get_endpoints", uids=sorted(by_uid))
-    learners |= {row["uid"] for row in rows if row["node_kind"] == NodeKind.LEARNER}
-    learners |= set(nodes.find_by_source(graph, NodeKind.LEARNER, sorted(by_source)).values())
-    visible = access.visible_learners(graph, caller, only=sorted(learners))
+def bulk_purposes(graph: Graph, caller: Caller, learner_uids: set[str]) -> Disclosed:
+    """Return {uid: purpose} of the learners a bulk load is about to write, for the audit."""
+    visible = access.visible_learners(graph, caller, only=sorted(learner_uids))
     if visible is None:
-        return dict.fromkeys(sorted(learners), access.ALL)
-    # A learner an organization's key loads but does not see (yet) was written all the same.
-    return {uid: visible.get(uid, "bulk load") for uid in sorted(learners)}
+        return dict.fromkeys(sorted(learner_uids), access.ALL)
+    # A learner an organization's key loads, new and not yet enrolled, is written all the same.
+    return {uid: visible.get(uid, "bulk load") for uid in sorted(learner_uids)}
 
 
 def check_caseload(graph: Graph, caller: Caller, adult_uid: str) -> None:

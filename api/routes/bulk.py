@@ -22,14 +22,18 @@ def load_bulk(
     For admins and API keys with the import or write scope (403 otherwise). Answers 200
     with counts and the rejected rows (their section, index and reason); nothing of a
     rejected row is written. More rows than `LRM_BULK_MAX_ROWS` in all is a 413 problem
-    and writes nothing. Every learner written is recorded in the audit. A key of one
-    organization writes only within it (rows outside it are rejected; a new learner needs
-    an ENROLLED_AT to it in the same load). Rows of an erased learner are skipped and
-    counted in `skipped`.
+    and writes nothing. Every learner written is recorded in the audit before it is
+    written. A key of one organization writes only within it (rows outside it are
+    rejected; a new learner needs an ENROLLED_AT to it in the same load). Rows of an
+    erased learner are skipped and counted in `skipped`.
     """
     policy.require_bulk(caller)
     confine = bulk_scope.confinement(graph, caller, settings.bulk_batch_size)
-    result = bulk.load(graph, settings, body.nodes, body.relationships, confine=confine)
-    written = scope_guards.bulk_written(graph, caller, result, body.relationships)
-    audit.record(graph, ctx, "write", written)
+
+    def record(learners: set[str]) -> None:  # before each write: none goes unrecorded
+        audit.record(graph, ctx, "write", scope_guards.bulk_purposes(graph, caller, learners))
+
+    result = bulk.load(
+        graph, settings, body.nodes, body.relationships, confine=confine, before_write=record
+    )
     return result.answer()
