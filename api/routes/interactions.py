@@ -25,12 +25,19 @@ def page_limit(limit: int, maximum: int) -> int:
 
 @router.post("/interactions", status_code=status.HTTP_201_CREATED, response_model=InteractionOut)
 def log_interaction(
-    body: InteractionCreate, graph: GraphDep, request: AuditDep, response: Response
+    body: InteractionCreate,
+    graph: GraphDep,
+    settings: SettingsDep,
+    request: AuditDep,
+    response: Response,
 ) -> Any:
     """Log an interaction with one or more learners (a person on the care team of each, or
     an organization or district role). It sets `last_interaction_at` on your caring
     relationships with them and counts as a check-in of your open interventions."""
-    logged = interactions.log(graph, request, body.learner_uids, body.kind, body.summary, body.at)
+    logged = interactions.log(
+        graph, request, body.learner_uids, body.kind, body.summary, body.at,
+        caring_types=settings.caring_types,
+    )  # fmt: skip
     response.headers["Location"] = f"/v1/interactions/{logged['uid']}"
     return logged
 

@@ -1,10 +1,12 @@
 // Purpose: log one interaction: one Interaction node per learner touched (sharing
 //          interaction_uid); set last_interaction_at on the author's active caring
-//          relationships with each learner (either direction, the learner's TRUSTS of
-//          the author included) when the interaction is newer; and count it as a check-in
+//          relationships with each learner (either direction, a type of $caring_types,
+//          the setting the reports read; by default the learner's TRUSTS of the author
+//          too) when the interaction is newer; and count it as a check-in
 //          of the author's open interventions for each learner that started by then.
 // Parameters: $rows (list of maps: uid, learner_uid), $interaction_uid, $author_uid,
-//             $kind, $summary, $at (datetime), $now (datetime), $today (date).
+//             $kind, $summary, $at (datetime), $now (datetime), $today (date),
+//             $caring_types (list of type names).
 // Returns: learner_uid, relationships (touched), interventions (checked in). Write.
 UNWIND $rows AS row
 CREATE (i:Interaction {uid: row.uid})
@@ -13,8 +15,8 @@ SET i.interaction_uid = $interaction_uid, i.learner_uid = row.learner_uid,
     i.created_at = $now
 WITH i, row
 CALL (row) {
-  MATCH (l:Entity {uid: row.learner_uid})-[r:MENTORS|ADVISES|COACHES|COUNSELS|TRUSTS]-(p:Entity {uid: $author_uid})
-  WHERE (r.until IS NULL OR r.until > $today)
+  MATCH (l:Entity {uid: row.learner_uid})-[r]-(p:Entity {uid: $author_uid})
+  WHERE type(r) IN $caring_types AND (r.until IS NULL OR r.until > $today)
     AND coalesce(r.connection_status, 'active') = 'active'
     AND NOT coalesce(r.last_interaction_at >= $at, false)
   SET r.last_interaction_at = $at, r.updated_at = $now

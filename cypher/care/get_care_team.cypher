@@ -14,7 +14,7 @@ WHERE l.node_kind = 'learner' AND p.node_kind IN ['adult', 'expert']
   AND (r.until IS NULL OR r.until > $today)
   AND (p.node_kind = 'adult' OR (
     p.screening_status = 'cleared'
-    AND (p.screening_expires_on IS NULL OR p.screening_expires_on >= $today)
+    AND p.screening_expires_on >= $today  // no expiry on record: not cleared
     AND coalesce(r.connection_status, 'active') = 'active'))
 RETURN l.uid AS learner_uid, p.uid AS person_uid, p.name AS person_name,
        p.node_kind AS person_kind, r.uid AS relationship_uid, type(r) AS type,

@@ -26,7 +26,7 @@ CALL () {
     AND (e.until IS NULL OR e.until > $today)
     AND (p.node_kind <> 'expert' OR (
       p.screening_status = 'cleared'
-      AND (p.screening_expires_on IS NULL OR p.screening_expires_on >= $today)
+      AND p.screening_expires_on >= $today  // no expiry on record: not cleared
       AND coalesce(r.connection_status, 'active') = 'active'))
   RETURN o.uid AS organization_uid, 'cares' AS how
   UNION

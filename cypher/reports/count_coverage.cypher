@@ -12,7 +12,8 @@
 //            (c) an adult or expert who shares a community with the learner WORKS_IN it,
 //            (d) a community the learner is MEMBER_OF is IN_INDUSTRY it, or
 //            (e) a resource the learner USES SUPPORTS it.
-// An expert's relationship counts only once it is an active connection (safeguarding:
+// An expert's relationship counts only as an active connection with a cleared, current
+// screening (safeguarding:
 // a proposed or revoked one is not yet, or no longer, a relationship), as in analytics.
 // Parameters: $as_of (date), $caring_types (list of type names), $visible (uids of the
 //             learners the caller may see, or null for all: only they are counted), $grade,
@@ -51,6 +52,7 @@ WITH l, worker_industries, community_industries,
   COUNT {
     MATCH (l)-[r]-(a:Adult|Expert)
     WHERE type(r) IN $caring_types AND coalesce(r.connection_status, 'active') = 'active'
+      AND (a:Adult OR (a.screening_status = 'cleared' AND a.screening_expires_on >= $as_of))
       AND (a.archived_at IS NULL OR date(a.archived_at) > $as_of)
       AND (r.since IS NULL OR r.since <= $as_of) AND (r.until IS NULL OR r.until > $as_of)
     RETURN DISTINCT a
@@ -88,6 +90,7 @@ WITH l, worker_industries, community_industries, caring_adults, in_a_community, 
               EXISTS {
                 (l)-[r]-(a:Adult|Expert)
                 WHERE type(r) IN $caring_types AND coalesce(r.connection_status, 'active') = 'active'
+                  AND (a:Adult OR (a.screening_status = 'cleared' AND a.screening_expires_on >= $as_of))
                   AND (a.archived_at IS NULL OR date(a.archived_at) > $as_of)
                   AND (r.since IS NULL OR r.since <= $as_of)
                   AND (r.until IS NULL OR r.until > $as_of)

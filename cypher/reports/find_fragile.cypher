@@ -2,7 +2,8 @@
 //          caring relationships join them), and who that adult is. Caring: type in
 //          $caring_types, active (until null or after $today), other end a non-archived
 //          Adult or Expert. The report groups these rows by adult in Python.
-// An expert's relationship counts only once it is an active connection (safeguarding:
+// An expert's relationship counts only as an active connection with a cleared, current
+// screening (safeguarding:
 // a proposed or revoked one is not yet, or no longer, a relationship), as in analytics.
 // Parameters: $today (date), $caring_types (list of type names), $visible (uids of the
 //             learners the caller may see, or null for all), $grade, $organization
@@ -26,6 +27,7 @@ WHERE l.archived_at IS NULL
 WITH l, COLLECT {
   MATCH (l)-[r]-(a:Adult|Expert)
   WHERE type(r) IN $caring_types AND coalesce(r.connection_status, 'active') = 'active' AND a.archived_at IS NULL
+    AND (a:Adult OR (a.screening_status = 'cleared' AND a.screening_expires_on >= $today))
     AND (r.until IS NULL OR r.until > $today)
   RETURN DISTINCT a
   LIMIT 2

@@ -26,6 +26,7 @@ WHERE l.archived_at IS NULL
 WITH l, COLLECT {
   MATCH (l)-[r]-(a:Adult|Expert)
   WHERE type(r) IN $caring_types AND coalesce(r.connection_status, 'active') = 'active'
+    AND (a:Adult OR (a.screening_status = 'cleared' AND a.screening_expires_on >= $today))
     AND a.archived_at IS NULL AND (r.until IS NULL OR r.until > $today)
   RETURN DISTINCT r.uid
 } AS caring

@@ -9,7 +9,8 @@
 //          relationship is not quiet yet). A learner at risk is 'ending' when all of its
 //          caring relationships end soon, otherwise 'quiet'. Each listed relationship
 //          says its own risk ('ending' wins over 'quiet').
-// An expert's relationship counts only once it is an active connection (safeguarding:
+// An expert's relationship counts only as an active connection with a cleared, current
+// screening (safeguarding:
 // a proposed or revoked one is not yet, or no longer, a relationship), as in analytics.
 // Parameters: $today, $soon, $quiet_before (dates), $caring_types (list of type names),
 //             $visible (uids of the learners the caller may see, or null for all), $grade,
@@ -34,6 +35,7 @@ WHERE l.archived_at IS NULL
   AND NOT EXISTS {
     (l)-[r]-(a:Adult|Expert)
     WHERE type(r) IN $caring_types AND coalesce(r.connection_status, 'active') = 'active' AND a.archived_at IS NULL
+      AND (a:Adult OR (a.screening_status = 'cleared' AND a.screening_expires_on >= $today))
       AND (r.until IS NULL OR r.until > $soon)
       AND (date(r.last_interaction_at) >= $quiet_before
            OR (r.last_interaction_at IS NULL AND r.since >= $quiet_before))
@@ -41,6 +43,7 @@ WHERE l.archived_at IS NULL
 WITH l, COLLECT {
   MATCH (l)-[r]-(a:Adult|Expert)
   WHERE type(r) IN $caring_types AND coalesce(r.connection_status, 'active') = 'active' AND a.archived_at IS NULL
+    AND (a:Adult OR (a.screening_status = 'cleared' AND a.screening_expires_on >= $today))
     AND (r.until IS NULL OR r.until > $today)
   RETURN {
     uid: r.uid, type: type(r), adult_uid: a.uid, adult_name: a.name,

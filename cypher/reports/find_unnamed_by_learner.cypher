@@ -2,7 +2,8 @@
 //          caring relationship of a type in $to_learner_types with a learner in scope,
 //          and that learner does not name them (no active TRUSTS from the learner to
 //          that adult). Archived adults and learners are left out.
-// An expert's relationship counts only once it is an active connection (safeguarding:
+// An expert's relationship counts only as an active connection with a cleared, current
+// screening (safeguarding:
 // a proposed or revoked one is not yet, or no longer, a relationship), as in analytics.
 // Parameters: $today (date), $to_learner_types (the caring types that go adult ->
 //             learner), $visible (uids of the learners the caller may see, or null for
@@ -26,6 +27,7 @@ WHERE l.archived_at IS NULL
 MATCH (l)<-[r]-(a:Adult|Expert)
 WHERE type(r) IN $to_learner_types AND a.archived_at IS NULL
   AND coalesce(r.connection_status, 'active') = 'active'
+  AND (a:Adult OR (a.screening_status = 'cleared' AND a.screening_expires_on >= $today))
   AND (r.until IS NULL OR r.until > $today)
   AND NOT EXISTS {
     (l)-[t:TRUSTS]->(a)

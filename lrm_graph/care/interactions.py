@@ -9,6 +9,7 @@ interventions for each learner.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Any
@@ -17,6 +18,7 @@ from lrm_graph import access, audit, clock, nodes
 from lrm_graph.auth.caller import Caller, Scope
 from lrm_graph.care import paging
 from lrm_graph.care.team import STAFF_SIDE, WRITERS, author_uid, person, places, require_standing
+from lrm_graph.config import DEFAULT_CARING_TYPES
 from lrm_graph.errors import InvalidInput, NotFound
 from lrm_graph.graph import Graph
 from lrm_graph.pages import Page
@@ -40,9 +42,13 @@ def log(
     kind: InteractionKind,
     summary: str,
     at: datetime | None = None,
+    *,
+    caring_types: Iterable[str] = DEFAULT_CARING_TYPES,
 ) -> dict[str, Any]:
     """Log an interaction with some learners; nothing is written unless the caller may log
-    it for every one of them (404 for a learner they do not see, 403 off the care team)."""
+    it for every one of them (404 for a learner they do not see, 403 off the care team).
+    It touches the author's active relationships of `caring_types` (the setting the
+    reports' quiet list reads) with each learner."""
     caller = person(request, Scope.WRITE)
     now = clock.now()
     at = _checked(learner_uids, at, now)
@@ -61,6 +67,7 @@ def log(
         at=at,
         now=now,
         today=clock.today(),
+        caring_types=list(caring_types),
     )
     return get(graph, request, uid, record=False)
 

@@ -50,3 +50,16 @@ def test_caring_types_proposed_expert_connection_is_not_caring(client: TestClien
     factories.relate(client, "MENTORS", expert["uid"], ada["uid"])  # only proposed
     [row] = section(client, "unmentored", "learners")
     assert (row["learner_uid"], row["reason"]) == (ada["uid"], "none")
+
+
+def test_caring_types_expert_whose_screening_lapsed_is_not_caring(client: TestClient) -> None:
+    ada = factories.learner(client)
+    expert = factories.expert(client, screening_status="cleared")
+    active_connection(client, expert["uid"], ada["uid"])
+    assert section(client, "unmentored", "learners") == []
+    lapsed = client.patch(f"/v1/experts/{expert['uid']}", json={"screening_status": "expired"})
+    assert lapsed.status_code == 200, lapsed.text
+    # The connection is still active, but a lapsed expert neither grants access nor cares.
+    [row] = section(client, "unmentored", "learners")
+    assert (row["learner_uid"], row["reason"], row["relationships"]) == (ada["uid"], "none", [])
+    assert section(client, "fragile", "one_caring_adult") == []
