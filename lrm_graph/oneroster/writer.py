@@ -191,13 +191,16 @@ class Writer:
             self.tally.ended += done["ended"]
             if done["archived"] < self.batch:
                 break
+        after = ""
         while files:
-            ended = self.graph.write(
-                "imports/end_unseen_relationships", files=files, limit=self.batch, **params
-            )[0]["ended"]
-            self.tally.ended += ended
-            if ended < self.batch:
+            page = self.graph.write(
+                "imports/end_unseen_relationships",
+                files=files, after=after, nodes=self.batch, **params,
+            )[0]  # fmt: skip
+            self.tally.ended += page["ended"]
+            if page["nodes"] < self.batch:
                 break
+            after = page["last"]
 
 
 def _chunks(rows: list[dict], size: int) -> list[list[dict]]:

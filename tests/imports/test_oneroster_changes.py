@@ -69,6 +69,24 @@ def test_bulk_set_without_a_class_enrollment_ends_only_that_membership(
     assert support.by_source(client, "learners", dropped["userSourcedId"])["archived_at"] is None
 
 
+def test_bulk_set_ends_what_it_no_longer_lists_page_by_page(
+    client: TestClient, graph: Graph, settings: Settings, tmp_path: Path
+) -> None:
+    # Pages of two start nodes: the enrollment dropped is found however far along it is.
+    small = settings.model_copy(update={"bulk_batch_size": 2})
+    out = support.district(tmp_path)
+    support.run(graph, small, out)
+    _, enrollments = support.read(out, "enrollments.csv")
+    dropped = [e for e in enrollments if e["role"] == "student"][::7]
+    gone = {e["sourcedId"] for e in dropped}
+    support.keep_rows(out, "enrollments.csv", lambda row: row["sourcedId"] not in gone)
+
+    later = support.run(graph, small, out)
+
+    assert (later["ended"], later["archived"]) == (len(dropped), 0)
+    assert support.run(graph, small, out)["ended"] == 0
+
+
 def test_bulk_set_without_a_learner_archives_them_and_ends_all_their_relationships(
     client: TestClient, graph: Graph, settings: Settings, tmp_path: Path
 ) -> None:
