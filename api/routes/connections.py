@@ -4,7 +4,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Response, status
 
-from api.deps import GraphDep, SettingsDep
+from api.deps import GraphDep, PageLimitDep
 from api.disclosure import AuditDep
 from api.schemas.connections import (
     ConnectionCreate,
@@ -13,7 +13,6 @@ from api.schemas.connections import (
     ConnectionRevoke,
 )
 from lrm_graph import safeguarding
-from lrm_graph.errors import InvalidInput
 from lrm_graph.safeguarding import ConnectionStatus
 from lrm_graph.vocabulary import RelType
 
@@ -37,17 +36,14 @@ def propose_connection(
 @router.get("", response_model=ConnectionPage)
 def list_connections(
     graph: GraphDep,
-    settings: SettingsDep,
     request: AuditDep,
+    limit: PageLimitDep,
     learner: Annotated[str | None, Query(max_length=128)] = None,
     expert: Annotated[str | None, Query(max_length=128)] = None,
     status: ConnectionStatus | None = None,
     cursor: Annotated[str | None, Query(max_length=512)] = None,
-    limit: Annotated[int, Query(ge=1)] = 50,
 ) -> Any:
     """List the connections of the learners you may see (an expert: their own)."""
-    if limit > settings.page_size_max:
-        raise InvalidInput(f"limit may be at most {settings.page_size_max}")
     page = safeguarding.list_connections(
         graph, request, learner=learner, expert=expert, status=status, cursor=cursor, limit=limit
     )

@@ -4,23 +4,15 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Response, status
 
-from api.deps import GraphDep, SettingsDep
+from api.deps import GraphDep, PageLimitDep, SettingsDep
 from api.disclosure import AuditDep
 from api.schemas.care import InteractionCreate, InteractionOut, InteractionPage
 from lrm_graph.care import interactions
 from lrm_graph.care.paging import Window
-from lrm_graph.errors import InvalidInput
 
 router = APIRouter(tags=["interactions"])
 Uid = Annotated[str, Path(min_length=1, max_length=256)]
 Cursor = Annotated[str | None, Query(max_length=512)]
-
-
-def page_limit(limit: int, maximum: int) -> int:
-    """Return `limit`, or 422 when it is over the largest page the settings allow."""
-    if limit > maximum:
-        raise InvalidInput(f"limit may be at most {maximum}")
-    return limit
 
 
 @router.post("/interactions", status_code=status.HTTP_201_CREATED, response_model=InteractionOut)
@@ -52,13 +44,10 @@ def get_interaction(uid: Uid, graph: GraphDep, request: AuditDep) -> Any:
 def learner_interactions(
     uid: Uid,
     graph: GraphDep,
-    settings: SettingsDep,
     request: AuditDep,
+    limit: PageLimitDep,
     cursor: Cursor = None,
-    limit: Annotated[int, Query(ge=1)] = 50,
 ) -> Any:
     """A learner's interactions, newest first (staff who see the learner)."""
-    page = interactions.list_for_learner(
-        graph, request, uid, Window(cursor, page_limit(limit, settings.page_size_max))
-    )
+    page = interactions.list_for_learner(graph, request, uid, Window(cursor, limit))
     return {"items": page.items, "next_cursor": page.next_cursor}

@@ -6,7 +6,7 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Path, Query, Response, status
 
-from api.deps import GraphDep, SettingsDep
+from api.deps import GraphDep, PageLimitDep
 from api.disclosure import AuditDep
 from api.schemas.relationships import RelationshipOut
 from api.schemas.voice import (
@@ -19,7 +19,6 @@ from api.schemas.voice import (
     JoinRequestPage,
 )
 from lrm_graph import voice, voice_communities
-from lrm_graph.errors import InvalidInput
 
 router = APIRouter(tags=["join-requests"])
 Uid = Annotated[str, Path(min_length=1, max_length=128)]
@@ -70,18 +69,15 @@ def withdraw_join_request(uid: Uid, graph: GraphDep, request: AuditDep) -> Any:
 @router.get("/join-requests", response_model=JoinRequestPage)
 def list_join_requests(
     graph: GraphDep,
-    settings: SettingsDep,
     request: AuditDep,
+    limit: PageLimitDep,
     community: Annotated[str | None, Query(max_length=128)] = None,
     status: JoinStatus | None = None,
     cursor: Annotated[str | None, Query(max_length=512)] = None,
-    limit: Annotated[int, Query(ge=1)] = 50,
 ) -> Any:
     """The join requests you decide, oldest first: the district admin all; a school admin
     or counselor those of their organization's communities; an adult those of the
     communities they lead or teach."""
-    if limit > settings.page_size_max:
-        raise InvalidInput(f"limit may be at most {settings.page_size_max}")
     page = voice_communities.list_requests(
         graph, request, community=community, status=status, cursor=cursor, limit=limit
     )

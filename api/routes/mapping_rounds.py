@@ -11,7 +11,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Path, Query, Response, status
 
 from api.auth import CallerDep
-from api.deps import GraphDep, SettingsDep
+from api.deps import GraphDep, PageLimitDep
 from api.disclosure import AuditDep
 from api.schemas.mapping import (
     DiffOut,
@@ -24,7 +24,6 @@ from api.schemas.mapping import (
     TrustedIn,
 )
 from lrm_graph import mapping_diff, mapping_marks, mapping_rounds
-from lrm_graph.errors import InvalidInput
 from lrm_graph.mapping_rounds import MarkBy, RoundStatus
 from lrm_graph.records import Grade
 
@@ -44,16 +43,13 @@ def open_round(body: RoundCreate, graph: GraphDep, request: AuditDep, response: 
 @router.get("", response_model=RoundPage)
 def list_rounds(
     graph: GraphDep,
-    settings: SettingsDep,
     caller: CallerDep,
+    limit: PageLimitDep,
     organization: Annotated[str | None, Query(max_length=128)] = None,
     status: RoundStatus | None = None,
     cursor: Annotated[str | None, Query(max_length=512)] = None,
-    limit: Annotated[int, Query(ge=1)] = 50,
 ) -> Any:
     """List the rounds of the organizations you take part in, in uid order."""
-    if limit > settings.page_size_max:
-        raise InvalidInput(f"limit may be at most {settings.page_size_max}")
     page = mapping_rounds.list_rounds(
         graph, caller, organization=organization, status=status, cursor=cursor, limit=limit
     )

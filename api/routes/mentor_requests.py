@@ -6,7 +6,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Response, status
 
-from api.deps import GraphDep, SettingsDep
+from api.deps import GraphDep, PageLimitDep
 from api.disclosure import AuditDep
 from api.schemas.analytics import MentorMatchOut
 from api.schemas.mentor_requests import (
@@ -20,7 +20,6 @@ from api.schemas.mentor_requests import (
 )
 from api.schemas.voice import Decline
 from lrm_graph import analysis, mentor_requests
-from lrm_graph.errors import InvalidInput
 from lrm_graph.vocabulary import RelType
 
 router = APIRouter(tags=["mentor-requests"])
@@ -58,17 +57,14 @@ def withdraw_mentor_request(uid: Uid, graph: GraphDep, request: AuditDep) -> Any
 @router.get("/mentor-requests", response_model=MentorRequestPage)
 def list_mentor_requests(
     graph: GraphDep,
-    settings: SettingsDep,
     request: AuditDep,
+    limit: PageLimitDep,
     status: Status | None = None,
     organization: Annotated[str | None, Query(max_length=128)] = None,
     cursor: Annotated[str | None, Query(max_length=512)] = None,
-    limit: Annotated[int, Query(ge=1)] = 50,
 ) -> Any:
     """The mentor requests of the learners you see, oldest first (admins, school admins,
     counselors); `organization`: of learners enrolled there."""
-    if limit > settings.page_size_max:
-        raise InvalidInput(f"limit may be at most {settings.page_size_max}")
     page = mentor_requests.list_requests(
         graph, request, status=status, organization=organization, cursor=cursor, limit=limit
     )

@@ -2,11 +2,11 @@
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Path, Query, Response, status
+from fastapi import APIRouter, Path, Response, status
 
-from api.deps import GraphDep, SettingsDep
+from api.deps import GraphDep, PageLimitDep
 from api.disclosure import AuditDep
-from api.routes.interactions import Cursor, page_limit
+from api.routes.interactions import Cursor
 from api.schemas.care import NoteCreate, NoteOut, NotePage, NoteUpdate
 from lrm_graph.care import notes
 from lrm_graph.care.paging import Window
@@ -53,13 +53,10 @@ def delete_note(uid: Uid, graph: GraphDep, request: AuditDep) -> Response:
 def learner_notes(
     uid: Uid,
     graph: GraphDep,
-    settings: SettingsDep,
     request: AuditDep,
+    limit: PageLimitDep,
     cursor: Cursor = None,
-    limit: Annotated[int, Query(ge=1)] = 50,
 ) -> Any:
     """The notes about a learner that you may read, newest first."""
-    page = notes.list_for_learner(
-        graph, request, uid, Window(cursor, page_limit(limit, settings.page_size_max))
-    )
+    page = notes.list_for_learner(graph, request, uid, Window(cursor, limit))
     return {"items": page.items, "next_cursor": page.next_cursor}

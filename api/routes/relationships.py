@@ -10,7 +10,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Response, status
 
 from api.auth import CallerDep
-from api.deps import GraphDep, SettingsDep
+from api.deps import GraphDep, PageLimitDep
 from api.disclosure import AuditDep
 from api.schemas.relationships import (
     RelationshipCreate,
@@ -20,7 +20,6 @@ from api.schemas.relationships import (
     RelationshipUpdate,
 )
 from lrm_graph import audit, relationship_guards, relationships
-from lrm_graph.errors import InvalidInput
 from lrm_graph.vocabulary import RelType
 
 router = APIRouter(prefix="/relationships", tags=["relationships"])
@@ -72,19 +71,16 @@ def end_relationship(
 @router.get("", response_model=RelationshipPage)
 def list_relationships(
     graph: GraphDep,
-    settings: SettingsDep,
     caller: CallerDep,
     ctx: AuditDep,
+    limit: PageLimitDep,
     node: Annotated[str | None, Query(max_length=128)] = None,
     type: Annotated[RelType | None, Query()] = None,
     active: bool | None = None,
     cursor: Annotated[str | None, Query(max_length=512)] = None,
-    limit: Annotated[int, Query(ge=1)] = 50,
 ) -> Any:
     """List relationships, of one node when `node` is given (give one on large graphs);
     only those you may read: every learner end one you see, or both ends readable."""
-    if limit > settings.page_size_max:
-        raise InvalidInput(f"limit may be at most {settings.page_size_max}")
     scope = relationship_guards.list_scope(graph, caller, node)
     page = relationships.list_relationships(
         graph, node=node, rel_type=type, active=active, cursor=cursor, limit=limit, scope=scope

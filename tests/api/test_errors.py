@@ -1,5 +1,6 @@
 """The one error shape: RFC 9457 problem+json, pinned, including a database outage."""
 
+import pytest
 from fastapi.testclient import TestClient
 from pydantic import SecretStr
 
@@ -52,3 +53,15 @@ def test_database_outage_is_503_problem_not_a_trace(settings: Settings) -> None:
 def test_healthz_and_readyz_answer(client: TestClient) -> None:
     assert client.get("/healthz").json() == {"status": "ok"}
     assert client.get("/readyz").json() == {"status": "ready"}
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/v1/relationships", "/v1/connections", "/v1/mentor-requests", "/v1/join-requests",
+     "/v1/mapping-rounds", "/v1/learners/nobody/notes", "/v1/learners/nobody/interactions"],
+)  # fmt: skip
+def test_page_over_the_largest_allowed_is_a_422_problem(client: TestClient, path: str) -> None:
+    response = client.get(path, params={"limit": 10**6})
+    assert response.status_code == 422, response.text
+    assert response.headers["content-type"].startswith("application/problem+json")
+    assert "limit may be at most" in response.json()["detail"]
