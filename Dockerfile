@@ -11,9 +11,10 @@ COPY pyproject.toml README.md ./
 COPY lrm_graph ./lrm_graph
 COPY api ./api
 COPY analytics ./analytics
+COPY cli ./cli
 COPY cypher ./cypher
 # Editable on purpose: the named queries in cypher/ are found beside the package
-# (lrm_graph/cypher.py looks in the repository root), and a plain `pip install .`
+# (lrm_graph/db/cypher.py looks in the repository root), and a plain `pip install .`
 # would copy the packages into site-packages without them.
 RUN pip install -e . \
     && useradd --system --uid 10001 --home-dir /app lrm \

@@ -6,7 +6,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 LRM := $(VENV)/bin/lrm
 VENV_STAMP := $(VENV)/.installed
-# The same marker lrm_graph.runtime.build touches and is_built reads.
+# The same marker lrm_graph.db.runtime.build touches and is_built reads.
 LAUNCHER_STAMP := launcher/target/lib/.complete
 LAUNCHER_SOURCES := launcher/pom.xml $(shell find launcher/src -type f 2>/dev/null)
 

@@ -7,7 +7,7 @@ builds a `networkx.MultiDiGraph` keyed by uid, with one edge per active relation
 - every node: ``node_kind``, ``name``
 - learner: ``grade_level``; adult: ``roles``, ``caseload_capacity``
 - expert: ``screened`` (cleared and not expired today, as in
-  `lrm_graph.relationships.is_screened`), ``caseload_capacity`` when one is on record
+  `lrm_graph.records.relationships.is_screened`), ``caseload_capacity`` when one is on record
 - community: ``kind``, ``open``
 
 The rest of this module is pure: the shape of the projection (`new_graph`,
@@ -23,9 +23,10 @@ from typing import Any
 import networkx as nx
 from neo4j import READ_ACCESS, ManagedTransaction, unit_of_work
 
-from lrm_graph import clock, cypher
-from lrm_graph.graph import Graph, plain, translated_errors
-from lrm_graph.relationships import is_screened
+from lrm_graph import clock
+from lrm_graph.db import cypher
+from lrm_graph.db.graph import Graph, plain, translated_errors
+from lrm_graph.records.relationships import is_screened
 from lrm_graph.vocabulary import NodeKind, RelType
 
 __all__ = [

@@ -7,8 +7,8 @@ from typing import Annotated
 from fastapi import Depends, Query, Request
 
 from lrm_graph.config import Settings
+from lrm_graph.db.graph import Graph
 from lrm_graph.errors import InvalidInput
-from lrm_graph.graph import Graph
 
 
 def get_graph(request: Request) -> Graph:

@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import Depends, Request
 
 from api.auth import CallerDep
-from lrm_graph import audit
+from lrm_graph.access import audit
 
 
 def request_label(request: Request) -> str:

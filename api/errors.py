@@ -12,8 +12,9 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from api.disclosure import client_ip, request_label
-from lrm_graph import audit, clock
-from lrm_graph.access import Hidden
+from lrm_graph import clock
+from lrm_graph.access import audit
+from lrm_graph.access.visibility import Hidden
 from lrm_graph.errors import LrmError
 
 PROBLEM_JSON = "application/problem+json"

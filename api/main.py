@@ -34,10 +34,11 @@ from api.routes import connections as connection_routes
 from api.routes import imports as import_routes
 from api.routes import privacy as privacy_routes
 from api.schemas.problems import PROBLEM_RESPONSES
-from lrm_graph import __version__, schema
+from lrm_graph import __version__
 from lrm_graph.config import Settings, get_settings
+from lrm_graph.db import schema
+from lrm_graph.db.graph import connect
 from lrm_graph.errors import GraphUnavailable
-from lrm_graph.graph import connect
 
 log = logging.getLogger("lrm_graph.api")
 

@@ -24,7 +24,7 @@ from starlette.requests import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from api.errors import problem
-from lrm_graph import audit
+from lrm_graph.access import audit
 from lrm_graph.config import Settings
 from lrm_graph.errors import LrmError
 

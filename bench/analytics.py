@@ -1,5 +1,5 @@
 """The analytics projection against a bare driver loop that reads the same records, and
-the time of each analytic over one projection (`lrm_graph.analysis.time_analytics`)."""
+the time of each analytic over one projection (`lrm_graph.analysis.runner.time_analytics`)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,8 @@ from neo4j import READ_ACCESS, ManagedTransaction
 
 from analytics import projection
 from bench.common import Database, Table, ratio, verdict
-from lrm_graph import analysis, cypher
+from lrm_graph.analysis import runner
+from lrm_graph.db import cypher
 
 PROJECTION_RATIO = 1.5
 
@@ -74,7 +75,7 @@ def run(db: Database, repeats: int) -> Table:
     step = "projection (" + ", ".join(n for n, _ in queries) + ")"
     met = verdict(p <= PROJECTION_RATIO * b)
     table.add(step, records, p, b, ratio(p, b), f"<= x{PROJECTION_RATIO}", met)
-    timing = analysis.time_analytics(db.graph)
+    timing = runner.time_analytics(db.graph)
     size = f"{G.number_of_nodes():,} nodes, {G.number_of_edges():,} edges"
     for name, seconds in timing.seconds.items():
         table.add(f"in process: {name}", size, seconds, "", "", "", "")

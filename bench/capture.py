@@ -20,8 +20,8 @@ from neo4j import RoutingControl
 
 from api.main import create_app
 from bench.common import Database
-from lrm_graph import cypher
-from lrm_graph.graph import Graph
+from lrm_graph.db import cypher
+from lrm_graph.db.graph import Graph
 
 
 @dataclass(frozen=True)

@@ -19,9 +19,9 @@ from typing import Any, LiteralString, cast
 
 from neo4j import Query
 
-from lrm_graph import runtime, schema
 from lrm_graph.config import Settings
-from lrm_graph.graph import Graph, connect
+from lrm_graph.db import runtime, schema
+from lrm_graph.db.graph import Graph, connect
 
 QUERY_DIR = Path(__file__).resolve().parent / "queries"
 REPO_ROOT = Path(__file__).resolve().parents[1]
@@ -30,7 +30,7 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 def query(name: str, timeout: float | None = None) -> Query:
     """Return the bench's own named query, `bench/queries/<name>.cypher`."""
     text = (QUERY_DIR / f"{name}.cypher").read_text(encoding="utf-8")
-    # Safe for the same reason as lrm_graph.cypher.load: a file of this repository, chosen
+    # Safe for the same reason as lrm_graph.db.cypher.load: a file of this repository, chosen
     # by a name in our code; every value goes in as a $parameter.
     return Query(cast(LiteralString, text), timeout=timeout)
 

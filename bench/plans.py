@@ -10,7 +10,7 @@ from neo4j import Query
 
 from bench import capture
 from bench.common import Database, Table
-from lrm_graph import cypher
+from lrm_graph.db import cypher
 
 SCANS = ("AllNodesScan", "NodeByLabelScan", "NodeIndexScan", "AllRelationshipsScan",
          "RelationshipTypeScan", "CartesianProduct")  # fmt: skip
@@ -18,7 +18,7 @@ SCANS = ("AllNodesScan", "NodeByLabelScan", "NodeIndexScan", "AllRelationshipsSc
 
 def operators(db: Database, name: str, params: dict[str, Any]) -> list[str]:
     """Return the operators of the query's plan (EXPLAIN: nothing runs)."""
-    # EXPLAIN before the text of one of our query files (as lrm_graph.cypher.load: a file of
+    # EXPLAIN before the text of one of our query files (as lrm_graph.db.cypher.load: a file of
     # this repository, chosen by name; values stay $parameters).
     explained = Query(cast(LiteralString, "EXPLAIN " + cypher.text(name)))
     with db.graph.driver.session(database=db.graph.database) as session:

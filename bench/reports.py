@@ -20,7 +20,8 @@ import httpx
 from bench import capture
 from bench.common import Database, Table, ratio, verdict
 from bench.server import Server, app_environment
-from lrm_graph import analysis, reports
+from lrm_graph import reports
+from lrm_graph.analysis import runner
 
 UNMENTORED_SECONDS, UNMENTORED_RATIO = 1.0, 1.3  # at 100,000 learners
 TIMEOUT = 900.0
@@ -29,7 +30,7 @@ TIMEOUT = 900.0
 def report_paths() -> dict[str, str]:
     """Return the API path of each report and each analytic, by name."""
     found = {name: f"/v1/reports/{name}" for name in reports.REPORTS}
-    found |= {f"analytics: {name}": f"/v1/analytics/{name}" for name in analysis.NAMES}
+    found |= {f"analytics: {name}": f"/v1/analytics/{name}" for name in runner.NAMES}
     return found
 
 

@@ -16,9 +16,9 @@ from pathlib import Path
 import httpx
 
 from bench.common import Database
-from lrm_graph import runtime
 from lrm_graph.auth import accounts
 from lrm_graph.auth.caller import Role
+from lrm_graph.db import runtime
 
 START_SECONDS = 60.0
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import uuid
 
 from lrm_graph.auth.secrets import TOKEN_PREFIX, digest
-from lrm_graph.graph import Graph
+from lrm_graph.db.graph import Graph
 
 ADMIN_TOKEN = TOKEN_PREFIX + "test-admin-0123456789abcdefghijklmnopqrstuvwxyz"
 ADMIN_HEADERS = {"Authorization": f"Bearer {ADMIN_TOKEN}"}

@@ -10,7 +10,7 @@ from fastapi.testclient import TestClient
 
 from api.main import create_app
 from lrm_graph.config import Settings
-from lrm_graph.graph import Graph, connect
+from lrm_graph.db.graph import Graph, connect
 from tests.auth_helpers import seed_admin
 from tests.neo4j_server import HOW_TO_GET_ONE, test_database
 

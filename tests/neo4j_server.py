@@ -10,8 +10,8 @@ from pathlib import Path
 
 from pydantic import SecretStr
 
-from lrm_graph import runtime
 from lrm_graph.config import Settings
+from lrm_graph.db import runtime
 
 HOW_TO_GET_ONE = (
     "no Neo4j could be had for the tests. Either set NEO4J_URI (and NEO4J_USER, "

@@ -6,11 +6,12 @@ from typing import Any
 
 import pytest
 
-from lrm_graph import bulk, cypher, schema
-from lrm_graph.bulk_batches import start_node_batches
 from lrm_graph.config import Settings
+from lrm_graph.db import cypher, schema
+from lrm_graph.db.graph import Graph
 from lrm_graph.errors import GraphUnavailable
-from lrm_graph.graph import Graph
+from lrm_graph.imports import bulk
+from lrm_graph.imports.bulk_batches import start_node_batches
 
 SCANS = ("AllNodesScan", "NodeByLabelScan", "NodeIndexScan", "RelationshipTypeScan",
          "AllRelationshipsScan", "RelationshipIndexScan")  # fmt: skip

@@ -10,10 +10,10 @@ import pytest
 from neo4j import GraphDatabase
 from typer.testing import CliRunner, Result
 
-from lrm_graph import runtime
-from lrm_graph.cli import app
+from cli.main import app
 from lrm_graph.config import REPO_ROOT, Settings, get_settings
-from lrm_graph.graph import Graph
+from lrm_graph.db import runtime
+from lrm_graph.db.graph import Graph
 from tests.cli_env import cli_env as database_env
 
 runner = CliRunner()

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from lrm_graph import cypher
+from lrm_graph.db import cypher
 
 ROOT = Path(__file__).resolve().parents[1]
 CODE_DIRS = ("lrm_graph", "api", "analytics")

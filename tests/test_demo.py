@@ -11,10 +11,10 @@ import pytest
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
-from lrm_graph import demo, demo_plan
-from lrm_graph.cli import app
+from cli.main import app
 from lrm_graph.config import Settings, get_settings
-from lrm_graph.graph import Graph
+from lrm_graph.db.graph import Graph
+from lrm_graph.demo import demo_school, school_plan
 from tests.cli_env import cli_env as database_env
 
 # The school's own records (Entity); sign-in accounts and audit entries are not part of it.
@@ -37,8 +37,8 @@ def relationships_of(client: TestClient, uid: str, **params: object) -> list[dic
 
 
 def test_demo_plan_same_seed_same_school(settings: Settings) -> None:
-    def plan(seed: int) -> demo_plan.Plan:
-        return demo_plan.build(SMALL, seed, settings.caring_types, date(2026, 11, 23))
+    def plan(seed: int) -> school_plan.Plan:
+        return school_plan.build(SMALL, seed, settings.caring_types, date(2026, 11, 23))
 
     first, again, other = plan(7), plan(7), plan(8)
     assert (first.nodes, first.relationships) == (again.nodes, again.relationships)
@@ -46,7 +46,7 @@ def test_demo_plan_same_seed_same_school(settings: Settings) -> None:
 
 
 def test_demo_load_counts_match_the_plan(graph: Graph, settings: Settings) -> None:
-    run = demo.load(graph, settings, learners=SMALL, seed=7)
+    run = demo_school.load(graph, settings, learners=SMALL, seed=7)
     planned_nodes = sum(run.manifest.nodes.values())
     planned_rels = sum(run.manifest.relationships.values())
     assert run.manifest.nodes["learner"] == SMALL
@@ -58,18 +58,18 @@ def test_demo_load_counts_match_the_plan(graph: Graph, settings: Settings) -> No
 
 
 def test_demo_second_run_changes_no_counts(graph: Graph, settings: Settings) -> None:
-    demo.load(graph, settings, learners=SMALL, seed=7)
+    demo_school.load(graph, settings, learners=SMALL, seed=7)
     before = graph_counts(graph)
-    again = demo.load(graph, settings, learners=SMALL, seed=7)
+    again = demo_school.load(graph, settings, learners=SMALL, seed=7)
     assert (again.result.nodes.created, again.result.relationships.created) == (0, 0)
     assert again.result.nodes.updated == before[0]
     assert graph_counts(graph) == before
 
 
 def test_demo_every_gap_category_is_planted(graph: Graph, settings: Settings) -> None:
-    manifest = demo.load(graph, settings, learners=SMALL, seed=7).manifest
-    assert set(manifest.gaps) == set(demo_plan.GAPS)
-    assert all(manifest.gaps[gap] for gap in demo_plan.GAPS)
+    manifest = demo_school.load(graph, settings, learners=SMALL, seed=7).manifest
+    assert set(manifest.gaps) == set(school_plan.GAPS)
+    assert all(manifest.gaps[gap] for gap in school_plan.GAPS)
     planted = [learner["source_id"] for learners in manifest.gaps.values() for learner in learners]
     assert len(planted) == len(set(planted))  # each learner carries one gap at most
     assert all(sid.startswith("demo-learner-") for sid in planted)
@@ -78,7 +78,7 @@ def test_demo_every_gap_category_is_planted(graph: Graph, settings: Settings) ->
 def test_demo_uncared_learners_have_no_active_caring_relationship(
     graph: Graph, settings: Settings, client: TestClient
 ) -> None:
-    manifest = demo.load(graph, settings, learners=SMALL, seed=7).manifest
+    manifest = demo_school.load(graph, settings, learners=SMALL, seed=7).manifest
     caring = set(settings.caring_types)
     for learner in manifest.no_active_caring():
         active = relationships_of(client, learner["uid"], active=True)
@@ -89,7 +89,7 @@ def test_demo_uncared_learners_have_no_active_caring_relationship(
 def test_demo_only_ended_learners_have_an_ended_caring_relationship(
     graph: Graph, settings: Settings, client: TestClient
 ) -> None:
-    manifest = demo.load(graph, settings, learners=SMALL, seed=7).manifest
+    manifest = demo_school.load(graph, settings, learners=SMALL, seed=7).manifest
     for learner in manifest.gaps["only_ended_caring"]:
         ended = relationships_of(client, learner["uid"], active=False)
         assert [r["type"] for r in ended] == ["MENTORS"], learner
@@ -98,7 +98,7 @@ def test_demo_only_ended_learners_have_an_ended_caring_relationship(
 def test_demo_cared_for_learner_has_an_active_caring_relationship(
     graph: Graph, settings: Settings, client: TestClient
 ) -> None:
-    manifest = demo.load(graph, settings, learners=SMALL, seed=7).manifest
+    manifest = demo_school.load(graph, settings, learners=SMALL, seed=7).manifest
     for learner in manifest.gaps["goal_without_connection"] + manifest.gaps["no_community"]:
         active = relationships_of(client, learner["uid"], active=True)
         assert {r["type"] for r in active} & set(settings.caring_types), learner
@@ -107,7 +107,7 @@ def test_demo_cared_for_learner_has_an_active_caring_relationship(
 def test_demo_no_community_learners_belong_to_none(
     graph: Graph, settings: Settings, client: TestClient
 ) -> None:
-    manifest = demo.load(graph, settings, learners=SMALL, seed=7).manifest
+    manifest = demo_school.load(graph, settings, learners=SMALL, seed=7).manifest
     for learner in manifest.gaps["no_community"]:
         assert relationships_of(client, learner["uid"], type="MEMBER_OF") == [], learner
 
@@ -115,7 +115,7 @@ def test_demo_no_community_learners_belong_to_none(
 def test_demo_gap_industry_is_tied_to_nothing_but_the_gap_goals(
     graph: Graph, settings: Settings, client: TestClient
 ) -> None:
-    manifest = demo.load(graph, settings, learners=SMALL, seed=7).manifest
+    manifest = demo_school.load(graph, settings, learners=SMALL, seed=7).manifest
     ties = relationships_of(client, manifest.gap_industry["uid"])
     goals = sorted(learner["goal_uid"] for learner in manifest.gaps["goal_without_connection"])
     assert sorted(r["from_uid"] for r in ties) == goals

@@ -6,11 +6,11 @@ import pytest
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
-from lrm_graph import demo, demo_signins
-from lrm_graph.cli import app
+from cli.main import app
 from lrm_graph.config import Settings, get_settings
+from lrm_graph.db.graph import Graph
+from lrm_graph.demo import demo_school, signins
 from lrm_graph.errors import InvalidInput
-from lrm_graph.graph import Graph
 from tests.test_demo import database_env
 
 ACCOUNTS = "MATCH (a:Account) WHERE a.email ENDS WITH '@demo.example' RETURN count(a) AS n"
@@ -23,11 +23,11 @@ def kept_in(settings: Settings, tmp_path: Path) -> Settings:
 def test_demo_signins_sign_in_and_see_their_learner(
     client: TestClient, graph: Graph, settings: Settings, tmp_path: Path
 ) -> None:
-    demo.load(graph, settings, learners=20, seed=7)
-    signins = demo_signins.ensure(graph, kept_in(settings, tmp_path))
-    assert [s.role for s in signins] == ["admin", "counselor", "mentor", "learner", "guardian"]
-    learner_uid = next(s.person_uid for s in signins if s.role == "learner")
-    for signin in signins:
+    demo_school.load(graph, settings, learners=20, seed=7)
+    made = signins.ensure(graph, kept_in(settings, tmp_path))
+    assert [s.role for s in made] == ["admin", "counselor", "mentor", "learner", "guardian"]
+    learner_uid = next(s.person_uid for s in made if s.role == "learner")
+    for signin in made:
         form = {"username": signin.email, "password": signin.password}
         token = client.post("/v1/auth/token", data=form, headers={"Authorization": ""})
         assert token.status_code == 200, (signin.role, token.text)
@@ -41,9 +41,9 @@ def test_demo_signins_sign_in_and_see_their_learner(
 def test_demo_signins_keep_their_passwords_for_the_data_set(
     graph: Graph, settings: Settings, tmp_path: Path
 ) -> None:
-    demo.load(graph, settings, learners=20, seed=7)
-    first = demo_signins.ensure(graph, kept_in(settings, tmp_path))
-    again = demo_signins.ensure(graph, kept_in(settings, tmp_path))
+    demo_school.load(graph, settings, learners=20, seed=7)
+    first = signins.ensure(graph, kept_in(settings, tmp_path))
+    again = signins.ensure(graph, kept_in(settings, tmp_path))
     assert again == first
     count = graph.driver.execute_query(ACCOUNTS, database_=graph.database).records[0]["n"]
     assert count == 5
@@ -52,9 +52,9 @@ def test_demo_signins_keep_their_passwords_for_the_data_set(
 def test_demo_signins_are_generated_not_fixed(
     graph: Graph, settings: Settings, tmp_path: Path
 ) -> None:
-    demo.load(graph, settings, learners=20, seed=7)
-    one = demo_signins.ensure(graph, kept_in(settings, tmp_path / "one"))
-    other = demo_signins.ensure(graph, kept_in(settings, tmp_path / "other"))
+    demo_school.load(graph, settings, learners=20, seed=7)
+    one = signins.ensure(graph, kept_in(settings, tmp_path / "one"))
+    other = signins.ensure(graph, kept_in(settings, tmp_path / "other"))
     assert {s.password for s in one}.isdisjoint({s.password for s in other})
     assert all(len(s.password) >= 12 for s in one)
 
@@ -62,16 +62,16 @@ def test_demo_signins_are_generated_not_fixed(
 def test_demo_signins_file_is_readable_by_owner_only(
     graph: Graph, settings: Settings, tmp_path: Path
 ) -> None:
-    demo.load(graph, settings, learners=20, seed=7)
-    demo_signins.ensure(graph, kept_in(settings, tmp_path))
-    assert (tmp_path / demo_signins.FILE_NAME).stat().st_mode & 0o777 == 0o600
+    demo_school.load(graph, settings, learners=20, seed=7)
+    signins.ensure(graph, kept_in(settings, tmp_path))
+    assert (tmp_path / signins.FILE_NAME).stat().st_mode & 0o777 == 0o600
 
 
 def test_demo_signins_before_the_demo_school_is_an_error(
     graph: Graph, settings: Settings, tmp_path: Path
 ) -> None:
     with pytest.raises(InvalidInput, match="demo school is not loaded"):
-        demo_signins.ensure(graph, kept_in(settings, tmp_path))
+        signins.ensure(graph, kept_in(settings, tmp_path))
 
 
 def test_lrm_demo_prints_the_same_sign_ins_each_run(graph: Graph, settings: Settings) -> None:

@@ -9,9 +9,9 @@ from fastapi.testclient import TestClient
 from analytics.care import fragile_learners, learners_without_community
 from analytics.matches import unmentored_learners
 from analytics.projection import project
-from lrm_graph import demo
 from lrm_graph.config import Settings
-from lrm_graph.graph import Graph
+from lrm_graph.db.graph import Graph
+from lrm_graph.demo import demo_school
 
 LEARNERS = 120
 
@@ -29,7 +29,7 @@ def sections(client: TestClient, kind: str, name: str) -> dict:
 def test_reports_find_exactly_the_planted_gaps(
     client: TestClient, graph: Graph, settings: Settings
 ) -> None:
-    manifest = demo.load(graph, settings, learners=LEARNERS, seed=11).manifest
+    manifest = demo_school.load(graph, settings, learners=LEARNERS, seed=11).manifest
     unmentored = sections(client, "reports", "unmentored")["sections"]["learners"]
     none = {row["learner_uid"] for row in unmentored if row["reason"] == "none"}
     assert none == uids(manifest.no_active_caring())
@@ -46,7 +46,7 @@ def test_reports_find_exactly_the_planted_gaps(
 def test_cypher_and_networkx_agree_on_the_demo(
     client: TestClient, graph: Graph, settings: Settings
 ) -> None:
-    demo.load(graph, settings, learners=LEARNERS, seed=11)
+    demo_school.load(graph, settings, learners=LEARNERS, seed=11)
     G = project(graph)
     caring = settings.caring_types
 

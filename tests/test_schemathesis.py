@@ -23,7 +23,7 @@ from hypothesis import HealthCheck, Phase, settings
 
 from api.main import create_app
 from lrm_graph.config import Settings
-from lrm_graph.graph import Graph
+from lrm_graph.db.graph import Graph
 from tests.auth_helpers import seed_admin
 
 MAX_EXAMPLES = 4

@@ -1,8 +1,8 @@
 import pytest
 
+from lrm_graph.db.models import MODELS
 from lrm_graph.errors import InvalidRelationship
-from lrm_graph.models import MODELS
-from lrm_graph.records import FIELDS
+from lrm_graph.records.fields import FIELDS
 from lrm_graph.vocabulary import ALLOWED_PAIRS, NodeKind, RelType, check_pair
 
 

@@ -24,10 +24,11 @@ from api.schemas.analytics import (
     StructureQuery,
 )
 from api.schemas.relationships import RelationshipOut
-from lrm_graph import analysis, audit, report_scope
+from lrm_graph.access import audit, report_scope
+from lrm_graph.analysis import runner
 from lrm_graph.auth.caller import Caller
 from lrm_graph.config import Settings
-from lrm_graph.graph import Graph
+from lrm_graph.db.graph import Graph
 from lrm_graph.vocabulary import RelType
 
 router = APIRouter(prefix="/analytics", tags=["analytics"])
@@ -43,7 +44,7 @@ def _report(
 ) -> Any:
     """Run one analytic for the caller; answer JSON, or a CSV download when `format=csv`."""
     scope = report_scope.scope_for(graph, caller)
-    report = analysis.run(
+    report = runner.run(
         graph,
         name,
         query.learner_filter(),
@@ -111,7 +112,7 @@ def accept_mentor_match(
     For admins, school admins and counselors of the learner's organization, and API
     clients with the write scope; recorded in the audit as a write before it is made."""
     purpose = report_scope.match_purpose(graph, caller, body.learner_uid)
-    created = analysis.accept_match(
+    created = runner.accept_match(
         graph,
         body.learner_uid,
         body.adult_uid,

@@ -7,7 +7,8 @@ from fastapi import APIRouter, Query, Response
 
 from api.auth import CallerDep
 from api.deps import GraphDep
-from lrm_graph import audit, tabular
+from lrm_graph import tabular
+from lrm_graph.access import audit
 from lrm_graph.errors import Forbidden
 
 router = APIRouter(prefix="/audit", tags=["audit"])

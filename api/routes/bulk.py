@@ -8,7 +8,8 @@ from api.auth import CallerDep
 from api.deps import GraphDep, SettingsDep
 from api.disclosure import AuditDep
 from api.schemas.bulk import BulkIn, BulkOut
-from lrm_graph import audit, bulk, bulk_scope, policy, scope_guards
+from lrm_graph.access import audit, bulk_scope, policy, span_checks
+from lrm_graph.imports import bulk
 
 router = APIRouter(prefix="/bulk", tags=["bulk"])
 
@@ -31,7 +32,7 @@ def load_bulk(
     confine = bulk_scope.confinement(graph, caller, settings.bulk_batch_size)
 
     def record(learners: set[str]) -> None:  # before each write: none goes unrecorded
-        audit.record(graph, ctx, "write", scope_guards.bulk_purposes(graph, caller, learners))
+        audit.record(graph, ctx, "write", span_checks.bulk_purposes(graph, caller, learners))
 
     result = bulk.load(
         graph, settings, body.nodes, body.relationships, confine=confine, before_write=record

@@ -12,8 +12,8 @@ from api.schemas.connections import (
     ConnectionPage,
     ConnectionRevoke,
 )
-from lrm_graph import safeguarding
-from lrm_graph.safeguarding import ConnectionStatus
+from lrm_graph.access import safeguarding
+from lrm_graph.access.safeguarding import ConnectionStatus
 from lrm_graph.vocabulary import RelType
 
 router = APIRouter(prefix="/connections", tags=["connections"])

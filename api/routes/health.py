@@ -3,7 +3,7 @@
 from fastapi import APIRouter, Request
 
 from api.deps import GraphDep
-from lrm_graph import schema
+from lrm_graph.db import schema
 
 router = APIRouter(tags=["health"])
 

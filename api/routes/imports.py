@@ -9,9 +9,9 @@ from api.auth import CallerDep, require_scope
 from api.deps import GraphDep, SettingsDep
 from api.disclosure import AuditDep
 from api.schemas.imports import ImportJobOut
-from lrm_graph import access, audit, policy
+from lrm_graph.access import audit, policy, visibility
 from lrm_graph.auth.caller import Scope
-from lrm_graph.oneroster import jobs
+from lrm_graph.imports.oneroster import jobs
 
 router = APIRouter(prefix="/imports", tags=["imports"])
 JobId = Annotated[str, StringConstraints(min_length=1, max_length=64)]
@@ -36,7 +36,7 @@ def import_oneroster(
     """
     policy.require_roster_import(caller)
     # A roster writes learners' data: recorded before anything is staged or written.
-    audit.record_event(graph, ctx, "write", "allowed", purpose=access.ALL)
+    audit.record_event(graph, ctx, "write", "allowed", purpose=visibility.ALL)
     job, staged = jobs.queue(graph, file.file, file.filename or "upload.zip")
     background.add_task(jobs.run_oneroster, graph, settings, job["id"], staged)
     response.headers["Location"] = f"/v1/imports/{job['id']}"

@@ -18,7 +18,7 @@ from api.schemas.voice import (
     JoinRequestOut,
     JoinRequestPage,
 )
-from lrm_graph import voice, voice_communities
+from lrm_graph.voice import communities, profile
 
 router = APIRouter(tags=["join-requests"])
 Uid = Annotated[str, Path(min_length=1, max_length=128)]
@@ -27,7 +27,7 @@ JoinStatus = Literal["pending", "approved", "declined", "withdrawn"]
 
 @router.get("/me/communities", response_model=CommunityList, tags=["me"])
 def my_communities(graph: GraphDep, request: AuditDep) -> Any:
-    return {"items": voice.own_ties(graph, request, "voice/list_communities")}
+    return {"items": profile.own_ties(graph, request, "voice/list_communities")}
 
 
 @router.post(
@@ -41,7 +41,7 @@ def join_community(
     body: CommunityJoin, graph: GraphDep, request: AuditDep, response: Response
 ) -> Any:
     """Join an open community now (201), or ask to join a closed one (202)."""
-    joined = voice_communities.join(graph, request, body.community_uid)
+    joined = communities.join(graph, request, body.community_uid)
     if joined["status"] == "requested":
         response.status_code = status.HTTP_202_ACCEPTED
         response.headers["Location"] = f"/v1/me/join-requests/{joined['request_uid']}"
@@ -51,19 +51,19 @@ def join_community(
 @router.delete("/me/communities/{uid}", response_model=RelationshipOut, tags=["me"])
 def leave_community(uid: Uid, graph: GraphDep, request: AuditDep) -> Any:
     """Leave a community: your MEMBER_OF ends today; its history stays."""
-    return voice_communities.leave(graph, request, uid)
+    return communities.leave(graph, request, uid)
 
 
 @router.get("/me/join-requests", response_model=JoinRequestList, tags=["me"])
 def my_join_requests(graph: GraphDep, request: AuditDep) -> Any:
     """Your requests to join closed communities, newest first."""
-    return {"items": voice_communities.own_requests(graph, request)}
+    return {"items": communities.own_requests(graph, request)}
 
 
 @router.delete("/me/join-requests/{uid}", response_model=JoinRequestOut, tags=["me"])
 def withdraw_join_request(uid: Uid, graph: GraphDep, request: AuditDep) -> Any:
     """Withdraw a pending request of yours."""
-    return voice_communities.withdraw(graph, request, uid)
+    return communities.withdraw(graph, request, uid)
 
 
 @router.get("/join-requests", response_model=JoinRequestPage)
@@ -78,7 +78,7 @@ def list_join_requests(
     """The join requests you decide, oldest first: the district admin all; a school admin
     or counselor those of their organization's communities; an adult those of the
     communities they lead or teach."""
-    page = voice_communities.list_requests(
+    page = communities.list_requests(
         graph, request, community=community, status=status, cursor=cursor, limit=limit
     )
     return {"items": page.items, "next_cursor": page.next_cursor}
@@ -87,10 +87,10 @@ def list_join_requests(
 @router.post("/join-requests/{uid}/approve", response_model=JoinRequestOut)
 def approve_join_request(uid: Uid, graph: GraphDep, request: AuditDep) -> Any:
     """Approve a pending request: the learner is a member from today."""
-    return voice_communities.approve(graph, request, uid)
+    return communities.approve(graph, request, uid)
 
 
 @router.post("/join-requests/{uid}/decline", response_model=JoinRequestOut)
 def decline_join_request(uid: Uid, body: Decline, graph: GraphDep, request: AuditDep) -> Any:
     """Decline a pending request, with a reason the learner will read."""
-    return voice_communities.decline(graph, request, uid, body.reason)
+    return communities.decline(graph, request, uid, body.reason)

@@ -2,7 +2,7 @@
 like to learn, goals, interests, the adults they trust, and their network.
 
 Anyone but a signed-in learner gets 403. Every answer is recorded in the audit (see
-`lrm_graph.voice`). Their communities, join requests and mentor requests are in
+`lrm_graph.voice.profile`). Their communities, join requests and mentor requests are in
 `api/routes/join_requests.py` and `api/routes/mentor_requests.py`.
 """
 
@@ -26,8 +26,9 @@ from api.schemas.voice import (
     TieOut,
     TrustAdd,
 )
-from lrm_graph import questions, voice, voice_goals
+from lrm_graph.records import traversal
 from lrm_graph.vocabulary import NodeKind, RelType
+from lrm_graph.voice import goals, profile
 
 router = APIRouter(prefix="/me", tags=["me"])
 Uid = Annotated[str, Path(min_length=1, max_length=128)]
@@ -37,13 +38,13 @@ LearnerOut = MODELS[NodeKind.LEARNER].out
 @router.get("", response_model=LearnerOut)
 def get_me(graph: GraphDep, request: AuditDep) -> Any:
     """Your own record, as a learner, with how you like to learn."""
-    return voice.profile(graph, request)
+    return profile.profile(graph, request)
 
 
 @router.patch("", response_model=LearnerOut)
 def update_me(body: PreferencesUpdate, graph: GraphDep, request: AuditDep) -> Any:
     """Say how you like to learn (the list replaces the one before)."""
-    return voice.set_preferences(graph, request, body.learning_preferences)
+    return profile.set_preferences(graph, request, body.learning_preferences)
 
 
 @router.get("/network", response_model=NetworkOut)
@@ -51,24 +52,24 @@ def my_network(
     graph: GraphDep,
     settings: SettingsDep,
     request: AuditDep,
-    depth: Annotated[int, Query(ge=1, le=questions.MAX_NETWORK_DEPTH)] = 1,
+    depth: Annotated[int, Query(ge=1, le=traversal.MAX_NETWORK_DEPTH)] = 1,
 ) -> Any:
     """The adults, peers, communities and resources around you, as far as you may see
     each relationship (another learner you do not see is shown without a name)."""
-    return voice.network(graph, request, depth, settings.network_max_nodes)
+    return profile.network(graph, request, depth, settings.network_max_nodes)
 
 
 @router.get("/goals", response_model=GoalList)
 def my_goals(graph: GraphDep, request: AuditDep) -> Any:
     """The goals you pursue."""
-    return {"items": voice_goals.list_goals(graph, request)}
+    return {"items": goals.list_goals(graph, request)}
 
 
 @router.post("/goals", status_code=status.HTTP_201_CREATED, response_model=GoalOut)
 def add_goal(body: GoalCreate, graph: GraphDep, request: AuditDep, response: Response) -> Any:
     """State a goal: a long-term ambition or a nearer learning goal, maybe in an industry."""
     fields = body.model_dump(exclude={"industry_uid"}, exclude_none=True)
-    goal = voice_goals.create_goal(graph, request, fields, body.industry_uid)
+    goal = goals.create_goal(graph, request, fields, body.industry_uid)
     response.headers["Location"] = f"/v1/me/goals/{goal['uid']}"
     return goal
 
@@ -77,18 +78,18 @@ def add_goal(body: GoalCreate, graph: GraphDep, request: AuditDep, response: Res
 def revise_goal(uid: Uid, body: GoalUpdate, graph: GraphDep, request: AuditDep) -> Any:
     """Revise a goal you pursue: its words, status and progress; `industry_uid: null`
     unties it from its industry."""
-    return voice_goals.update_goal(graph, request, uid, body.model_dump(exclude_unset=True))
+    return goals.update_goal(graph, request, uid, body.model_dump(exclude_unset=True))
 
 
 @router.delete("/goals/{uid}", response_model=RelationshipOut)
 def drop_goal(uid: Uid, graph: GraphDep, request: AuditDep) -> Any:
     """Stop pursuing a goal: your PURSUES of it ends today; its history stays."""
-    return voice_goals.take_back(graph, request, uid)
+    return goals.take_back(graph, request, uid)
 
 
 @router.get("/interests", response_model=TieList)
 def my_interests(graph: GraphDep, request: AuditDep) -> Any:
-    rows = voice.own_ties(graph, request, "voice/list_interests")
+    rows = profile.own_ties(graph, request, "voice/list_interests")
     return {"items": [row | {"node_kind": NodeKind.INTEREST.value} for row in rows]}
 
 
@@ -96,30 +97,30 @@ def my_interests(graph: GraphDep, request: AuditDep) -> Any:
 def add_interest(body: InterestAdd, graph: GraphDep, request: AuditDep) -> Any:
     """Say you are interested in something: a catalogue interest by uid, or by name (a
     name new to the catalogue is added to it)."""
-    interest, _ = voice.add_interest(graph, request, body.interest_uid, body.name)
+    interest, _ = profile.add_interest(graph, request, body.interest_uid, body.name)
     return interest
 
 
 @router.delete("/interests/{uid}", response_model=RelationshipOut)
 def drop_interest(uid: Uid, graph: GraphDep, request: AuditDep) -> Any:
     not_found = f"you have no interest with uid {uid!r}"
-    return voice.end_tie(graph, request, RelType.INTERESTED_IN, uid, not_found)
+    return profile.end_tie(graph, request, RelType.INTERESTED_IN, uid, not_found)
 
 
 @router.get("/trusted-adults", response_model=TieList)
 def my_trusted_adults(graph: GraphDep, request: AuditDep) -> Any:
     """The adults you named as adults you trust."""
-    return {"items": voice.own_ties(graph, request, "voice/list_trusted_adults")}
+    return {"items": profile.own_ties(graph, request, "voice/list_trusted_adults")}
 
 
 @router.post("/trusted-adults", status_code=status.HTTP_201_CREATED, response_model=TieOut)
 def trust_adult(body: TrustAdd, graph: GraphDep, request: AuditDep) -> Any:
     """Name an adult (or a cleared expert) you trust; 409 if you named them already."""
-    return voice.trust(graph, request, body.adult_uid)
+    return profile.trust(graph, request, body.adult_uid)
 
 
 @router.delete("/trusted-adults/{adult_uid}", response_model=RelationshipOut)
 def take_back_trust(adult_uid: Uid, graph: GraphDep, request: AuditDep) -> Any:
     """Take a name back: your TRUSTS of them ends today."""
     not_found = f"you named no trusted adult with uid {adult_uid!r}"
-    return voice.end_tie(graph, request, RelType.TRUSTS, adult_uid, not_found)
+    return profile.end_tie(graph, request, RelType.TRUSTS, adult_uid, not_found)

@@ -1,5 +1,5 @@
 """Mentor requests: the learner asks (/v1/me/mentor-requests); a counselor assigns,
-declines or looks at suggestions (/v1/mentor-requests). See `lrm_graph.mentor_requests`.
+declines or looks at suggestions (/v1/mentor-requests). See `lrm_graph.voice.mentor_requests`.
 """
 
 from typing import Annotated, Any
@@ -19,8 +19,9 @@ from api.schemas.mentor_requests import (
     Status,
 )
 from api.schemas.voice import Decline
-from lrm_graph import analysis, mentor_requests
+from lrm_graph.analysis import runner
 from lrm_graph.vocabulary import RelType
+from lrm_graph.voice import mentor_requests
 
 router = APIRouter(tags=["mentor-requests"])
 Uid = Annotated[str, Path(min_length=1, max_length=128)]
@@ -96,7 +97,7 @@ def suggest_mentors(
     uid: Uid,
     graph: GraphDep,
     request: AuditDep,
-    limit: Annotated[int, Query(ge=1, le=analysis.LIMIT_MAX)] = 5,
+    limit: Annotated[int, Query(ge=1, le=runner.LIMIT_MAX)] = 5,
 ) -> Any:
     """The mentor-match analytic's candidates for the learner, best first: a suggestion
     for you to act on (assign), nothing more."""

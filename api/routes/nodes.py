@@ -9,12 +9,14 @@ from api.auth import CallerDep
 from api.deps import GraphDep, SettingsDep
 from api.disclosure import AuditDep
 from api.schemas.nodes import MODELS
-from lrm_graph import audit, guards, nodes, privacy
+from lrm_graph.access import audit, node_checks
 from lrm_graph.auth.caller import Caller
 from lrm_graph.config import Settings
+from lrm_graph.db.graph import Graph
 from lrm_graph.errors import InvalidInput
-from lrm_graph.graph import Graph
-from lrm_graph.records import FIELDS, Grade
+from lrm_graph.privacy import family_rights
+from lrm_graph.records import nodes
+from lrm_graph.records.fields import FIELDS, Grade
 from lrm_graph.vocabulary import AdultRole, NodeKind
 
 Uid = Annotated[str, StringConstraints(min_length=1, max_length=128)]
@@ -29,9 +31,9 @@ def routers() -> list[APIRouter]:
 def node_router(kind: NodeKind) -> APIRouter:
     """Build the router of one kind; its models come from `api.schemas.nodes`.
 
-    Every handler asks `lrm_graph.guards` first (404 for what the caller may not read, 403
-    for what they may read but not do) and records in the audit what it reads or writes
-    of a learner before it answers (a change: before it is made).
+    Every handler asks `lrm_graph.access.node_checks` first (404 for what the caller may
+    not read, 403 for what they may read but not do) and records in the audit what it reads
+    or writes of a learner before it answers (a change: before it is made).
     """
     models = MODELS[kind]
     Create, Update, Out, PageOut = models.create, models.update, models.out, models.page
@@ -46,16 +48,18 @@ def node_router(kind: NodeKind) -> APIRouter:
         ctx: AuditDep,
         response: Response,
     ) -> Any:
-        enroll_at = guards.check_create(graph, caller, kind)
+        enroll_at = node_checks.check_create(graph, caller, kind)
         fields = FIELDS[kind].model_validate(body.model_dump())  # type: ignore[attr-defined]
         node = nodes.create(graph, kind, fields, enroll_at=enroll_at)
-        audit.record(graph, ctx, "write", guards.disclosed_by(graph, caller, kind, node["uid"]))
+        audit.record(
+            graph, ctx, "write", node_checks.disclosed_by(graph, caller, kind, node["uid"])
+        )
         response.headers["Location"] = location.format(uid=node["uid"])
         return node
 
     @router.get("/{uid}", response_model=Out)
     def get_node(uid: Uid, graph: GraphDep, caller: CallerDep, ctx: AuditDep) -> Any:
-        disclosed = guards.check_read(graph, caller, kind, uid)
+        disclosed = node_checks.check_read(graph, caller, kind, uid)
         node = nodes.get(graph, kind, uid)
         audit.record(graph, ctx, "read", disclosed)
         return node
@@ -71,13 +75,13 @@ def node_router(kind: NodeKind) -> APIRouter:
         changes = body.model_dump(exclude_unset=True)  # type: ignore[attr-defined]
         if not changes:
             raise InvalidInput("the body names no field to change")
-        audit.record(graph, ctx, "write", guards.check_write(graph, caller, kind, uid))
+        audit.record(graph, ctx, "write", node_checks.check_write(graph, caller, kind, uid))
         return nodes.update(graph, kind, uid, changes)
 
     @router.delete("/{uid}", response_model=Out)
     def archive_node(uid: Uid, graph: GraphDep, caller: CallerDep, ctx: AuditDep) -> Any:
         """Archive: the node and its ended relationships stay as history."""
-        audit.record(graph, ctx, "write", guards.check_write(graph, caller, kind, uid))
+        audit.record(graph, ctx, "write", node_checks.check_write(graph, caller, kind, uid))
         return nodes.archive(graph, kind, uid)
 
     @router.post("/{uid}/erase", status_code=status.HTTP_204_NO_CONTENT)
@@ -102,12 +106,14 @@ def node_router(kind: NodeKind) -> APIRouter:
         existing = nodes.find_by_source(graph, kind, [source_id]).get(source_id)
         enroll_at = None
         if existing is not None:  # a replace: a change of that node
-            audit.record(graph, ctx, "write", guards.check_write(graph, caller, kind, existing))
+            audit.record(
+                graph, ctx, "write", node_checks.check_write(graph, caller, kind, existing)
+            )
         else:
-            enroll_at = guards.check_create(graph, caller, kind)
+            enroll_at = node_checks.check_create(graph, caller, kind)
         node, created = nodes.upsert(graph, kind, source_id, fields, enroll_at=enroll_at)
         if created:
-            disclosed = guards.disclosed_by(graph, caller, kind, node["uid"])
+            disclosed = node_checks.disclosed_by(graph, caller, kind, node["uid"])
             audit.record(graph, ctx, "write", disclosed)
         response.status_code = status.HTTP_201_CREATED if created else status.HTTP_200_OK
         response.headers["Location"] = location.format(uid=node["uid"])
@@ -123,9 +129,11 @@ def node_router(kind: NodeKind) -> APIRouter:
     ) -> Any:
         if filters.limit > settings.page_size_max:
             raise InvalidInput(f"limit may be at most {settings.page_size_max}")
-        limited, visible = guards.list_filter(graph, caller, kind, filters.node_filter())
+        limited, visible = node_checks.list_filter(graph, caller, kind, filters.node_filter())
         page = nodes.list_nodes(graph, kind, limited, filters.cursor, filters.limit)
-        audit.record(graph, ctx, "read", guards.listed(graph, caller, kind, page.items, visible))
+        audit.record(
+            graph, ctx, "read", node_checks.listed(graph, caller, kind, page.items, visible)
+        )
         return {"items": page.items, "next_cursor": page.next_cursor}
 
     return router
@@ -135,9 +143,9 @@ def erase(
     graph: Graph, settings: Settings, caller: Caller, ctx: audit.Request, kind: NodeKind, uid: str
 ) -> None:
     """Erase a node for good, the erase recorded in the audit before anything is removed."""
-    disclosed = guards.check_write(graph, caller, kind, uid, erase=True)
+    disclosed = node_checks.check_write(graph, caller, kind, uid, erase=True)
     if kind is NodeKind.LEARNER:
-        privacy.erase_learner(graph, settings, ctx, uid)  # records the erase, then erases
+        family_rights.erase_learner(graph, settings, ctx, uid)  # records the erase, then erases
     else:
         audit.record(graph, ctx, "erase", disclosed)
         nodes.erase(graph, kind, uid)

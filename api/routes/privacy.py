@@ -1,7 +1,7 @@
 """A family's rights over a learner's record: the export, and what erasure leaves behind.
 
 Erasing itself is `POST /v1/learners/{uid}/erase` (the learners router calls
-`lrm_graph.privacy.erase_learner`).
+`lrm_graph.privacy.family_rights.erase_learner`).
 """
 
 from typing import Annotated, Any
@@ -12,7 +12,7 @@ from api.auth import CallerDep
 from api.deps import GraphDep
 from api.disclosure import AuditDep
 from api.schemas.privacy import ErasedCounts, LearnerExport
-from lrm_graph import privacy
+from lrm_graph.privacy import family_rights
 
 router = APIRouter(tags=["privacy"])
 Uid = Annotated[str, Path(min_length=1, max_length=128)]
@@ -22,10 +22,10 @@ Uid = Annotated[str, Path(min_length=1, max_length=128)]
 def export_learner(uid: Uid, graph: GraphDep, request: AuditDep) -> Any:
     """Everything kept about a learner, as JSON, for an inspection request: an admin, the
     learner themself or their guardian. Recorded in the audit as an export."""
-    return privacy.export_learner(graph, request, uid)
+    return family_rights.export_learner(graph, request, uid)
 
 
 @router.get("/erased-learners", response_model=ErasedCounts)
 def erased_learners(graph: GraphDep, caller: CallerDep) -> Any:
     """How many learners were erased, per school and grade: all that erasure keeps."""
-    return {"items": privacy.erased_counts(graph, caller)}
+    return {"items": family_rights.erased_counts(graph, caller)}

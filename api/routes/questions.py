@@ -13,7 +13,8 @@ from api.auth import CallerDep
 from api.deps import GraphDep, SettingsDep
 from api.disclosure import AuditDep
 from api.schemas.questions import CaseloadOut, NetworkOut, PathOut, SearchOut
-from lrm_graph import audit, questions
+from lrm_graph.access import audit
+from lrm_graph.records import traversal
 
 router = APIRouter(tags=["questions"])
 
@@ -25,10 +26,10 @@ def learner_network(
     settings: SettingsDep,
     caller: CallerDep,
     ctx: AuditDep,
-    depth: Annotated[int, Query(ge=1, le=questions.MAX_NETWORK_DEPTH)] = 1,
+    depth: Annotated[int, Query(ge=1, le=traversal.MAX_NETWORK_DEPTH)] = 1,
 ) -> Any:
     """The learner's network over active relationships, out to `depth` hops."""
-    answer, disclosed = questions.network(graph, caller, uid, depth, settings.network_max_nodes)
+    answer, disclosed = traversal.network(graph, caller, uid, depth, settings.network_max_nodes)
     audit.record(graph, ctx, "read", disclosed)
     return answer
 
@@ -37,7 +38,7 @@ def learner_network(
 def adult_caseload(uid: str, graph: GraphDep, caller: CallerDep, ctx: AuditDep) -> Any:
     """The learners this adult mentors, advises, coaches or counsels, by name: for the
     adult themself, their organization's staff, and the district."""
-    answer, disclosed = questions.caseload(graph, caller, uid)
+    answer, disclosed = traversal.caseload(graph, caller, uid)
     audit.record(graph, ctx, "read", disclosed)
     return answer
 
@@ -49,10 +50,10 @@ def shortest_path(
     ctx: AuditDep,
     from_uid: Annotated[str, Query(alias="from", min_length=1, max_length=128)],
     to_uid: Annotated[str, Query(alias="to", min_length=1, max_length=128)],
-    max_hops: Annotated[int, Query(ge=1, le=questions.MAX_PATH_HOPS)] = 4,
+    max_hops: Annotated[int, Query(ge=1, le=traversal.MAX_PATH_HOPS)] = 4,
 ) -> Any:
     """The shortest path of active relationships between two nodes, either direction."""
-    answer, disclosed = questions.path(graph, caller, from_uid, to_uid, max_hops)
+    answer, disclosed = traversal.path(graph, caller, from_uid, to_uid, max_hops)
     audit.record(graph, ctx, "read", disclosed)
     return answer
 
@@ -62,12 +63,12 @@ def search(
     graph: GraphDep,
     caller: CallerDep,
     ctx: AuditDep,
-    q: Annotated[str, Query(min_length=1, max_length=questions.MAX_QUERY_LENGTH)],
+    q: Annotated[str, Query(min_length=1, max_length=traversal.MAX_QUERY_LENGTH)],
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
 ) -> Any:
     """People and communities by name: each word matches whole or as a prefix. Learners
     who opted out of the directory are found only by callers with a personal relationship
     to them (and the district admin)."""
-    items, disclosed = questions.search_for(graph, caller, q, limit)
+    items, disclosed = traversal.search_for(graph, caller, q, limit)
     audit.record(graph, ctx, "read", disclosed)
     return {"items": items}

@@ -1,6 +1,6 @@
 """Relationship quality on the Developmental Relationships Framework: rate, read ratings.
 
-`lrm_graph.ratings` decides who may (404 for a relationship of a learner the caller may
+`lrm_graph.records.ratings` decides who may (404 for a relationship of a learner the caller may
 not see, 403 for one they see but are not an end of) and records the learner in the
 audit before answering.
 """
@@ -12,7 +12,7 @@ from fastapi import APIRouter, Path, status
 from api.deps import GraphDep
 from api.disclosure import AuditDep
 from api.schemas.ratings import RatingIn, RatingOut, RatingsOut
-from lrm_graph import ratings
+from lrm_graph.records import ratings
 
 router = APIRouter(prefix="/relationships", tags=["ratings"])
 Uid = Annotated[str, Path(min_length=1, max_length=256)]

@@ -1,6 +1,6 @@
 """Relationships: create (checked against the vocabulary), read, list, change, end.
 
-Each handler asks `lrm_graph.relationship_guards` first (404 for a relationship of a
+Each handler asks `lrm_graph.access.relationship_checks` first (404 for a relationship of a
 learner the caller may not see, 403 for one they may see but not change) and records
 the learners it touches in the audit before answering (a write: before it is made).
 """
@@ -19,7 +19,8 @@ from api.schemas.relationships import (
     RelationshipPage,
     RelationshipUpdate,
 )
-from lrm_graph import audit, relationship_guards, relationships
+from lrm_graph.access import audit, relationship_checks
+from lrm_graph.records import relationships
 from lrm_graph.vocabulary import RelType
 
 router = APIRouter(prefix="/relationships", tags=["relationships"])
@@ -34,7 +35,7 @@ def create_relationship(
     response: Response,
 ) -> Any:
     """Join two nodes; the pair must be one the type allows (422 names the allowed pairs)."""
-    audit.record(graph, ctx, "write", relationship_guards.check_create(graph, caller, body))
+    audit.record(graph, ctx, "write", relationship_checks.check_create(graph, caller, body))
     created = relationships.create(graph, body)
     response.headers["Location"] = f"/v1/relationships/{created['uid']}"
     return created
@@ -42,7 +43,7 @@ def create_relationship(
 
 @router.get("/{uid}", response_model=RelationshipOut)
 def get_relationship(uid: str, graph: GraphDep, caller: CallerDep, ctx: AuditDep) -> Any:
-    rel, disclosed = relationship_guards.read(graph, caller, uid)
+    rel, disclosed = relationship_checks.read(graph, caller, uid)
     audit.record(graph, ctx, "read", disclosed)
     return rel
 
@@ -53,7 +54,7 @@ def update_relationship(
 ) -> Any:
     """Change its facts; a mentor may log an interaction with a mentee (last_interaction_at)."""
     changed = set(body.model_dump(exclude_unset=True))
-    disclosed = relationship_guards.check_change(graph, caller, uid, changed)
+    disclosed = relationship_checks.check_change(graph, caller, uid, changed)
     audit.record(graph, ctx, "write", disclosed)
     return relationships.update(graph, uid, body)
 
@@ -63,7 +64,7 @@ def end_relationship(
     uid: str, body: RelationshipEnd, graph: GraphDep, caller: CallerDep, ctx: AuditDep
 ) -> Any:
     """End it on `until` (default today); it stays on record as history."""
-    disclosed = relationship_guards.check_change(graph, caller, uid, set(), end=True)
+    disclosed = relationship_checks.check_change(graph, caller, uid, set(), end=True)
     audit.record(graph, ctx, "write", disclosed)
     return relationships.end(graph, uid, body.until, body.reason)
 
@@ -81,9 +82,9 @@ def list_relationships(
 ) -> Any:
     """List relationships, of one node when `node` is given (give one on large graphs);
     only those you may read: every learner end one you see, or both ends readable."""
-    scope = relationship_guards.list_scope(graph, caller, node)
+    scope = relationship_checks.list_scope(graph, caller, node)
     page = relationships.list_relationships(
         graph, node=node, rel_type=type, active=active, cursor=cursor, limit=limit, scope=scope
     )
-    audit.record(graph, ctx, "read", relationship_guards.listed(page.items, scope))
+    audit.record(graph, ctx, "read", relationship_checks.listed(page.items, scope))
     return {"items": page.items, "next_cursor": page.next_cursor}

@@ -12,7 +12,8 @@ from api.auth import CallerDep
 from api.deps import GraphDep, SettingsDep
 from api.disclosure import AuditDep
 from api.schemas.reports import MODELS, ReportList, ReportQuery
-from lrm_graph import audit, report_scope, reports
+from lrm_graph import reports
+from lrm_graph.access import audit, report_scope
 
 router = APIRouter(prefix="/reports", tags=["reports"])
 

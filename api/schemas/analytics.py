@@ -6,8 +6,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from lrm_graph.analysis import K_MAX, LIMIT_MAX, SAMPLES_MAX, TOP_MAX, LearnerFilter, Options
-from lrm_graph.records import Grade
+from lrm_graph.analysis.runner import K_MAX, LIMIT_MAX, SAMPLES_MAX, TOP_MAX, LearnerFilter, Options
+from lrm_graph.records.fields import Grade
 from lrm_graph.vocabulary import NodeKind
 
 Uid = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=128)]

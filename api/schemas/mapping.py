@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from lrm_graph.mapping_rounds import RoundStatus
+from lrm_graph.mapping.rounds import RoundStatus
 
 Uid = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=128)]
 MAX_MARKS = 1000

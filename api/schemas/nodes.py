@@ -1,4 +1,4 @@
-"""Per-kind request and response models, made from the fields in `lrm_graph.records`."""
+"""Per-kind request and response models, made from the fields in `lrm_graph.records.fields`."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, create_model
 
-from lrm_graph.records import FIELDS, Fields
+from lrm_graph.records.fields import FIELDS, Fields
 from lrm_graph.vocabulary import NodeKind
 
 

@@ -7,7 +7,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from lrm_graph.relationships import RelationshipChanges, RelationshipFields
+from lrm_graph.records.relationships import RelationshipChanges, RelationshipFields
 from lrm_graph.vocabulary import NodeKind, RelType
 
 RelationshipCreate = RelationshipFields

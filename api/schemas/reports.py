@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from lrm_graph.records import Grade
+from lrm_graph.records.fields import Grade
 from lrm_graph.reports import DEFAULT_DAYS, DEFAULT_MIN_LEARNERS, Filters, Options
 from lrm_graph.reports.common import MAX_DAYS, MAX_SCORE
 from lrm_graph.vocabulary import NodeKind, RelType

@@ -11,8 +11,8 @@ from lrm_graph import clock
 from lrm_graph.auth.caller import PERSON_ROLES, PERSON_SCOPES, Caller, Role, Scope
 from lrm_graph.auth.secrets import TOKEN_PREFIX, digest, hash_password, new_secret, verify_password
 from lrm_graph.config import Settings
+from lrm_graph.db.graph import Graph
 from lrm_graph.errors import InvalidInput, LrmError, NotFound
-from lrm_graph.graph import Graph
 
 MIN_PASSWORD = 12
 

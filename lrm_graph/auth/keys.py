@@ -8,8 +8,8 @@ from typing import Any
 from lrm_graph import clock
 from lrm_graph.auth.caller import Caller, Role, Scope
 from lrm_graph.auth.secrets import KEY_PREFIX, digest, new_secret
+from lrm_graph.db.graph import Graph
 from lrm_graph.errors import InvalidInput, NotFound
-from lrm_graph.graph import Graph
 
 
 def create_key(

@@ -5,5 +5,5 @@ Each record is a node of its own label (`Interaction`, `Note`, `Intervention`) t
 learner by `learner_uid`, never an `Entity` and never an edge, so the network, reports and
 analytics do not see them. Who may read and write which is decided by the caller's
 *standing* towards the learner (`lrm_graph.care.team`) and set out in the policy table of
-`lrm_graph.policy`.
+`lrm_graph.access.policy`.
 """

@@ -5,7 +5,7 @@ the rest of the care team, open interventions (overdue ones marked), caring ties
 quiet or ending soon, goals without a connection and who could introduce one, recent notes
 the caller may read, and a few conversation openers drawn from all this. Only what the
 caller may see: notes by their visibility, interventions by the policy, learners the caller
-does not see never named. For the staff side (lrm_graph.policy): a learner or guardian gets
+does not see never named. For the staff side (lrm_graph.access.policy): a learner or guardian gets
 403. Rendered as Markdown or HTML by `lrm_graph.care.brief_render`.
 """
 
@@ -13,12 +13,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from lrm_graph import audit, clock
+from lrm_graph import clock
+from lrm_graph.access import audit
 from lrm_graph.care import interactions, interventions, notes, openers, paging, ties
 from lrm_graph.care.goal_links import goal_links
 from lrm_graph.care.team import STAFF_SIDE, Place, care_team, person, place, require_standing
+from lrm_graph.db.graph import Graph
 from lrm_graph.errors import NotFound
-from lrm_graph.graph import Graph
 
 LAST_INTERACTIONS = 5
 RECENT_NOTES = 5

@@ -19,13 +19,14 @@ from typing import Any
 import networkx as nx
 
 from analytics.projection import add_node, add_relationship, new_graph
-from lrm_graph import access, clock
-from lrm_graph.analysis import Options
-from lrm_graph.analysis_answers import goal_gaps_answer
+from lrm_graph import clock
+from lrm_graph.access import visibility
+from lrm_graph.access.report_scope import ReportScope
+from lrm_graph.analysis.answers import goal_gaps_answer
+from lrm_graph.analysis.runner import Options
 from lrm_graph.auth.caller import Caller
-from lrm_graph.graph import Graph
-from lrm_graph.relationships import is_screened
-from lrm_graph.report_scope import ReportScope
+from lrm_graph.db.graph import Graph
+from lrm_graph.records.relationships import is_screened
 from lrm_graph.vocabulary import NodeKind
 
 INTRODUCTION_HOPS = 2  # how much further than k the walk looks for an introduction
@@ -49,7 +50,7 @@ def goal_links(
     G, truncated = _neighbourhood(graph, learner, k + INTRODUCTION_HOPS, max_nodes)
     _add_goal_ties(graph, G, learner_uid)
     met = sorted(uid for uid, kind in G.nodes(data="node_kind") if kind == NodeKind.LEARNER)
-    scope = ReportScope(access.visible_learners(graph, caller, only=met))
+    scope = ReportScope(visibility.visible_learners(graph, caller, only=met))
     found = goal_gaps_answer(G, {learner_uid}, Options(k=k), (), scope)
     items = [
         {key: row[key] for key in GAP_FIELDS} | {"introducer": _introducer(row["path"])}

@@ -14,14 +14,16 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
-from lrm_graph import access, audit, clock, nodes
+from lrm_graph import clock
+from lrm_graph.access import audit, visibility
 from lrm_graph.auth.caller import Caller, Scope
 from lrm_graph.care import paging
 from lrm_graph.care.team import STAFF_SIDE, WRITERS, author_uid, person, places, require_standing
 from lrm_graph.config import DEFAULT_CARING_TYPES
+from lrm_graph.db.graph import Graph
+from lrm_graph.db.pages import Page
 from lrm_graph.errors import InvalidInput, NotFound
-from lrm_graph.graph import Graph
-from lrm_graph.pages import Page
+from lrm_graph.records import nodes
 
 MAX_LEARNERS = 50
 # How far ahead of our clock a client's `at` may be: clocks differ a little.
@@ -102,7 +104,7 @@ def _readable(graph: Graph, caller: Caller, learner_uids: list[str]) -> dict[str
     """Return {uid: purpose} of the learners whose interactions the caller may read."""
     if not learner_uids:
         return {}
-    visible = access.visible_learners(graph, caller, only=learner_uids)
+    visible = visibility.visible_learners(graph, caller, only=learner_uids)
     seen = [uid for uid in learner_uids if visible is None or uid in visible]
     readable = places(graph, caller, seen) if seen else []
     return {w.learner_uid: w.purpose for w in readable if w.standing in STAFF_SIDE}

@@ -14,8 +14,9 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from lrm_graph import access, audit, clock, guards, nodes
-from lrm_graph.access import Hidden
+from lrm_graph import clock
+from lrm_graph.access import audit, node_checks, visibility
+from lrm_graph.access.visibility import Hidden
 from lrm_graph.auth.caller import Caller, Scope
 from lrm_graph.care.team import (
     CARERS,
@@ -29,8 +30,9 @@ from lrm_graph.care.team import (
     record_place,
     require_standing,
 )
+from lrm_graph.db.graph import Graph
 from lrm_graph.errors import Conflict, Forbidden, InvalidInput, NotFound
-from lrm_graph.graph import Graph
+from lrm_graph.records import nodes
 from lrm_graph.vocabulary import NodeKind
 
 MAX_LISTED = 500
@@ -193,8 +195,8 @@ def overdue(graph: Graph, request: audit.Request) -> list[dict[str, Any]]:
         limit=MAX_LISTED,
     )
     learners = sorted({row["v"]["learner_uid"] for row in rows})
-    visible = access.visible_learners(graph, caller, only=learners) if learners else {}
-    seen = guards.seen_by(visible, learners)
+    visible = visibility.visible_learners(graph, caller, only=learners) if learners else {}
+    seen = node_checks.seen_by(visible, learners)
     kept = [row for row in rows if row["v"]["learner_uid"] in seen]
     audit.record(graph, request, "read", seen)
     return [answer(row["v"], row["owner_name"]) for row in kept]

@@ -10,7 +10,7 @@
 A note is never shown to someone who cannot see the learner (its author included). The
 district admin, organization roles and the care team write notes; only the author
 changes or deletes one. (The export for a family's inspection request, in
-`lrm_graph.privacy`, is the one place every note appears.)
+`lrm_graph.privacy.family_rights`, is the one place every note appears.)
 """
 
 from __future__ import annotations
@@ -18,15 +18,17 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Any
 
-from lrm_graph import audit, clock, nodes
-from lrm_graph.access import Hidden
+from lrm_graph import clock
+from lrm_graph.access import audit
+from lrm_graph.access.visibility import Hidden
 from lrm_graph.auth.caller import Caller, Scope
 from lrm_graph.care import paging
 from lrm_graph.care.team import WRITERS, Place, Standing, author_uid, person, place, record_place
 from lrm_graph.care.team import require_standing as require_place
+from lrm_graph.db.graph import Graph
+from lrm_graph.db.pages import Page
 from lrm_graph.errors import Forbidden, NotFound
-from lrm_graph.graph import Graph
-from lrm_graph.pages import Page
+from lrm_graph.records import nodes
 
 
 class Visibility(StrEnum):

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from lrm_graph import pages
+from lrm_graph.db import pages
 from lrm_graph.errors import InvalidInput
 
 

@@ -5,7 +5,7 @@ The care team: adults and experts with an ACTIVE caring relationship to the lear
 only while screened and connected), as `cypher/care/get_care_team.cypher` spells out.
 
 A caller's *standing* towards a learner they see decides what of the care team's records
-they may read and write (lrm_graph.policy, the "care team's records" table):
+they may read and write (lrm_graph.access.policy, the "care team's records" table):
 
 - OVERSEER: the district admin, or an organization role (school_admin, counselor);
 - TEAM: a member of the learner's care team;
@@ -21,11 +21,12 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from lrm_graph import access, audit, clock
+from lrm_graph import clock
+from lrm_graph.access import audit, visibility
+from lrm_graph.access.policy import Audience, audience_of, require
 from lrm_graph.auth.caller import Caller, Role, Scope
+from lrm_graph.db.graph import Graph
 from lrm_graph.errors import Forbidden, NotFound
-from lrm_graph.graph import Graph
-from lrm_graph.policy import Audience, audience_of, require
 
 
 class Standing(StrEnum):
@@ -81,13 +82,15 @@ def care_team(graph: Graph, learner_uids: list[str]) -> dict[str, list[dict[str,
 def places(graph: Graph, caller: Caller, learner_uids: list[str]) -> list[Place]:
     """Return the caller's place towards each learner; 404 (as if absent) for the first one
     they may not see, before anything else is decided."""
-    visible = access.visible_learners(graph, caller, only=learner_uids)
+    visible = visibility.visible_learners(graph, caller, only=learner_uids)
     for uid in learner_uids:
         if visible is not None and uid not in visible:
-            raise access.Hidden(f"no learner with uid {uid!r}", uid)
+            raise visibility.Hidden(f"no learner with uid {uid!r}", uid)
     teams = care_team(graph, learner_uids)
     return [
-        Place(uid, access.ALL if visible is None else visible[uid], _standing(caller, teams[uid]))
+        Place(
+            uid, visibility.ALL if visible is None else visible[uid], _standing(caller, teams[uid])
+        )
         for uid in learner_uids
     ]
 
@@ -103,7 +106,7 @@ def record_place(graph: Graph, caller: Caller, learner_uid: str, missing: str) -
     try:
         return place(graph, caller, learner_uid)
     except NotFound:
-        raise access.Hidden(missing, learner_uid) from None
+        raise visibility.Hidden(missing, learner_uid) from None
 
 
 def _standing(caller: Caller, team: list[dict[str, Any]]) -> Standing:

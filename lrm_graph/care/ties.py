@@ -2,7 +2,7 @@
 may read, and which caring ties are at risk (quiet or ending soon).
 
 A relationship is readable when every learner end is visible to the caller
-(lrm_graph.policy); the learner in question is, so only a peer at the other end can hide
+(lrm_graph.access.policy); the learner in question is, so only a peer at the other end can hide
 one. At risk follows the unmentored report (`cypher/reports/find_unmentored.cypher`,
 `lrm_graph.reports.care.unmentored`): a caring tie (a configured caring type, to a live
 adult or expert, an expert's only as an active connection) is ENDING when its `until` is
@@ -16,9 +16,10 @@ from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from lrm_graph import access, clock
+from lrm_graph import clock
+from lrm_graph.access import visibility
 from lrm_graph.auth.caller import Caller
-from lrm_graph.graph import Graph
+from lrm_graph.db.graph import Graph
 from lrm_graph.vocabulary import NodeKind
 
 MAX_RELATIONSHIPS = 5000
@@ -33,7 +34,7 @@ def readable(graph: Graph, caller: Caller, learner_uid: str) -> list[dict[str, A
     )
     rows = [row for row in rows if row["connection_status"] in ("active", "revoked")]
     peers = sorted({r["other"]["uid"] for r in rows if r["other"]["node_kind"] == "learner"})
-    visible = access.visible_learners(graph, caller, only=peers) if peers else {}
+    visible = visibility.visible_learners(graph, caller, only=peers) if peers else {}
     return [
         row
         for row in rows

@@ -11,11 +11,12 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from lrm_graph import audit, clock
+from lrm_graph import clock
+from lrm_graph.access import audit
 from lrm_graph.care import interactions, interventions, notes, paging, ties
 from lrm_graph.care.team import STAFF_SIDE, Place, person, place
+from lrm_graph.db.graph import Graph
 from lrm_graph.errors import InvalidInput
-from lrm_graph.graph import Graph
 
 MAX_EVENTS = 1000
 Event = dict[str, Any]

@@ -18,11 +18,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from lrm_graph import clock, tabular
+from lrm_graph.access.report_scope import DISTRICT, ReportScope
 from lrm_graph.config import Settings
+from lrm_graph.db.graph import Graph
 from lrm_graph.errors import InvalidInput, NotFound
-from lrm_graph.graph import Graph
-from lrm_graph.ratings import ELEMENTS
-from lrm_graph.report_scope import DISTRICT, ReportScope
+from lrm_graph.records.ratings import ELEMENTS
 from lrm_graph.reports.belonging import no_community, voice_mismatch
 from lrm_graph.reports.care import caseloads, fragile, unmentored
 from lrm_graph.reports.common import (

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from lrm_graph.graph import Graph
+from lrm_graph.db.graph import Graph
 from lrm_graph.reports.common import DEFAULT_MIN_LEARNERS, Context, Rows
 
 # The order the facts of an at-risk relationship are shown in (a Cypher map has none).

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, get_args
 
+from lrm_graph.db.graph import Graph
 from lrm_graph.errors import InvalidInput, LrmError, NotFound
-from lrm_graph.graph import Graph
-from lrm_graph.records import Grade
+from lrm_graph.records.fields import Grade
 from lrm_graph.vocabulary import ALLOWED_PAIRS, NodeKind, RelType
 
 Rows = list[dict[str, Any]]

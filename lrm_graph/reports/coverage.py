@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from lrm_graph.graph import Graph
+from lrm_graph.db.graph import Graph
 from lrm_graph.reports.common import Context, Rows
 
 # Each count the query returns, and the share it becomes.

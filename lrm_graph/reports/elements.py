@@ -3,7 +3,7 @@ Developmental Relationships Framework.
 
 A learner *has* an element when at least one of their active caring relationships scores
 it at `threshold` or more, where a relationship's score for an element is the most recent
-score given to that element on it, by either side (`lrm_graph.ratings.latest`): a newer
+score given to that element on it, by either side (`lrm_graph.records.ratings.latest`): a newer
 rating wins, and a rating that leaves an element out does not erase the element's last
 score. Ratings of ended relationships count for nothing. A learner *lacks* an element
 they do not have, so long as at least one of their active caring relationships has
@@ -16,8 +16,8 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from lrm_graph.graph import Graph
-from lrm_graph.ratings import ELEMENTS, latest
+from lrm_graph.db.graph import Graph
+from lrm_graph.records.ratings import ELEMENTS, latest
 from lrm_graph.reports.common import Context, Rows
 
 _LEARNER = ("learner_uid", "learner_name", "grade_level", "relationships")

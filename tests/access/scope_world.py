@@ -6,10 +6,10 @@ from typing import Any
 
 from fastapi.testclient import TestClient
 
-from lrm_graph import audit
+from lrm_graph.access import audit
 from lrm_graph.auth import keys
 from lrm_graph.auth.caller import Scope
-from lrm_graph.graph import Graph
+from lrm_graph.db.graph import Graph
 from tests import auth_helpers, factories
 
 LONG_AGO = "2020-01-01"  # a caring tie begun then, with no interaction, is quiet

@@ -14,7 +14,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from lrm_graph.auth.caller import Scope
-from lrm_graph.graph import Graph
+from lrm_graph.db.graph import Graph
 from tests import factories
 from tests.access.scope_world import (
     as_role,

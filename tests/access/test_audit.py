@@ -9,7 +9,7 @@ from fastapi.testclient import TestClient
 
 from lrm_graph import clock
 from lrm_graph.config import Settings
-from lrm_graph.graph import Graph
+from lrm_graph.db.graph import Graph
 from tests import factories
 from tests.access.world import World, build
 from tests.audit_blocked import audit_blocked

@@ -9,7 +9,7 @@ from typing import Any
 from fastapi.testclient import TestClient
 
 from lrm_graph.auth.caller import Scope
-from lrm_graph.graph import Graph
+from lrm_graph.db.graph import Graph
 from tests.access.scope_world import key_headers, two_schools
 
 

@@ -1,5 +1,5 @@
 """Every endpoint of nodes, relationships, questions and bulk, for every role: the table of
-lrm_graph/policy.py, allowed and denied, with 404 where the caller may not even see the
+lrm_graph/access/policy.py, allowed and denied, with 404 where the caller may not even see the
 record and 403 where they may see it but not do this (or their key lacks the scope)."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from lrm_graph.graph import Graph
+from lrm_graph.db.graph import Graph
 from tests.access.world import ROLES, World, build
 
 NO_READ = ("key_write_a", "key_import_a", "key_write")  # keys without the read scope

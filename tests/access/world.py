@@ -16,7 +16,7 @@ from fastapi.testclient import TestClient
 
 from lrm_graph.auth import keys
 from lrm_graph.auth.caller import Scope
-from lrm_graph.graph import Graph
+from lrm_graph.db.graph import Graph
 from lrm_graph.vocabulary import NodeKind
 from tests.auth_helpers import ADMIN_HEADERS, seed_caller
 

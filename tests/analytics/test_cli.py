@@ -9,7 +9,7 @@ import pytest
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner, Result
 
-from lrm_graph.cli import app
+from cli.main import app
 from lrm_graph.config import Settings, get_settings
 from tests import factories
 from tests.analytics.support import csv_rows, relate

@@ -12,7 +12,7 @@ from analytics.matches import WEIGHTS, assign, mentor_matches, unmentored_learne
 from analytics.projection import project
 from lrm_graph import clock
 from lrm_graph.config import Settings
-from lrm_graph.graph import Graph
+from lrm_graph.db.graph import Graph
 from tests import factories
 from tests.analytics.support import analytic, csv_rows, end, handmade, relate
 from tests.safeguarding.support import active_connection

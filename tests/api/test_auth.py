@@ -6,7 +6,7 @@ from fastapi.testclient import TestClient
 from lrm_graph.auth import accounts, keys
 from lrm_graph.auth.caller import Role, Scope
 from lrm_graph.config import Settings
-from lrm_graph.graph import Graph
+from lrm_graph.db.graph import Graph
 
 ANONYMOUS = {"Authorization": ""}
 PASSWORD = "correct horse battery staple"

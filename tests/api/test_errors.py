@@ -5,8 +5,8 @@ from fastapi.testclient import TestClient
 from pydantic import SecretStr
 
 from api.main import create_app
-from lrm_graph import runtime
 from lrm_graph.config import Settings
+from lrm_graph.db import runtime
 from tests.auth_helpers import ADMIN_HEADERS
 
 

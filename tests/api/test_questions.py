@@ -3,8 +3,9 @@ import re
 
 from fastapi.testclient import TestClient
 
-from lrm_graph import cypher, questions
-from lrm_graph.graph import Graph
+from lrm_graph.db import cypher
+from lrm_graph.db.graph import Graph
+from lrm_graph.records import traversal
 from lrm_graph.vocabulary import CASELOAD_TYPES, NodeKind
 from tests import factories
 
@@ -409,7 +410,7 @@ def test_search_hook_can_leave_out_directory_opt_outs(client: TestClient, graph:
     hidden = factories.learner(client, given_name="Amara", directory_opt_out=True)
     listed = factories.learner(client, given_name="Amara")
     assert sorted(search(client, "Amara")) == sorted([hidden["uid"], listed["uid"]])
-    found = questions.search(graph, "Amara", 10, include_directory_opt_outs=False)
+    found = traversal.search(graph, "Amara", 10, include_directory_opt_outs=False)
     assert [item["uid"] for item in found] == [listed["uid"]]
 
 

@@ -2,7 +2,7 @@ from fastapi.testclient import TestClient
 
 from api.main import create_app
 from lrm_graph.config import Settings
-from lrm_graph.graph import Graph
+from lrm_graph.db.graph import Graph
 from tests.auth_helpers import ADMIN_HEADERS, seed_admin
 
 

@@ -1,4 +1,4 @@
-"""`lrm_graph.generator`: the same seed gives the same bytes; sizes, files and planted gaps
+"""`lrm_graph.demo.generator`: the same seed gives the same bytes; sizes, files and planted gaps
 are what the manifest says. No database needed: these read the files.
 """
 
@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from lrm_graph.cli import app
+from cli.main import app
+from lrm_graph.demo.generator import DEFAULT_RATES, catalog, generate
 from lrm_graph.errors import InvalidInput
-from lrm_graph.generator import DEFAULT_RATES, catalog, generate
-from lrm_graph.oneroster import columns
+from lrm_graph.imports.oneroster import columns
 
 CARING = {"MENTORS", "ADVISES", "COACHES", "COUNSELS", "TRUSTS"}
 

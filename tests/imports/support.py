@@ -12,11 +12,12 @@ from typing import Any
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner, Result
 
-from lrm_graph import clock, oneroster
-from lrm_graph.cli import app
+from cli.main import app
+from lrm_graph import clock
 from lrm_graph.config import Settings, get_settings
-from lrm_graph.generator import generate
-from lrm_graph.graph import Graph
+from lrm_graph.db.graph import Graph
+from lrm_graph.demo.generator import generate
+from lrm_graph.imports import oneroster
 from tests.cli_env import cli_env
 
 LEARNERS = 60

@@ -6,7 +6,7 @@ from fastapi.testclient import TestClient
 
 from api.main import create_app
 from lrm_graph.config import Settings
-from lrm_graph.graph import Graph
+from lrm_graph.db.graph import Graph
 from tests import factories
 from tests.auth_helpers import ADMIN_HEADERS, seed_caller
 from tests.imports import support

@@ -8,7 +8,7 @@ from fastapi.testclient import TestClient
 
 from lrm_graph import clock
 from lrm_graph.config import Settings
-from lrm_graph.graph import Graph
+from lrm_graph.db.graph import Graph
 from tests import factories
 from tests.imports import support
 

@@ -6,8 +6,8 @@ from pathlib import Path
 from fastapi.testclient import TestClient
 
 from lrm_graph.config import Settings
-from lrm_graph.generator import bulk_file
-from lrm_graph.graph import Graph
+from lrm_graph.db.graph import Graph
+from lrm_graph.demo.generator import bulk_file
 from tests.imports import support
 
 

@@ -9,8 +9,8 @@ import pytest
 from fastapi.testclient import TestClient
 
 from lrm_graph.config import Settings
-from lrm_graph.graph import Graph
-from lrm_graph.oneroster import RosterRejected
+from lrm_graph.db.graph import Graph
+from lrm_graph.imports.oneroster import RosterRejected
 from tests.imports import support
 
 

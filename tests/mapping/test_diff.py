@@ -11,8 +11,8 @@ tom before, not now; cy names tom now, not before; dee names mia in neither.
 
 from fastapi.testclient import TestClient
 
-from lrm_graph import audit
-from lrm_graph.graph import Graph
+from lrm_graph.access import audit
+from lrm_graph.db.graph import Graph
 from tests.mapping.support import School, build, close, mark, name, open_round
 
 

@@ -3,10 +3,10 @@ while the round is open."""
 
 from fastapi.testclient import TestClient
 
-from lrm_graph import audit
-from lrm_graph.graph import Graph
-from lrm_graph.mapping_marks import NOT_ON_ROSTER
-from lrm_graph.mapping_rounds import NOT_AN_ADULT
+from lrm_graph.access import audit
+from lrm_graph.db.graph import Graph
+from lrm_graph.mapping.marks import NOT_ON_ROSTER
+from lrm_graph.mapping.rounds import NOT_AN_ADULT
 from tests.mapping.support import build, close, mark, name, open_round
 
 

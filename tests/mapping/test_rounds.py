@@ -2,8 +2,8 @@
 
 from fastapi.testclient import TestClient
 
-from lrm_graph import audit
-from lrm_graph.graph import Graph
+from lrm_graph.access import audit
+from lrm_graph.db.graph import Graph
 from tests.mapping.support import build, close, open_round
 
 PROBLEM = "application/problem+json"

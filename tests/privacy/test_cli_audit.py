@@ -12,9 +12,9 @@ import pytest
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner, Result
 
-from lrm_graph.cli import app
+from cli.main import app
 from lrm_graph.config import Settings, get_settings
-from lrm_graph.graph import Graph
+from lrm_graph.db.graph import Graph
 from tests import factories
 from tests.audit_blocked import audit_locked
 from tests.cli_env import cli_env

@@ -3,7 +3,7 @@ the audit's uid stay."""
 
 from fastapi.testclient import TestClient
 
-from lrm_graph.graph import Graph
+from lrm_graph.db.graph import Graph
 from tests import factories
 from tests.safeguarding.support import school_with_learner, signed_in
 

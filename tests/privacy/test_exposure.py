@@ -10,7 +10,7 @@ from fastapi.testclient import TestClient
 
 from api.main import create_app
 from lrm_graph.config import Settings
-from lrm_graph.graph import Graph
+from lrm_graph.db.graph import Graph
 from tests import auth_helpers, factories
 from tests.safeguarding.support import propose
 
@@ -101,9 +101,9 @@ def test_environment_is_read_only_by_settings() -> None:
     """Secrets and every other setting come from `Settings`, never straight from os.environ
     (the runtime hands its environment on to the JVM it starts, and that is all)."""
     readers = set()
-    for folder in ("lrm_graph", "api", "analytics"):
+    for folder in ("lrm_graph", "api", "analytics", "cli"):
         for path in (ROOT / folder).rglob("*.py"):
             text = path.read_text(encoding="utf-8")
             if "os.environ" in text or "getenv" in text:
                 readers.add(str(path.relative_to(ROOT)))
-    assert readers <= {"lrm_graph/runtime.py"}
+    assert readers <= {"lrm_graph/db/runtime.py"}

@@ -8,7 +8,7 @@ from fastapi.testclient import TestClient
 from api import middleware
 from api.main import create_app
 from lrm_graph.config import Settings
-from lrm_graph.graph import Graph
+from lrm_graph.db.graph import Graph
 from tests import auth_helpers
 
 PADDED = b'{"nodes": [], "relationships": []}' + b" " * 10_000  # valid JSON, 10 kB

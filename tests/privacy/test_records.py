@@ -10,7 +10,7 @@ import uuid
 from fastapi.testclient import TestClient
 
 from lrm_graph import clock
-from lrm_graph.graph import Graph
+from lrm_graph.db.graph import Graph
 from tests import factories
 from tests.auth_helpers import seed_caller
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from fastapi.testclient import TestClient
 
 from lrm_graph.config import Settings
-from lrm_graph.graph import Graph
+from lrm_graph.db.graph import Graph
 from tests.imports import support
 
 NAMED = "MATCH (n) WHERE any(k IN keys(n) WHERE n[k] = $value) RETURN count(n) AS nodes"

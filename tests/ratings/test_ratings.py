@@ -7,8 +7,8 @@ from typing import Any
 
 from fastapi.testclient import TestClient
 
-from lrm_graph import audit
-from lrm_graph.graph import Graph
+from lrm_graph.access import audit
+from lrm_graph.db.graph import Graph
 from tests import auth_helpers, factories
 from tests.reports.support import end
 from tests.safeguarding.support import active_connection, expert_caller, propose

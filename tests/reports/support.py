@@ -10,8 +10,8 @@ from typing import Any
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner, Result
 
+from cli.main import app
 from lrm_graph import clock
-from lrm_graph.cli import app
 from lrm_graph.config import Settings, get_settings
 from tests import factories
 from tests.cli_env import cli_env

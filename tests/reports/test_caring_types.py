@@ -5,7 +5,7 @@ from fastapi.testclient import TestClient
 
 from lrm_graph import reports
 from lrm_graph.config import Settings
-from lrm_graph.graph import Graph
+from lrm_graph.db.graph import Graph
 from tests import factories
 from tests.reports.support import day, section
 from tests.safeguarding.support import active_connection

@@ -17,9 +17,10 @@ import json
 
 from fastapi.testclient import TestClient
 
-from lrm_graph import audit, reports
+from lrm_graph import reports
+from lrm_graph.access import audit
 from lrm_graph.config import Settings
-from lrm_graph.graph import Graph
+from lrm_graph.db.graph import Graph
 from lrm_graph.reports import Filters, Options
 from tests import auth_helpers, factories
 from tests.reports.support import csv_rows, end, enroll, lrm_report, report

@@ -6,7 +6,7 @@ from typing import Any
 
 from fastapi.testclient import TestClient
 
-from lrm_graph.graph import Graph
+from lrm_graph.db.graph import Graph
 from tests import auth_helpers, factories
 
 ADULT_BIRTH_DATE = "2000-01-15"  # 18 or more on any day these tests run

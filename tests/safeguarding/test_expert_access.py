@@ -5,9 +5,9 @@ from datetime import date, timedelta
 
 from fastapi.testclient import TestClient
 
-from lrm_graph import access
+from lrm_graph.access import visibility
 from lrm_graph.auth.caller import Caller, Role
-from lrm_graph.graph import Graph
+from lrm_graph.db.graph import Graph
 from tests import factories
 from tests.safeguarding.support import active_connection as activate
 from tests.safeguarding.support import (
@@ -35,7 +35,7 @@ def test_expert_sees_learner_through_active_connection(client: TestClient, graph
     (expert, headers), learner = expert_caller(client), factories.learner(client)
     activate(client, expert["uid"], learner["uid"])
     assert sees(client, headers, learner["uid"])
-    purpose = access.learner_purpose(graph, expert_as_caller(expert["uid"]), learner["uid"])
+    purpose = visibility.learner_purpose(graph, expert_as_caller(expert["uid"]), learner["uid"])
     assert purpose == "MENTORS"
 
 
@@ -43,7 +43,7 @@ def test_expert_does_not_see_learner_while_proposed(client: TestClient, graph: G
     (expert, headers), learner = expert_caller(client), factories.learner(client)
     assert propose(client, expert["uid"], learner["uid"]).status_code == 201
     assert not sees(client, headers, learner["uid"])
-    assert access.visible_learners(graph, expert_as_caller(expert["uid"])) == {}
+    assert visibility.visible_learners(graph, expert_as_caller(expert["uid"])) == {}
 
 
 def test_expert_does_not_see_learner_while_awaiting_consent(client: TestClient) -> None:

@@ -5,7 +5,7 @@ from datetime import date, timedelta
 import pytest
 from fastapi.testclient import TestClient
 
-from lrm_graph.safeguarding import needs_guardian_consent, screening_on
+from lrm_graph.access.safeguarding import needs_guardian_consent, screening_on
 from tests import factories
 
 TODAY = date(2026, 11, 23)

@@ -1,0 +1,1 @@
+"""The `lrm` command line, an interface beside `api/`: typer commands over the use cases."""

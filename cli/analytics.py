@@ -1,0 +1,93 @@
+"""`lrm analyze <name>`: the analytics of `lrm_graph.analysis.runner` as a table, CSV or JSON."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated, get_args
+
+import typer
+from pydantic import ValidationError
+
+from cli import operator_audit
+from lrm_graph import tabular
+from lrm_graph.analysis import runner
+from lrm_graph.config import Settings, get_settings
+from lrm_graph.db.graph import connect
+from lrm_graph.errors import InvalidInput
+from lrm_graph.records.fields import Grade
+
+# From the registry, so that `--help` lists every analytic and a typo exits 2.
+AnalyticName = StrEnum("AnalyticName", {name: name for name in runner.NAMES})  # type: ignore[misc]
+
+
+class Format(StrEnum):
+    TABLE = "table"
+    CSV = "csv"
+    JSON = "json"
+
+
+def register(app: typer.Typer) -> None:
+    """Add `lrm analyze` to the `lrm` app."""
+    app.command("analyze")(analyze)
+
+
+def analyze(
+    name: Annotated[AnalyticName, typer.Argument(help="Which analytic.", show_default=False)],
+    organization: Annotated[
+        str | None, typer.Option(help="Organization uid: learners actively enrolled there.")
+    ] = None,
+    grade: Annotated[str | None, typer.Option(help='Learner grade_level, e.g. "09".')] = None,
+    community: Annotated[
+        str | None, typer.Option(help="Community uid: learners who are active members.")
+    ] = None,
+    k: Annotated[int, typer.Option("--k", help="goal-gaps: hops from the learner.")] = 2,
+    include_connected: Annotated[
+        bool, typer.Option(help="goal-gaps: list connected goals too.")
+    ] = False,
+    limit: Annotated[
+        int, typer.Option(help="mentor-matches, community-suggestions: listed per learner.")
+    ] = 5,
+    top: Annotated[int, typer.Option(help="structure: bridging adults listed.")] = 20,
+    samples: Annotated[
+        int, typer.Option(help="structure: betweenness samples on large graphs.")
+    ] = 100,
+    seed: Annotated[int, typer.Option(help="structure: seed of the samples.")] = 0,
+    fmt: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.TABLE,
+) -> None:
+    """Run an analytic: goal-gaps, structure, mentor-matches, community-suggestions.
+
+    The CLI reads the database directly, so it runs as the local operator and sees the
+    whole district; over the API each caller sees only the learners they may see. Every
+    learner shown is recorded in the audit (as cli:<user>) first.
+    """
+    if grade is not None and grade not in get_args(Grade):
+        raise InvalidInput(f"grade {grade!r} is not a grade code ({', '.join(get_args(Grade))})")
+    filters = runner.LearnerFilter(organization, grade, community)
+    options = runner.Options(k, include_connected, limit, top, samples, seed)
+    settings = _settings()
+    graph = connect(settings)
+    try:
+        report = runner.run(graph, str(name), filters, options, caring_types=settings.caring_types)
+        operator_audit.record(graph, f"lrm analyze {name}", "read", report.learners)
+    finally:
+        graph.close()
+    typer.echo(render(report, fmt, filters), nl=False)
+
+
+def _settings() -> Settings:
+    try:
+        return get_settings()
+    except ValidationError as exc:
+        raise InvalidInput(f"the configuration is not valid: {exc.errors()[0]['msg']}") from exc
+
+
+def render(report: runner.Report, fmt: Format, filters: runner.LearnerFilter) -> str:
+    """Return an analytic as text: a table, the CSV download, or the API's JSON."""
+    if fmt is Format.JSON:
+        return tabular.json_text(report.data)
+    if fmt is Format.CSV:
+        return report.csv()
+    given = {k: v for k, v in vars(filters).items() if v is not None}
+    scope = ", ".join(f"{k}={v}" for k, v in given.items()) or "all learners"
+    title = f"{report.name} ({scope}): {len(report.rows)} rows"
+    return tabular.table_text(report.rows, report.columns, title=title)

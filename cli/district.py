@@ -1,0 +1,137 @@
+"""`lrm generate` (a synthetic district) and `lrm import oneroster|lrm` (loading one).
+
+lrm generate --learners 5000 --seed 7 --out district/
+lrm import oneroster district/      # or a .zip of the set
+lrm import lrm district/lrm.json
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from pydantic import ValidationError
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from cli import operator_audit
+from lrm_graph.config import Settings, get_settings
+from lrm_graph.db.graph import Graph, connect
+from lrm_graph.demo import generator
+from lrm_graph.demo.generator import bulk_file
+from lrm_graph.errors import InvalidInput
+from lrm_graph.imports import oneroster
+
+import_app = typer.Typer(
+    name="import",
+    help="Load a OneRoster CSV set, or an LRM bulk file, into the graph.",
+    no_args_is_help=True,
+)
+# Progress goes to stderr, so that stdout holds only the summary.
+progress_console = Console(stderr=True)
+
+
+def register(app: typer.Typer) -> None:
+    """Add `lrm generate` and `lrm import ...` to the `lrm` app."""
+    app.command("generate")(generate)
+    app.add_typer(import_app, name="import")
+
+
+def say(message: str) -> None:
+    typer.echo(message)
+
+
+def generate(
+    learners: Annotated[int, typer.Option(min=1, help="How many learners.")],
+    out: Annotated[Path, typer.Option(file_okay=False, help="Directory to write into.")],
+    seed: Annotated[int, typer.Option(help="Same seed, same district, byte for byte.")] = 1,
+    school_year: Annotated[
+        int, typer.Option(help="The year the school year starts (August to June).")
+    ] = generator.DEFAULT_SCHOOL_YEAR,
+) -> None:
+    """Write a synthetic district: OneRoster 1.2 CSV, lrm.json and manifest.json."""
+    manifest = generator.generate(out, learners=learners, seed=seed, school_year=school_year)
+    files = manifest["files"]["oneroster"]
+    schools = len(manifest["schools"])
+    say(
+        f"wrote {manifest['district']} ({learners} learners, {schools} "
+        f"school{'s' if schools > 1 else ''}, {manifest['school_year']}) to {out}"
+    )
+    say(
+        f"roster: {files['users.csv']} users, {files['classes.csv']} classes, "
+        f"{files['enrollments.csv']} enrollments; lrm.json: "
+        f"{sum(manifest['lrm_nodes'].values())} nodes; "
+        f"{manifest['relationships_per_learner']} relationships per learner in all"
+    )
+    gaps = ", ".join(f"{name} {gap['count']}" for name, gap in manifest["gaps"].items())
+    say(f"planted gaps (learners listed in manifest.json): {gaps}")
+
+
+@import_app.command("oneroster")
+def import_oneroster(
+    path: Annotated[Path, typer.Argument(exists=True, help="A set's directory or .zip.")],
+) -> None:
+    """Import a OneRoster 1.1/1.2 CSV set (bulk or delta); nothing is written if it has problems."""
+    with _graph() as (graph, settings), _bar("importing the roster") as start:
+        operator_audit.record_run(graph, f"lrm import oneroster {path.name}", "write")
+        counts = oneroster.run(graph, settings, path, on_start=start)
+    modes = ", ".join(sorted(set(counts["modes"].values())))
+    say(f"imported OneRoster {counts['version']} ({modes}) from {path}")
+    say(_line("nodes", counts["nodes"]) + "; " + _line("relationships", counts["relationships"]))
+    say(
+        f"ended {counts['ended']} relationships and archived {counts['archived']} nodes "
+        f"the roster no longer lists; skipped {counts['skipped']}"
+    )
+
+
+@import_app.command("lrm")
+def import_lrm(
+    path: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="A bulk JSON file.")],
+) -> None:
+    """Load a bulk-format file (e.g. a generated lrm.json) after its roster is imported."""
+    with _graph() as (graph, settings), _bar("loading") as start:
+        operator_audit.record_run(graph, f"lrm import lrm {path.name}", "write")
+        result = bulk_file.load_file(graph, settings, path, start)
+    say(f"loaded {path}")
+    say(_line("nodes", result.nodes) + "; " + _line("relationships", result.relationships))
+    if result.rejected:
+        first = result.rejected[0]
+        raise InvalidInput(
+            f"{len(result.rejected)} rows were rejected; the first, "
+            f"{first['section']}[{first['index']}]: {first['reason']}"
+        )
+
+
+def _line(what: str, counts: dict[str, int]) -> str:
+    return f"{what}: " + ", ".join(f"{n} {name}" for name, n in counts.items())
+
+
+@contextmanager
+def _graph() -> Iterator[tuple[Graph, Settings]]:
+    try:
+        settings = get_settings()
+    except ValidationError as exc:
+        raise InvalidInput(f"the configuration is not valid: {exc.errors()[0]['msg']}") from exc
+    graph = connect(settings)
+    try:
+        yield graph, settings
+    finally:
+        graph.close()
+
+
+@contextmanager
+def _bar(label: str) -> Iterator[Callable[[int], Callable[[int], Any]]]:
+    """Yield `start(total)`, which shows a progress bar and returns its `advance(n)`."""
+    columns = (TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    # Off when stderr is not a terminal (a pipe, a log, a test): no bar, no stray newline.
+    shown = progress_console.is_terminal
+    with Progress(*columns, console=progress_console, transient=True, disable=not shown) as bar:
+
+        def start(total: int) -> Callable[[int], Any]:
+            task = bar.add_task(label, total=total)
+            return lambda done: bar.advance(task, done)
+
+        yield start

@@ -1,0 +1,110 @@
+"""`lrm report <name>`: the reports of `lrm_graph.reports` as a table, CSV or JSON."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+from typing import Annotated, Any
+
+import typer
+from pydantic import ValidationError
+
+from cli import operator_audit
+from lrm_graph import reports, tabular
+from lrm_graph.access.report_scope import DISTRICT
+from lrm_graph.config import Settings, get_settings
+from lrm_graph.db.graph import connect
+from lrm_graph.errors import InvalidInput
+
+# Built from the registry, so that `--help` lists every report and typos exit 2.
+ReportName = StrEnum("ReportName", {name: name for name in reports.REPORTS})  # type: ignore[misc]
+
+
+class Format(StrEnum):
+    TABLE = "table"
+    CSV = "csv"
+    JSON = "json"
+
+
+def register(app: typer.Typer) -> None:
+    """Add `lrm report` to the `lrm` app."""
+    app.command("report")(report)
+
+
+def report(
+    name: Annotated[ReportName, typer.Argument(help="Which report.", show_default=False)],
+    organization: Annotated[
+        str | None, typer.Option(help="Organization uid: learners actively enrolled there.")
+    ] = None,
+    grade: Annotated[str | None, typer.Option(help='Learner grade_level, e.g. "09".')] = None,
+    community: Annotated[
+        str | None, typer.Option(help="Community uid: learners who are active members.")
+    ] = None,
+    days: Annotated[
+        int | None, typer.Option(help="unmentored: quiet or ending within this many days.")
+    ] = None,
+    min_learners: Annotated[
+        int | None, typer.Option(help="fragile: list adults who alone care for this many.")
+    ] = None,
+    without: Annotated[
+        str | None, typer.Option(help="fragile: adult uid; who would be left with none?")
+    ] = None,
+    as_of: Annotated[
+        datetime | None,
+        typer.Option(formats=["%Y-%m-%d"], help="coverage: the day to look at (YYYY-MM-DD)."),
+    ] = None,
+    threshold: Annotated[
+        int | None,
+        typer.Option(help="relationship-elements: score an element needs (default: setting)."),
+    ] = None,
+    fmt: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.TABLE,
+) -> None:
+    """Run a report: unmentored, fragile, caseloads, no-community, voice-mismatch, coverage,
+    relationship-elements.
+
+    The CLI reads the database directly, so it runs as the local operator and sees the
+    whole district; over the API each caller sees only the learners they may see. Every
+    learner shown is recorded in the audit (as cli:<user>) first.
+    """
+    filters = reports.Filters(organization, grade, community)
+    options = reports.Options(
+        days, min_learners, without, as_of.date() if as_of else None, threshold
+    )
+    settings = _settings()
+    graph = connect(settings)
+    try:
+        result = reports.run(graph, settings, str(name), filters, options, DISTRICT)
+        operator_audit.record(graph, f"lrm report {name}", "read", reports.disclosed(result))
+    finally:
+        graph.close()
+    typer.echo(render(result, fmt), nl=False)
+
+
+def _settings() -> Settings:
+    try:
+        return get_settings()
+    except ValidationError as exc:
+        raise InvalidInput(f"the configuration is not valid: {exc.errors()[0]['msg']}") from exc
+
+
+def render(result: dict[str, Any], fmt: Format) -> str:
+    """Return a report as text: one table per section, one CSV, or the API's JSON."""
+    if fmt is Format.JSON:
+        return tabular.json_text(result)
+    if fmt is Format.CSV:
+        return reports.to_csv(result)
+    return _tables(result)
+
+
+def _tables(result: dict[str, Any]) -> str:
+    report = reports.get(result["report"])
+    given = {k: v for k, v in {**result["filters"], **result["parameters"]}.items() if v}
+    scope = ", ".join(f"{k}={tabular.cell(v)}" for k, v in given.items()) or "all learners"
+    parts = [f"{report.name} ({scope}), generated {result['generated_at']:%Y-%m-%d %H:%M} UTC\n"]
+    for section in report.sections:
+        rows = result["sections"].get(section.name)
+        if rows is None:
+            continue
+        title = f"{section.title}: {len(rows)}"
+        parts.append(tabular.render(rows, "table", section.columns, title=title))
+    return "\n".join(parts)

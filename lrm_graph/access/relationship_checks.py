@@ -1,0 +1,164 @@
+"""Apply the policy to relationships: may this caller create, read, change or end one?
+
+The rules are `lrm_graph.access.policy.CREATE` and `CHANGE` (and READ for the ends). Each check
+raises 404 when the caller may not see a learner the relationship touches (or, for one
+without a learner, may not read an end), 403 when they may see it but not do this, and
+returns the learners it discloses, {learner uid: purpose}, for the audit.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from lrm_graph.access import node_checks, visibility
+from lrm_graph.access.policy import (
+    CHANGE,
+    CREATE,
+    READ,
+    Audience,
+    Reach,
+    Unreadable,
+    audience_of,
+    related_people,
+    require,
+)
+from lrm_graph.auth.caller import Caller, Scope
+from lrm_graph.db.graph import Graph
+from lrm_graph.errors import Forbidden, NotFound
+from lrm_graph.records import relationships
+from lrm_graph.vocabulary import NodeKind, RelType
+
+LEARNER = NodeKind.LEARNER.value
+
+
+def learners_seen(
+    graph: Graph, caller: Caller, learner_uids: list[str], not_found: str | None = None
+) -> node_checks.Disclosed:
+    """Return {uid: purpose} of these learners; 404 (detail `not_found`, worded as for a
+    record that does not exist) unless the caller sees them all."""
+    if not learner_uids:
+        return {}
+    visible = visibility.visible_learners(graph, caller, only=learner_uids)
+    seen = node_checks.seen_by(visible, learner_uids)
+    for uid in learner_uids:
+        if uid not in seen:
+            raise visibility.Hidden(not_found or f"no node with uid {uid!r}", uid)
+    return seen
+
+
+def _ends(graph: Graph, caller: Caller, from_uid: str, to_uid: str) -> dict[str, str]:
+    rows = graph.read("relationships/get_endpoints", uids=[from_uid, to_uid])
+    kinds = {row["uid"]: row["node_kind"] for row in rows}
+    missing = [uid for uid in (from_uid, to_uid) if uid not in kinds]
+    if missing and audience_of(caller) is Audience.DISTRICT:
+        raise NotFound(f"no node with uid {missing[0]!r}", missing=missing)
+    if missing:  # worded exactly as for a learner the caller may not see
+        raise NotFound(f"no node with uid {missing[0]!r}")
+    return kinds
+
+
+def _visible_ends(
+    graph: Graph, caller: Caller, kinds: dict[str, str], not_found: str
+) -> node_checks.Disclosed:
+    """Return the learners among the ends; 404 unless the caller may see the relationship."""
+    learners = [uid for uid, kind in kinds.items() if kind == LEARNER]
+    if learners:
+        return learners_seen(graph, caller, learners, not_found)
+    readable = node_checks.readable_nodes(graph, caller, kinds)
+    if any(uid not in readable for uid in kinds):
+        raise Unreadable(not_found)
+    return {}
+
+
+def _in_org(graph: Graph, caller: Caller, kinds: dict[str, str], start: str, end: str) -> None:
+    """For an organization caller, refuse non-learner ends outside their organization."""
+    if not CREATE[audience_of(caller)].ends_in_org:
+        return
+    starts = [start] if kinds[start] != LEARNER else []
+    ends = [end] if kinds[end] != LEARNER else []
+    if not node_checks.org_reaches(graph, caller, starts, ends):
+        raise Forbidden("one end of this relationship belongs to another organization")
+
+
+def check_create(
+    graph: Graph, caller: Caller, fields: relationships.RelationshipFields
+) -> node_checks.Disclosed:
+    """Raise unless the caller may create this relationship; return what it discloses."""
+    require(caller, Scope.WRITE)
+    kinds = _ends(graph, caller, fields.from_uid, fields.to_uid)
+    learners = [uid for uid, kind in kinds.items() if kind == LEARNER]
+    disclosed = learners_seen(graph, caller, learners)  # 404 before any 403
+    rule, rel_type = CREATE[audience_of(caller)], RelType(fields.type)
+    if rel_type not in rule.types:
+        raise Forbidden(f"your role may not create {rel_type.value} relationships")
+    if rel_type in rule.from_self and fields.from_uid != caller.person_uid:
+        raise Forbidden(f"you may create {rel_type.value} only from yourself")
+    if rule.needs_learner and not learners:
+        raise Forbidden("you may create only relationships of a learner you see")
+    _in_org(graph, caller, kinds, fields.from_uid, fields.to_uid)
+    return disclosed
+
+
+def _ends_of(rel: dict[str, Any]) -> dict[str, str]:
+    return {rel["from_uid"]: rel["from_kind"], rel["to_uid"]: rel["to_kind"]}
+
+
+def read(graph: Graph, caller: Caller, uid: str) -> tuple[dict[str, Any], node_checks.Disclosed]:
+    """Return the relationship and what it discloses; 404 unless the caller may see it."""
+    require(caller, Scope.READ)
+    rel = relationships.get(graph, uid)
+    return rel, _visible_ends(graph, caller, _ends_of(rel), f"no relationship with uid {uid!r}")
+
+
+def check_change(
+    graph: Graph, caller: Caller, uid: str, changed: set[str], *, end: bool = False
+) -> node_checks.Disclosed:
+    """Raise unless the caller may change these fields of (or end) the relationship."""
+    require(caller, Scope.WRITE)
+    rel = relationships.get(graph, uid)
+    kinds = _ends_of(rel)
+    disclosed = _visible_ends(graph, caller, kinds, f"no relationship with uid {uid!r}")
+    rule = CHANGE[audience_of(caller)]
+    if rule is None:
+        raise Forbidden("your role may not change relationships")
+    own = caller.person_uid in kinds and RelType(rel["type"]) in rule.types
+    if rule.own_only and not own:
+        raise Forbidden("you may change only your own relationships")
+    if rule.fields is not None and not changed <= rule.fields:
+        names = ", ".join(sorted(rule.fields))
+        raise Forbidden(f"you may change only {names} of a relationship")
+    if end and not rule.may_end:
+        raise Forbidden("your role may not end relationships")
+    _in_org(graph, caller, kinds, rel["from_uid"], rel["to_uid"])
+    return disclosed
+
+
+def list_scope(graph: Graph, caller: Caller, node: str | None) -> relationships.ListScope:
+    """Return what a list of relationships may hold for the caller (lrm_graph.access.policy: a
+    relationship with learner ends when they see them all, one without when they may read
+    both ends); 404 for a `node` they may not read."""
+    require(caller, Scope.READ)
+    audience = audience_of(caller)
+    if node is not None and audience is not Audience.DISTRICT:
+        node_checks.check_node(graph, caller, node)
+    read = READ[audience]
+    visible = visibility.visible_learners(graph, caller)
+    people = None
+    if Reach.RELATED in (read[NodeKind.ADULT], read[NodeKind.EXPERT]):
+        people = sorted(related_people(graph, caller))
+    return relationships.ListScope(
+        visible=visible,
+        people=people,
+        hidden_kinds=tuple(
+            sorted(kind.value for kind, reach in read.items() if reach is Reach.NONE)
+        ),
+        goal_learners=None
+        if visible is None or read[NodeKind.GOAL] is Reach.ALL
+        else sorted(visible),
+    )
+
+
+def listed(items: list[dict[str, Any]], scope: relationships.ListScope) -> node_checks.Disclosed:
+    """Return the learners a page of relationships discloses."""
+    learners = [u for item in items for u, kind in _ends_of(item).items() if kind == LEARNER]
+    return node_checks.seen_by(scope.visible, dict.fromkeys(learners))

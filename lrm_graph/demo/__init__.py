@@ -1,0 +1,3 @@
+"""Synthetic data: the demo school (`lrm demo`), its sign-ins, and the district generator
+(`lrm generate`).
+"""

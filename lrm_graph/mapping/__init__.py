@@ -1,0 +1,3 @@
+"""Relationship mapping rounds: staff mark the learners they know, learners name the adults
+they trust, and each round is compared with the one before.
+"""
