@@ -45,8 +45,8 @@ def _validation_errors(exc: RequestValidationError) -> list[dict[str, Any]]:
 def record_denial(request: Request, exc: LrmError) -> None:
     """Put failed sign-ins and denied requests in the audit log (best effort: the
     request is refused either way, and a refusal discloses nothing)."""
-    if not isinstance(exc, Hidden) and exc.status not in (401, 403, 429):
-        return
+    if exc.audited or (not isinstance(exc, Hidden) and exc.status not in (401, 403, 429)):
+        return  # recorded already by the use case (`audit.operation`), or no denial
     caller = getattr(request.state, "caller", None)
     context = audit.Request(caller, request_label(request), client_ip(request))
     action = "sign_in" if request.url.path.endswith("/auth/token") else "request"

@@ -15,6 +15,9 @@ class LrmError(Exception):
         super().__init__(detail)
         self.detail = detail
         self.extra = extra
+        # Set once the refusal is in the audit log (`access.audit.operation`), so that the
+        # API's error handler does not record it a second time.
+        self.audited = False
 
 
 class NotFound(LrmError):

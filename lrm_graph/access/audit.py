@@ -6,8 +6,10 @@ written, the request fails (GraphUnavailable, 503) and nothing is served unrecor
 
 from __future__ import annotations
 
+import logging
 import uuid
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -16,6 +18,10 @@ from lrm_graph import clock
 from lrm_graph.auth.caller import Caller
 from lrm_graph.db.graph import Graph
 from lrm_graph.db.pages import Page
+from lrm_graph.errors import LrmError
+from lrm_graph.vocabulary import NodeKind
+
+log = logging.getLogger("lrm_graph.audit")
 
 COLUMNS = (
     "at", "actor", "actor_role", "actor_kind", "actor_id", "learner_uid", "action",
@@ -78,6 +84,70 @@ def _append(graph: Graph, entries: list[dict[str, Any]]) -> int:
         return 0
     rows = graph.write("audit/record_entries", entries=entries)
     return int(rows[0]["recorded"])
+
+
+@dataclass(frozen=True)
+class Operation:
+    """One audited operation in progress: its transaction and its audit context."""
+
+    graph: Graph  # a unit: every query on it runs in the operation's one transaction
+    request: Request
+    action: str
+
+    def record(self, purposes: Mapping[str, str] | Iterable[tuple[str, str]]) -> int:
+        """Record the learners the operation reads or writes ({uid: purpose}), as allowed;
+        the entry commits with the work or not at all."""
+        return record(self.graph, self.request, self.action, purposes)
+
+
+@contextmanager
+def operation(
+    graph: Graph, request: Request, action: str, aimed_at: Iterable[str] = ()
+) -> Iterator[Operation]:
+    """Run one operation's checks, audit entry and work in one transaction.
+
+    When the block raises an `LrmError`, nothing of it is written; instead the refusal is
+    recorded for each learner among `aimed_at` (uids of any kind; the others are passed
+    over) and for the hidden learner a 404 names: `denied` (404 for a learner the caller
+    may not see), `denied (403)`, `refused (404|409)` or `invalid (422)`.
+    """
+    try:
+        with graph.unit() as unit:
+            yield Operation(unit, request, action)
+    except LrmError as exc:
+        if not exc.audited and exc.status < 500:
+            _record_refusal(graph, request, action, exc, list(aimed_at))
+        raise
+
+
+def refusal_outcome(exc: LrmError) -> str:
+    """Return how the audit log words a refused request."""
+    if getattr(exc, "learner_uid", None) is not None and exc.status == 404:
+        return "denied"  # a learner the caller may not see: worded like any denied read
+    if exc.status in (401, 403):
+        return f"denied ({exc.status})"
+    if exc.status == 422:
+        return "invalid (422)"
+    return f"refused ({exc.status})"
+
+
+def _record_refusal(
+    graph: Graph, request: Request, action: str, exc: LrmError, aimed_at: list[str]
+) -> None:
+    hidden = getattr(exc, "learner_uid", None)
+    try:
+        rows = graph.read("nodes/get_kinds", uids=aimed_at) if aimed_at else []
+        learners = [row["uid"] for row in rows if row["node_kind"] == NodeKind.LEARNER.value]
+        if hidden is not None and hidden not in learners:
+            learners.append(hidden)
+        outcome = refusal_outcome(exc)
+        entries = [_entry(request, action, uid, None, outcome) for uid in learners]
+        if not entries:
+            entries = [_entry(request, action, None, None, outcome)]
+        _append(graph, entries)
+        exc.audited = True
+    except LrmError:  # the request is refused either way, and a refusal discloses nothing
+        log.warning("could not record a refused %s in the audit log", request.what)
 
 
 def list_entries(

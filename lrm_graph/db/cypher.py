@@ -27,6 +27,12 @@ def load(name: str, timeout: float | None = None) -> Query:
     return Query(cast(LiteralString, text(name)), timeout=timeout)
 
 
+def literal(name: str) -> LiteralString:
+    """Return the named query's text for a transaction's `run` (which takes no `Query`)."""
+    # Same reasoning as in `load`: the text is a file of this repository.
+    return cast(LiteralString, text(name))
+
+
 def statements(name: str) -> list[Query]:
     """Split a schema file (the one kind of file that holds several statements)."""
     body = "\n".join(line for line in text(name).splitlines() if not line.lstrip().startswith("//"))

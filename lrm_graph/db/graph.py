@@ -6,7 +6,7 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any
 
-from neo4j import Driver, GraphDatabase, NotificationMinimumSeverity, RoutingControl
+from neo4j import Driver, GraphDatabase, NotificationMinimumSeverity, RoutingControl, Transaction
 from neo4j import exceptions as neo4j_errors
 from neo4j import graph as neo4j_graph
 from neo4j import time as neo4j_time
@@ -71,6 +71,24 @@ class Graph:
         """Run a named write query in one transaction; return its rows as plain dicts."""
         return self._run(name, RoutingControl.WRITE, params)
 
+    @contextmanager
+    def unit(self) -> Iterator[Graph]:
+        """Open one transaction: the queries run on the `Graph` it yields commit together
+        when the block ends, or none of them does when it raises.
+
+        An operation's checks, its audit entry and its write share it, so a refused write
+        leaves neither half. Not retried by the driver: a unit that fails on a transient
+        error fails as a whole (503), and the caller may try again.
+        """
+        with translated_errors(), self.driver.session(database=self.database) as session:
+            tx = session.begin_transaction(timeout=self.timeout)
+            try:
+                yield Unit(self, tx)
+                tx.commit()
+            finally:
+                if not tx.closed():
+                    tx.rollback()
+
     def ping(self) -> None:
         """Raise `GraphUnavailable` unless the database answers."""
         with translated_errors():
@@ -88,6 +106,24 @@ class Graph:
 
     def close(self) -> None:
         self.driver.close()
+
+
+class Unit(Graph):
+    """A `Graph` whose named queries all run in one open transaction (`Graph.unit`)."""
+
+    def __init__(self, graph: Graph, tx: Transaction) -> None:
+        super().__init__(graph.driver, graph.database, graph.timeout)
+        self._tx = tx
+
+    @contextmanager
+    def unit(self) -> Iterator[Graph]:
+        """Join the open transaction: a use case called by another shares its unit."""
+        yield self
+
+    def _run(self, name: str, routing: RoutingControl, params: Mapping[str, Any]) -> list[dict]:
+        with translated_errors():
+            records = list(self._tx.run(cypher.literal(name), dict(params)))
+        return [{k: plain(v) for k, v in record.items()} for record in records]
 
 
 def connect(settings: Settings) -> Graph:
