@@ -11,22 +11,14 @@ from collections.abc import Iterable
 
 import networkx as nx
 
-from analytics.projection import neighbors_by
-from lrm_graph.config import DEFAULT_CARING_TYPES
-from lrm_graph.vocabulary import CommunityKind, NodeKind, RelType
+from analytics.projection import ADULT, COMMUNITY, EXPERT, MEMBER_OF, learners_of, neighbors_by
 
 __all__ = ["caring_adults", "fragile_learners", "learners_without_community"]
 
-_ADULT_KINDS = (NodeKind.ADULT, NodeKind.EXPERT)
+_ADULT_KINDS = (ADULT, EXPERT)
 
 
-def _learners(G: nx.MultiDiGraph) -> list[str]:
-    return sorted(uid for uid, kind in G.nodes(data="node_kind") if kind == NodeKind.LEARNER)
-
-
-def caring_adults(
-    G: nx.MultiDiGraph, learner: str, *, caring_types: Iterable[str] = DEFAULT_CARING_TYPES
-) -> set[str]:
+def caring_adults(G: nx.MultiDiGraph, learner: str, *, caring_types: Iterable[str]) -> set[str]:
     """Return the adults and experts joined to `learner` by an active caring relationship.
 
     Examples
@@ -37,16 +29,14 @@ def caring_adults(
     ...     add_node(G, uid, kind, uid)
     >>> add_relationship(G, "a", "l", "MENTORS")
     >>> add_relationship(G, "l", "p", "PEER_OF")
-    >>> caring_adults(G, "l")
+    >>> caring_adults(G, "l", caring_types=["MENTORS", "TRUSTS"])
     {'a'}
     """
     near = neighbors_by(G, learner, set(caring_types))
     return {uid for uid in near if G.nodes[uid].get("node_kind") in _ADULT_KINDS}
 
 
-def fragile_learners(
-    G: nx.MultiDiGraph, *, caring_types: Iterable[str] = DEFAULT_CARING_TYPES
-) -> dict[str, str]:
+def fragile_learners(G: nx.MultiDiGraph, *, caring_types: Iterable[str]) -> dict[str, str]:
     """Return {learner: their one caring adult} for learners with exactly one.
 
     Examples
@@ -58,20 +48,23 @@ def fragile_learners(
     >>> add_relationship(G, "a", "l1", "MENTORS")
     >>> add_relationship(G, "a", "l2", "MENTORS")
     >>> add_relationship(G, "l2", "b", "TRUSTS")
-    >>> fragile_learners(G)
+    >>> fragile_learners(G, caring_types=["MENTORS", "TRUSTS"])
     {'l1': 'a'}
     """
     caring = tuple(caring_types)
     fragile = {}
-    for learner in _learners(G):
+    for learner in learners_of(G):
         adults = caring_adults(G, learner, caring_types=caring)
         if len(adults) == 1:
             fragile[learner] = next(iter(adults))
     return fragile
 
 
-def learners_without_community(G: nx.MultiDiGraph, *, kind: str | None = None) -> list[str]:
-    """Return the learners with no active MEMBER_OF a community (of `kind`, if given).
+def learners_without_community(
+    G: nx.MultiDiGraph, *, kind: str | None = None, learners: Iterable[str] | None = None
+) -> list[str]:
+    """Return the learners with no active MEMBER_OF a community (of `kind`, if given), in
+    uid order; only those of `learners`, if given.
 
     `kind="advisory"` gives the learners without a home base.
 
@@ -85,14 +78,12 @@ def learners_without_community(G: nx.MultiDiGraph, *, kind: str | None = None) -
     >>> learners_without_community(G), learners_without_community(G, kind="advisory")
     (['l2'], ['l1', 'l2'])
     """
-    wanted = CommunityKind(kind).value if kind is not None else None
-    members = RelType.MEMBER_OF.value
     return [
-        learner
-        for learner in _learners(G)
+        uid
+        for uid in learners_of(G, learners)
         if not any(
-            G.nodes[c].get("node_kind") == NodeKind.COMMUNITY
-            and (wanted is None or G.nodes[c].get("kind") == wanted)
-            for c in neighbors_by(G, learner, {members}, direction="out")
+            G.nodes[c].get("node_kind") == COMMUNITY
+            and (kind is None or G.nodes[c].get("kind") == kind)
+            for c in neighbors_by(G, uid, {MEMBER_OF}, direction="out")
         )
     ]

@@ -14,48 +14,30 @@ from typing import Any
 
 import networkx as nx
 
-from analytics.projection import neighbors_by
-from lrm_graph.vocabulary import NodeKind, RelType
+from analytics.care import learners_without_community
+from analytics.projection import (
+    COMMUNITY,
+    IN_INDUSTRY,
+    LEARNER,
+    MEMBER_OF,
+    PEER_MENTORS,
+    PEER_OF,
+    PURSUES,
+    neighbors_by,
+)
 
 __all__ = ["WEIGHTS", "community_suggestions", "learners_without_community"]
 
 WEIGHTS = {"peer": 2, "goal_industry": 3}
 
-_PEER_TYPES = {RelType.PEER_OF, RelType.PEER_MENTORS}
-
-
-def learners_without_community(
-    G: nx.MultiDiGraph, *, learners: Iterable[str] | None = None
-) -> list[str]:
-    """Return the learners with no active MEMBER_OF, in uid order.
-
-    Examples
-    --------
-    >>> from analytics.projection import add_node, add_relationship, new_graph
-    >>> G = new_graph()
-    >>> for uid, kind in [("l1", "learner"), ("l2", "learner"), ("c", "community")]:
-    ...     add_node(G, uid, kind, uid)
-    >>> add_relationship(G, "l1", "c", "MEMBER_OF")
-    >>> learners_without_community(G)
-    ['l2']
-    """
-    pool = G.nodes if learners is None else (uid for uid in set(learners) if uid in G)
-    return sorted(
-        uid
-        for uid in pool
-        if G.nodes[uid].get("node_kind") == NodeKind.LEARNER
-        and not neighbors_by(G, uid, {RelType.MEMBER_OF}, direction="out")
-    )
+_PEER_TYPES = {PEER_OF, PEER_MENTORS}
 
 
 def _communities_by_industry(G: nx.MultiDiGraph) -> dict[str, set[str]]:
     """Map each industry to the communities IN_INDUSTRY it (once, not once per learner)."""
     index: dict[str, set[str]] = {}
     for start, end, rel_type in G.edges(data="type"):
-        if (
-            rel_type == RelType.IN_INDUSTRY
-            and G.nodes[start].get("node_kind") == NodeKind.COMMUNITY
-        ):
+        if rel_type == IN_INDUSTRY and G.nodes[start].get("node_kind") == COMMUNITY:
             index.setdefault(end, set()).add(start)
     return index
 
@@ -67,15 +49,15 @@ def _reasons(
     found: dict[str, dict[str, set[str]]] = {}
 
     def note(community: str, reason: str, via: str) -> None:
-        if G.nodes[community].get("node_kind") == NodeKind.COMMUNITY:
+        if G.nodes[community].get("node_kind") == COMMUNITY:
             found.setdefault(community, {r: set() for r in WEIGHTS})[reason].add(via)
 
     for peer in neighbors_by(G, learner, _PEER_TYPES):
-        if G.nodes[peer].get("node_kind") == NodeKind.LEARNER:
-            for community in neighbors_by(G, peer, {RelType.MEMBER_OF}, direction="out"):
+        if G.nodes[peer].get("node_kind") == LEARNER:
+            for community in neighbors_by(G, peer, {MEMBER_OF}, direction="out"):
                 note(community, "peer", peer)
-    for goal in neighbors_by(G, learner, {RelType.PURSUES}, direction="out"):
-        for industry in neighbors_by(G, goal, {RelType.IN_INDUSTRY}, direction="out"):
+    for goal in neighbors_by(G, learner, {PURSUES}, direction="out"):
+        for industry in neighbors_by(G, goal, {IN_INDUSTRY}, direction="out"):
             for community in by_industry.get(industry, ()):
                 note(community, "goal_industry", industry)
     return found

@@ -17,8 +17,19 @@ from typing import Any
 
 import networkx as nx
 
-from analytics.projection import neighbors_by, support_graph
-from lrm_graph.vocabulary import NodeKind, RelType
+from analytics.projection import (
+    ADULT,
+    COMMUNITY,
+    EXPERT,
+    IN_INDUSTRY,
+    PURSUES,
+    RESOURCE,
+    SUPPORTS,
+    WORKS_IN,
+    learners_of,
+    neighbors_by,
+    support_graph,
+)
 
 __all__ = ["goal_gaps", "goal_ties"]
 
@@ -49,16 +60,16 @@ def _industry_ties(G: nx.MultiDiGraph, S: nx.Graph, industry: str) -> set[str]:
         if start not in S:  # e.g. an expert whose screening is not current
             continue
         if (
-            (rel_type == RelType.WORKS_IN and kind in (NodeKind.ADULT, NodeKind.EXPERT))
-            or (rel_type == RelType.IN_INDUSTRY and kind == NodeKind.COMMUNITY)
-            or (rel_type == RelType.SUPPORTS and kind == NodeKind.RESOURCE)
+            (rel_type == WORKS_IN and kind in (ADULT, EXPERT))
+            or (rel_type == IN_INDUSTRY and kind == COMMUNITY)
+            or (rel_type == SUPPORTS and kind == RESOURCE)
         ):
             ties.add(start)
     return ties
 
 
 def _goal_resources(G: nx.MultiDiGraph, S: nx.Graph, goal: str) -> set[str]:
-    return {r for r in neighbors_by(G, goal, {RelType.SUPPORTS}, direction="in") if r in S}
+    return {r for r in neighbors_by(G, goal, {SUPPORTS}, direction="in") if r in S}
 
 
 def goal_gaps(
@@ -99,14 +110,14 @@ def goal_gaps(
     if k < 0:
         raise ValueError("k must be 0 or more")
     S = support_graph(G, with_resources=True)
-    wanted = _learners(G, learners)
+    wanted = learners_of(G, learners)
     # One search per distinct set of ties (an industry, plus any resources that support
     # the goal itself), not one per learner: the cost grows with industries, not learners.
     groups: dict[Key, list[tuple[str, str, str]]] = defaultdict(list)
     industry_ties: dict[str, frozenset[str]] = {}
     for learner in wanted:
-        for goal in sorted(neighbors_by(G, learner, {RelType.PURSUES}, direction="out")):
-            for industry in sorted(neighbors_by(G, goal, {RelType.IN_INDUSTRY}, direction="out")):
+        for goal in sorted(neighbors_by(G, learner, {PURSUES}, direction="out")):
+            for industry in sorted(neighbors_by(G, goal, {IN_INDUSTRY}, direction="out")):
                 if industry not in industry_ties:
                     industry_ties[industry] = frozenset(_industry_ties(G, S, industry))
                 key = (industry, frozenset(_goal_resources(G, S, goal)))
@@ -131,11 +142,6 @@ def goal_gaps(
     return sorted(rows, key=lambda r: (r["learner_uid"], r["goal_uid"], r["industry_uid"]))
 
 
-def _learners(G: nx.MultiDiGraph, learners: Iterable[str] | None) -> list[str]:
-    pool = G.nodes if learners is None else (uid for uid in set(learners) if uid in G)
-    return sorted(uid for uid in pool if G.nodes[uid].get("node_kind") == NodeKind.LEARNER)
-
-
 def _nearest(S: nx.Graph, ties: Iterable[str]) -> dict[str, str | None]:
     """Search outward from every tie at once; map each node reached to its next hop."""
     toward: dict[str, str | None] = {}
@@ -147,7 +153,7 @@ def _nearest(S: nx.Graph, ties: Iterable[str]) -> dict[str, str | None]:
         node = queue.popleft()
         for neighbor in S.adj[node]:
             # A resource ends a path; it is never a way through to someone else.
-            if neighbor in toward or S.nodes[neighbor]["node_kind"] == NodeKind.RESOURCE:
+            if neighbor in toward or S.nodes[neighbor]["node_kind"] == RESOURCE:
                 continue
             toward[neighbor] = node
             queue.append(neighbor)

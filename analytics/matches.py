@@ -23,9 +23,22 @@ from typing import Any
 
 import networkx as nx
 
-from analytics.projection import neighbors_by
-from lrm_graph.config import DEFAULT_CARING_TYPES
-from lrm_graph.vocabulary import CASELOAD_TYPES, NodeKind, RelType
+from analytics.projection import (
+    ADULT,
+    CASELOAD_TYPES,
+    COMMUNITY,
+    EXPERT,
+    IN_INDUSTRY,
+    INDUSTRY,
+    INTEREST,
+    INTERESTED_IN,
+    MEMBER_OF,
+    PURSUES,
+    TEACHES,
+    WORKS_IN,
+    learners_of,
+    neighbors_by,
+)
 
 __all__ = [
     "WEIGHTS",
@@ -38,14 +51,14 @@ __all__ = [
 
 WEIGHTS = {"goal_industry": 3, "community": 2, "interest": 1}
 
-_ADULT_KINDS = (NodeKind.ADULT, NodeKind.EXPERT)
+_ADULT_KINDS = (ADULT, EXPERT)
 _SOURCE, _SINK = ("source",), ("sink",)
 
 
 def unmentored_learners(
     G: nx.MultiDiGraph,
     *,
-    caring_types: Iterable[str] = DEFAULT_CARING_TYPES,
+    caring_types: Iterable[str],
     learners: Iterable[str] | None = None,
 ) -> list[str]:
     """Return the learners with no active caring relationship with an adult or expert.
@@ -61,19 +74,17 @@ def unmentored_learners(
     >>> for uid, kind in [("l1", "learner"), ("l2", "learner"), ("a", "adult")]:
     ...     add_node(G, uid, kind, uid)
     >>> add_relationship(G, "l1", "a", "TRUSTS")
-    >>> unmentored_learners(G)
+    >>> unmentored_learners(G, caring_types=["MENTORS", "TRUSTS"])
     ['l2']
     """
     caring = set(caring_types)
-    pool = G.nodes if learners is None else (uid for uid in set(learners) if uid in G)
-    return sorted(
+    return [
         uid
-        for uid in pool
-        if G.nodes[uid].get("node_kind") == NodeKind.LEARNER
-        and not any(
+        for uid in learners_of(G, learners)
+        if not any(
             G.nodes[other]["node_kind"] in _ADULT_KINDS for other in neighbors_by(G, uid, caring)
         )
-    )
+    ]
 
 
 def caseload(G: nx.MultiDiGraph, adult: str) -> int:
@@ -102,7 +113,7 @@ def _has_room(G: nx.MultiDiGraph) -> dict[str, int]:
     found = {}
     for uid, data in G.nodes(data=True):
         kind = data.get("node_kind")
-        if kind == NodeKind.ADULT or (kind == NodeKind.EXPERT and data.get("screened")):
+        if kind == ADULT or (kind == EXPERT and data.get("screened")):
             left = room(G, uid)
             if left is not None and left > 0:
                 found[uid] = left
@@ -111,10 +122,10 @@ def _has_room(G: nx.MultiDiGraph) -> dict[str, int]:
 
 # What a mentor shares with a learner, by the relationship the mentor has to it.
 _TIES = {
-    RelType.WORKS_IN: ("goal_industry", NodeKind.INDUSTRY),
-    RelType.MEMBER_OF: ("community", NodeKind.COMMUNITY),
-    RelType.TEACHES: ("community", NodeKind.COMMUNITY),
-    RelType.INTERESTED_IN: ("interest", NodeKind.INTEREST),
+    WORKS_IN: ("goal_industry", INDUSTRY),
+    MEMBER_OF: ("community", COMMUNITY),
+    TEACHES: ("community", COMMUNITY),
+    INTERESTED_IN: ("interest", INTEREST),
 }
 
 
@@ -139,15 +150,15 @@ def _shared(
         for uid in index.get(via, ()):
             shared.setdefault(uid, {r: set() for r in WEIGHTS})[reason].add(via)
 
-    def ends(uid: str, rel_type: RelType) -> set[str]:
+    def ends(uid: str, rel_type: str) -> set[str]:
         return neighbors_by(G, uid, {rel_type}, direction="out")
 
-    for goal in ends(learner, RelType.PURSUES):
-        for industry in ends(goal, RelType.IN_INDUSTRY):
+    for goal in ends(learner, PURSUES):
+        for industry in ends(goal, IN_INDUSTRY):
             note("goal_industry", industry)
-    for community in ends(learner, RelType.MEMBER_OF):
+    for community in ends(learner, MEMBER_OF):
         note("community", community)
-    for interest in ends(learner, RelType.INTERESTED_IN):
+    for interest in ends(learner, INTERESTED_IN):
         note("interest", interest)
     return shared
 
@@ -205,7 +216,7 @@ def _name(G: nx.MultiDiGraph, uid: str) -> str:
 def mentor_matches(
     G: nx.MultiDiGraph,
     *,
-    caring_types: Iterable[str] = DEFAULT_CARING_TYPES,
+    caring_types: Iterable[str],
     learners: Iterable[str] | None = None,
     limit: int = 5,
 ) -> list[dict[str, Any]]:
@@ -235,7 +246,8 @@ def mentor_matches(
     >>> add_node(G, "n", "interest", "Chess")
     >>> add_relationship(G, "l", "n", "INTERESTED_IN")
     >>> add_relationship(G, "a", "n", "INTERESTED_IN")
-    >>> [(m["learner_uid"], m["assigned_uid"]) for m in mentor_matches(G)]
+    >>> found = mentor_matches(G, caring_types=["MENTORS", "TRUSTS"])
+    >>> [(m["learner_uid"], m["assigned_uid"]) for m in found]
     [('l', 'a')]
     """
     mentors = _has_room(G)

@@ -1,74 +1,59 @@
-"""The one bridge from the graph database to the analytics: a networkx projection.
+"""The shape of the projection the analyses run over: a `networkx.MultiDiGraph` keyed by
+uid, one edge per active relationship (key and attribute `type`), and the views of it the
+analyses share (`support_graph`, `neighbors_by`, `is_adult`).
 
-`project` streams two named queries (`cypher/analytics/`) in one read transaction and
-builds a `networkx.MultiDiGraph` keyed by uid, with one edge per active relationship
-(key and attribute `type`). Nodes keep only what the analyses use:
+`lrm_graph.analysis.projection` builds it from the database; the analyses only read it.
+Nodes keep only what the analyses use:
 
 - every node: ``node_kind``, ``name``
 - learner: ``grade_level``; adult: ``roles``, ``caseload_capacity``
-- expert: ``screened`` (cleared and not expired today, as in
-  `lrm_graph.records.relationships.is_screened`), ``caseload_capacity`` when one is on record
+- expert: ``screened`` (cleared and current today), ``caseload_capacity`` when on record
 - community: ``kind``, ``open``
 
-The rest of this module is pure: the shape of the projection (`new_graph`,
-`add_person`, ...) and the views the analyses share (`support_graph`, `is_adult`).
+This package is a leaf, like networkx itself: it imports nothing of the project. The node
+kinds and relationship types the analyses read are named below as plain text, the values
+the projection stores (`tests/analytics/test_projection.py` holds them equal to the
+vocabulary's); what a deployment configures, such as the caring types, comes in as an
+argument.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from datetime import date
+from collections.abc import Iterable
 from typing import Any
 
 import networkx as nx
-from neo4j import READ_ACCESS, ManagedTransaction, unit_of_work
-
-from lrm_graph import clock
-from lrm_graph.db import cypher
-from lrm_graph.db.graph import Graph, plain, translated_errors
-from lrm_graph.records.relationships import is_screened
-from lrm_graph.vocabulary import NodeKind, RelType
 
 __all__ = [
-    "PROJECTED_KINDS",
+    "CASELOAD_TYPES",
     "SUPPORT_TYPES",
     "add_node",
     "add_relationship",
     "is_adult",
+    "learners_of",
     "neighbors_by",
     "new_graph",
-    "project",
-    "select_learners",
     "support_graph",
 ]
 
-PROJECTED_KINDS = tuple(kind for kind in NodeKind if kind is not NodeKind.ORGANIZATION)
+# Node kinds (attribute `node_kind`).
+LEARNER, ADULT, EXPERT, COMMUNITY = "learner", "adult", "expert", "community"
+GOAL, INDUSTRY, INTEREST, RESOURCE = "goal", "industry", "interest", "resource"
+# Relationship types (edge attribute and key `type`).
+MENTORS, ADVISES, COACHES, COUNSELS = "MENTORS", "ADVISES", "COACHES", "COUNSELS"
+TEACHES, GUARDIAN_OF, TRUSTS = "TEACHES", "GUARDIAN_OF", "TRUSTS"
+PEER_OF, PEER_MENTORS, MEMBER_OF = "PEER_OF", "PEER_MENTORS", "MEMBER_OF"
+PURSUES, IN_INDUSTRY, INTERESTED_IN = "PURSUES", "IN_INDUSTRY", "INTERESTED_IN"
+WORKS_IN, SUPPORTS, USES = "WORKS_IN", "SUPPORTS", "USES"
 
+# The adult -> learner types that make up an adult's caseload.
+CASELOAD_TYPES = (MENTORS, ADVISES, COACHES, COUNSELS)
 # The types that make up a learner's support network: people with people, people with
 # communities. Goals, interests, industries and resources hang off it, but no one is
 # introduced to anyone through them.
 SUPPORT_TYPES = frozenset(
-    {
-        RelType.MENTORS,
-        RelType.ADVISES,
-        RelType.COACHES,
-        RelType.COUNSELS,
-        RelType.TEACHES,
-        RelType.GUARDIAN_OF,
-        RelType.TRUSTS,
-        RelType.PEER_OF,
-        RelType.PEER_MENTORS,
-        RelType.MEMBER_OF,
-    }
+    {*CASELOAD_TYPES, TEACHES, GUARDIAN_OF, TRUSTS, PEER_OF, PEER_MENTORS, MEMBER_OF}
 )
-
-# Fields read from the database, per kind; anything else is dropped on the way in.
-_KEPT = {
-    NodeKind.LEARNER: ("grade_level",),
-    NodeKind.ADULT: ("roles", "caseload_capacity"),
-    NodeKind.EXPERT: ("caseload_capacity",),
-    NodeKind.COMMUNITY: ("kind", "open"),
-}
 
 
 def new_graph() -> nx.MultiDiGraph:
@@ -108,7 +93,22 @@ def is_adult(G: nx.Graph, uid: str) -> bool:
     """
     data = G.nodes[uid]
     kind = data.get("node_kind")
-    return kind == NodeKind.ADULT or (kind == NodeKind.EXPERT and bool(data.get("screened")))
+    return kind == ADULT or (kind == EXPERT and bool(data.get("screened")))
+
+
+def learners_of(G: nx.Graph, learners: Iterable[str] | None = None) -> list[str]:
+    """Return the learners in `G` (only those among `learners`, if given), in uid order.
+
+    Examples
+    --------
+    >>> G = new_graph()
+    >>> for uid, kind in [("l2", "learner"), ("a", "adult"), ("l1", "learner")]:
+    ...     add_node(G, uid, kind, uid)
+    >>> learners_of(G), learners_of(G, ["l2", "a", "gone"])
+    (['l1', 'l2'], ['l2'])
+    """
+    pool = G.nodes if learners is None else (uid for uid in set(learners) if uid in G)
+    return sorted(uid for uid in pool if G.nodes[uid].get("node_kind") == LEARNER)
 
 
 def neighbors_by(
@@ -154,14 +154,12 @@ def support_graph(G: nx.MultiDiGraph, *, with_resources: bool = False) -> nx.Gra
     >>> sorted(support_graph(G).edges())
     [('c', 'l')]
     """
-    kinds = {NodeKind.LEARNER, NodeKind.ADULT, NodeKind.EXPERT, NodeKind.COMMUNITY}
-    if with_resources:
-        kinds.add(NodeKind.RESOURCE)
-    types = set(SUPPORT_TYPES) | ({RelType.USES} if with_resources else set())
+    kinds = {LEARNER, ADULT, EXPERT, COMMUNITY} | ({RESOURCE} if with_resources else set())
+    types = set(SUPPORT_TYPES) | ({USES} if with_resources else set())
 
     def keep(uid: str) -> bool:
         kind = G.nodes[uid].get("node_kind")
-        return kind in kinds and (kind != NodeKind.EXPERT or bool(G.nodes[uid].get("screened")))
+        return kind in kinds and (kind != EXPERT or bool(G.nodes[uid].get("screened")))
 
     S = nx.Graph()
     S.add_nodes_from((uid, G.nodes[uid]) for uid in sorted(uid for uid in G if keep(uid)))
@@ -172,72 +170,3 @@ def support_graph(G: nx.MultiDiGraph, *, with_resources: bool = False) -> nx.Gra
     }
     S.add_edges_from(sorted(edges))
     return S
-
-
-# --- the database side -------------------------------------------------------------
-
-
-def project(graph: Graph, *, today: date | None = None) -> nx.MultiDiGraph:
-    """Build the projection from the database, streaming records in one read transaction."""
-    today = today or clock.today()
-
-    @unit_of_work(timeout=graph.timeout)
-    def work(tx: ManagedTransaction) -> nx.MultiDiGraph:
-        # Built inside the transaction function: a retried transaction starts afresh.
-        G = new_graph()
-        kinds = [kind.value for kind in PROJECTED_KINDS]
-        for row in _stream(tx, "analytics/project_nodes", kinds=kinds):
-            _add_row(G, row, today)
-        for row in _stream(tx, "analytics/project_relationships", today=today):
-            if row["from_uid"] in G and row["to_uid"] in G:
-                add_relationship(G, row["from_uid"], row["to_uid"], row["type"])
-        return G
-
-    with (
-        translated_errors(),
-        graph.driver.session(database=graph.database, default_access_mode=READ_ACCESS) as session,
-    ):
-        return session.execute_read(work)
-
-
-def _stream(tx: ManagedTransaction, name: str, **params: Any) -> Iterator[Any]:
-    # Iterating the result pulls records in batches; nothing holds the whole answer.
-    yield from tx.run(cypher.load(name).text, params)
-
-
-def _add_row(G: nx.MultiDiGraph, row: Any, today: date) -> None:
-    kind = NodeKind(row["node_kind"])
-    attrs = {field: plain(row[field]) for field in _KEPT.get(kind, ())}
-    if kind is NodeKind.EXPERT:
-        attrs["screened"] = is_screened(
-            {
-                "screening_status": row["screening_status"],
-                "screening_expires_on": plain(row["screening_expires_on"]),
-            },
-            today,
-        )
-    add_node(G, row["uid"], kind, row["name"] or "", **attrs)
-
-
-def select_learners(
-    graph: Graph,
-    *,
-    organization: str | None = None,
-    grade: str | None = None,
-    community: str | None = None,
-    visible: list[str] | None = None,
-    today: date | None = None,
-) -> set[str] | None:
-    """Return the uids of the learners the filters select among `visible` (the learners a
-    caller may see; None: all), or None when neither restricts."""
-    if organization is None and grade is None and community is None and visible is None:
-        return None
-    rows = graph.read(
-        "analytics/select_learners",
-        organization=organization,
-        grade=grade,
-        community=community,
-        visible=visible,
-        today=today or clock.today(),
-    )
-    return {row["uid"] for row in rows}

@@ -12,8 +12,7 @@ from typing import Any
 
 import networkx as nx
 
-from analytics.projection import is_adult, support_graph
-from lrm_graph.vocabulary import NodeKind
+from analytics.projection import COMMUNITY, LEARNER, is_adult, support_graph
 
 __all__ = ["EXACT_LIMIT", "bridging_adults", "isolated_groups"]
 
@@ -67,9 +66,7 @@ def isolated_groups(
         reported = sorted(uid for uid in members if uid in wanted)
         if not reported:
             continue
-        communities = sorted(
-            uid for uid in members if S.nodes[uid]["node_kind"] == NodeKind.COMMUNITY
-        )
+        communities = sorted(uid for uid in members if S.nodes[uid]["node_kind"] == COMMUNITY)
         size = len(communities) + sum(1 for uid in members if uid in seen)
         groups.append({"learners": reported, "communities": communities, "size": size})
     return sorted(groups, key=lambda g: (-g["size"], g["learners"][0]))
@@ -126,7 +123,7 @@ def bridging_adults(
             "uid": uid,
             "betweenness": round(centrality.get(uid, 0.0), 6),
             "articulation_point": uid in cut,
-            "learners": sum(1 for v in S.adj[uid] if S.nodes[v]["node_kind"] == NodeKind.LEARNER),
+            "learners": sum(1 for v in S.adj[uid] if S.nodes[v]["node_kind"] == LEARNER),
         }
         for uid in S
         if uid in near and is_adult(S, uid) and (centrality.get(uid, 0.0) > 0 or uid in cut)
@@ -137,7 +134,7 @@ def bridging_adults(
 
 def _wanted(S: nx.Graph, learners: Iterable[str] | None) -> set[str]:
     pool = S.nodes if learners is None else {uid for uid in learners if uid in S}
-    return {uid for uid in pool if S.nodes[uid]["node_kind"] == NodeKind.LEARNER}
+    return {uid for uid in pool if S.nodes[uid]["node_kind"] == LEARNER}
 
 
 def _near(S: nx.Graph, learners: set[str]) -> set[str]:

@@ -11,9 +11,8 @@ from typing import Any
 
 from neo4j import READ_ACCESS, ManagedTransaction
 
-from analytics import projection
 from bench.common import Database, Table, ratio, verdict
-from lrm_graph.analysis import runner
+from lrm_graph.analysis import projection, runner
 from lrm_graph.db import cypher
 
 PROJECTION_RATIO = 1.5

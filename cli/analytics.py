@@ -1,4 +1,4 @@
-"""`lrm analyze <name>`: the analytics of `lrm_graph.analysis.runner` as a table, CSV or JSON."""
+"""`lrm analyze <name>`: the analytics of `lrm_graph.analysis` as a table, CSV or JSON."""
 
 from __future__ import annotations
 
@@ -9,15 +9,14 @@ import typer
 from pydantic import ValidationError
 
 from cli import operator_audit
-from lrm_graph import tabular
-from lrm_graph.analysis import runner
+from lrm_graph import analysis, tabular
 from lrm_graph.config import Settings, get_settings
 from lrm_graph.db.graph import connect
 from lrm_graph.errors import InvalidInput
 from lrm_graph.records.fields import Grade
 
 # From the registry, so that `--help` lists every analytic and a typo exits 2.
-AnalyticName = StrEnum("AnalyticName", {name: name for name in runner.NAMES})  # type: ignore[misc]
+AnalyticName = StrEnum("AnalyticName", {name: name for name in analysis.NAMES})  # type: ignore[misc]
 
 
 class Format(StrEnum):
@@ -56,19 +55,19 @@ def analyze(
 ) -> None:
     """Run an analytic: goal-gaps, structure, mentor-matches, community-suggestions.
 
-    The CLI reads the database directly, so it runs as the local operator and sees the
-    whole district; over the API each caller sees only the learners they may see. Every
-    learner shown is recorded in the audit (as cli:<user>) first.
+    The CLI runs as the local operator (cli:<user>), who sees the whole district; over
+    the API each caller sees only the learners they may see. Every learner shown is
+    recorded in the audit first, as the API records its callers.
     """
     if grade is not None and grade not in get_args(Grade):
         raise InvalidInput(f"grade {grade!r} is not a grade code ({', '.join(get_args(Grade))})")
-    filters = runner.LearnerFilter(organization, grade, community)
-    options = runner.Options(k, include_connected, limit, top, samples, seed)
+    filters = analysis.LearnerFilter(organization, grade, community)
+    options = analysis.Options(k, include_connected, limit, top, samples, seed)
     settings = _settings()
     graph = connect(settings)
+    request = operator_audit.request(f"lrm analyze {name}")
     try:
-        report = runner.run(graph, str(name), filters, options, caring_types=settings.caring_types)
-        operator_audit.record(graph, f"lrm analyze {name}", "read", report.learners)
+        report = analysis.run_analytic(graph, request, settings, str(name), filters, options)
     finally:
         graph.close()
     typer.echo(render(report, fmt, filters), nl=False)
@@ -81,7 +80,7 @@ def _settings() -> Settings:
         raise InvalidInput(f"the configuration is not valid: {exc.errors()[0]['msg']}") from exc
 
 
-def render(report: runner.Report, fmt: Format, filters: runner.LearnerFilter) -> str:
+def render(report: analysis.Report, fmt: Format, filters: analysis.LearnerFilter) -> str:
     """Return an analytic as text: a table, the CSV download, or the API's JSON."""
     if fmt is Format.JSON:
         return tabular.json_text(report.data)

@@ -8,7 +8,7 @@ from fastapi.testclient import TestClient
 
 from analytics.care import fragile_learners, learners_without_community
 from analytics.matches import unmentored_learners
-from analytics.projection import project
+from lrm_graph.analysis.projection import project
 from lrm_graph.config import Settings
 from lrm_graph.db.graph import Graph
 from lrm_graph.demo import demo_school

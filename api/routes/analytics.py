@@ -1,7 +1,7 @@
 """Analytics: goal gaps, structure, mentor matches, community suggestions; accept a match.
 
-Each runs over the learners the caller may see, and every learner an answer names is
-recorded in the audit (one batched write) before the answer leaves.
+Each runs over the learners the caller may see (`lrm_graph.analysis.run_analytic`), and
+every learner an answer names is recorded in the audit before the answer leaves.
 """
 
 from typing import Annotated, Any
@@ -24,9 +24,9 @@ from api.schemas.analytics import (
     StructureQuery,
 )
 from api.schemas.relationships import RelationshipOut
+from lrm_graph import analysis
 from lrm_graph.access import audit, report_scope
 from lrm_graph.analysis import runner
-from lrm_graph.auth.caller import Caller
 from lrm_graph.config import Settings
 from lrm_graph.db.graph import Graph
 from lrm_graph.vocabulary import RelType
@@ -35,24 +35,12 @@ router = APIRouter(prefix="/analytics", tags=["analytics"])
 
 
 def _report(
-    graph: Graph,
-    settings: Settings,
-    name: str,
-    query: AnalyticsQuery,
-    caller: Caller,
-    request: audit.Request,
+    graph: Graph, settings: Settings, name: str, query: AnalyticsQuery, request: audit.Request
 ) -> Any:
     """Run one analytic for the caller; answer JSON, or a CSV download when `format=csv`."""
-    scope = report_scope.scope_for(graph, caller)
-    report = runner.run(
-        graph,
-        name,
-        query.learner_filter(),
-        query.options(),
-        caring_types=settings.caring_types,
-        scope=scope,
+    report = analysis.run_analytic(
+        graph, request, settings, name, query.learner_filter(), query.options()
     )
-    audit.record(graph, request, "read", scope.purposes(report.learners))
     if query.format == "csv":
         return Response(
             report.csv(),
@@ -67,12 +55,11 @@ def goal_gaps(
     graph: GraphDep,
     settings: SettingsDep,
     query: Annotated[GoalGapsQuery, Query()],
-    caller: CallerDep,
     request: AuditDep,
 ) -> Any:
     """Learners' goals with no tie to the goal's industry within `k` hops, and the warm
     introduction to the nearest tie further out."""
-    return _report(graph, settings, "goal-gaps", query, caller, request)
+    return _report(graph, settings, "goal-gaps", query, request)
 
 
 @router.get("/structure", response_model=StructureOut, responses=CSV_RESPONSE)
@@ -80,11 +67,10 @@ def structure(
     graph: GraphDep,
     settings: SettingsDep,
     query: Annotated[StructureQuery, Query()],
-    caller: CallerDep,
     request: AuditDep,
 ) -> Any:
     """Groups of learners cut off from every adult, and the adults who bridge groups."""
-    return _report(graph, settings, "structure", query, caller, request)
+    return _report(graph, settings, "structure", query, request)
 
 
 @router.get("/mentor-matches", response_model=MentorMatchesOut, responses=CSV_RESPONSE)
@@ -92,13 +78,12 @@ def mentor_matches(
     graph: GraphDep,
     settings: SettingsDep,
     query: Annotated[PerLearnerQuery, Query()],
-    caller: CallerDep,
     request: AuditDep,
 ) -> Any:
     """Learners without a caring adult, ranked adults with caseload room, one assignment.
 
     A suggestion: nothing is written until someone accepts a match."""
-    return _report(graph, settings, "mentor-matches", query, caller, request)
+    return _report(graph, settings, "mentor-matches", query, request)
 
 
 @router.post(
@@ -130,8 +115,7 @@ def community_suggestions(
     graph: GraphDep,
     settings: SettingsDep,
     query: Annotated[PerLearnerQuery, Query()],
-    caller: CallerDep,
     request: AuditDep,
 ) -> Any:
     """Communities for learners in none: where their peers are, or in their goal's industry."""
-    return _report(graph, settings, "community-suggestions", query, caller, request)
+    return _report(graph, settings, "community-suggestions", query, request)

@@ -6,7 +6,14 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from lrm_graph.analysis.runner import K_MAX, LIMIT_MAX, SAMPLES_MAX, TOP_MAX, LearnerFilter, Options
+from lrm_graph.analysis.options import (
+    K_MAX,
+    LIMIT_MAX,
+    SAMPLES_MAX,
+    TOP_MAX,
+    LearnerFilter,
+    Options,
+)
 from lrm_graph.records.fields import Grade
 from lrm_graph.vocabulary import NodeKind
 

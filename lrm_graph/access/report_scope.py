@@ -6,8 +6,8 @@ their own elsewhere and get 403 here. A caller sees in a report only the learner
 `visibility.visible_learners` gives them; the queries take that set as `$visible` (null for
 the whole district) and never repeat the rule.
 
-The `lrm` CLI has direct access to the database and runs as the local operator: the
-whole district (`DISTRICT`).
+The `lrm` CLI runs the same use cases as the local operator (`cli.operator_audit`): an
+admin, who sees the whole district (`DISTRICT`).
 """
 
 from __future__ import annotations
@@ -66,20 +66,22 @@ class ReportScope:
 DISTRICT = ReportScope()  # the local operator of the CLI
 
 
-def check_reader(caller: Caller) -> None:
-    """Answer 403 unless `caller` may run reports and analytics at all."""
+def check_reader(caller: Caller | None) -> Caller:
+    """Return `caller` if they may run reports and analytics at all; 403 otherwise."""
+    if caller is None:  # the API signs every /v1 caller in first
+        raise Forbidden("sign in first")
     if caller.role not in REPORT_ROLES:
         raise Forbidden(
             f"reports and analytics are for staff and API clients, not a {caller.role.value}"
         )
     if not caller.has_scope(Scope.READ):
         raise Forbidden(f"this needs the {Scope.READ.value!r} scope")
+    return caller
 
 
-def scope_for(graph: Graph, caller: Caller) -> ReportScope:
+def scope_for(graph: Graph, caller: Caller | None) -> ReportScope:
     """Return the learners `caller` sees in reports and analytics; 403 if they may not run them."""
-    check_reader(caller)
-    return ReportScope(visibility.visible_learners(graph, caller))
+    return ReportScope(visibility.visible_learners(graph, check_reader(caller)))
 
 
 def match_purpose(graph: Graph, caller: Caller, learner_uid: str) -> str:

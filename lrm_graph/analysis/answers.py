@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import networkx as nx
 
@@ -22,10 +22,8 @@ from analytics import communities, goal_gaps, matches, structure
 from analytics.projection import SUPPORT_TYPES, neighbors_by
 from lrm_graph import tabular
 from lrm_graph.access.report_scope import ReportScope
+from lrm_graph.analysis.options import Options
 from lrm_graph.vocabulary import NodeKind
-
-if TYPE_CHECKING:
-    from lrm_graph.analysis.runner import Options
 
 HIDDEN_STEP = "(another learner)"  # how a path step the caller may not see reads in CSV
 
@@ -45,9 +43,7 @@ class Report:
         return tabular.csv_text(self.rows, self.columns)
 
 
-Runner = Callable[
-    [nx.MultiDiGraph, "set[str] | None", "Options", tuple[str, ...], ReportScope], Report
-]
+Runner = Callable[[nx.MultiDiGraph, set[str] | None, Options, tuple[str, ...], ReportScope], Report]
 
 
 def _node(G: nx.MultiDiGraph, uid: str) -> dict[str, Any]:

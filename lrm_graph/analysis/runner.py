@@ -1,11 +1,12 @@
-"""The analytics as the API and the CLI ask for them: project, run, shape.
+"""The analytics over a projection: select the learners, project, run, shape.
 
-`run` selects the learners a report is about (`LearnerFilter`, within the learners the
-caller sees: `ReportScope`), projects the graph (`analytics.projection`), runs one pure
-analytic and shapes its answer (`lrm_graph.analysis.answers`): `data` for JSON (the
-API's response models), flat `rows` for CSV and tables, and the learners it names for
-the audit. `accept_match` turns an accepted mentor match into a relationship;
-`time_analytics` times each step for the bench scripts.
+`run` selects the learners an analytic is about (`LearnerFilter`, within the learners a
+`ReportScope` sees), projects the graph (`lrm_graph.analysis.projection`), runs one pure
+analytic of `analytics/` and shapes its answer (`lrm_graph.analysis.answers`). It checks
+no caller and records nothing: the use case `lrm_graph.analysis.run_analytic` does, and
+so does each caller that brings its own scope (a mentor request's suggestions).
+`accept_match` turns an accepted mentor match into a relationship; `time_analytics` times
+each step for the bench scripts.
 """
 
 from __future__ import annotations
@@ -15,51 +16,23 @@ from dataclasses import dataclass
 from time import perf_counter
 from typing import Any
 
-from analytics import projection
 from lrm_graph import clock
 from lrm_graph.access.report_scope import DISTRICT, ReportScope
+from lrm_graph.analysis import projection
 from lrm_graph.analysis.answers import RUNNERS, Report
+from lrm_graph.analysis.options import LIMIT_MAX, LearnerFilter, Options
 from lrm_graph.config import DEFAULT_CARING_TYPES
 from lrm_graph.db.graph import Graph
 from lrm_graph.errors import Conflict, InvalidInput, NotFound
 from lrm_graph.records import nodes, relationships
 from lrm_graph.vocabulary import NodeKind, RelType, Source
 
-NAMES = ("goal-gaps", "structure", "mentor-matches", "community-suggestions")
-K_MAX, LIMIT_MAX, TOP_MAX, SAMPLES_MAX = 6, 50, 500, 5000
+# The option types and limits are read from here by the callers that bring their own scope.
+__all__ = ["LIMIT_MAX", "NAMES", "LearnerFilter", "Options", "Report", "accept_match", "run",
+           "select", "time_analytics"]  # fmt: skip
+
+NAMES = tuple(RUNNERS)
 MATCH_TYPES = (RelType.MENTORS, RelType.ADVISES, RelType.COACHES, RelType.COUNSELS)
-
-
-@dataclass(frozen=True)
-class LearnerFilter:
-    """Which learners a report is about; the support graph around them stays whole."""
-
-    organization: str | None = None
-    grade: str | None = None
-    community: str | None = None
-
-
-@dataclass(frozen=True)
-class Options:
-    """The knobs of the analytics; each applies to the analytics named beside it."""
-
-    k: int = 2  # goal-gaps: a tie within k hops of the learner connects the goal
-    include_connected: bool = False  # goal-gaps: list connected goals too
-    limit: int = 5  # mentor-matches, community-suggestions: listed per learner
-    top: int = 20  # structure: bridging adults listed
-    samples: int = 100  # structure: betweenness sources on graphs above EXACT_LIMIT
-    seed: int | None = 0  # structure: the same report twice gives the same estimate
-
-    def check(self) -> None:
-        """Raise InvalidInput for a knob out of its range."""
-        for name, value, high in (
-            ("k", self.k, K_MAX),
-            ("limit", self.limit, LIMIT_MAX),
-            ("top", self.top, TOP_MAX),
-            ("samples", self.samples, SAMPLES_MAX),
-        ):
-            if not 1 <= value <= high:
-                raise InvalidInput(f"{name} must be between 1 and {high}, not {value}")
 
 
 def run(
@@ -68,7 +41,7 @@ def run(
     filters: LearnerFilter | None = None,
     options: Options | None = None,
     *,
-    caring_types: Iterable[str] = DEFAULT_CARING_TYPES,
+    caring_types: Iterable[str],
     scope: ReportScope = DISTRICT,
 ) -> Report:
     """Run the analytic called `name` over the whole graph, reporting on the learners asked

@@ -9,8 +9,9 @@ import httpx
 from fastapi.testclient import TestClient
 
 from analytics.matches import WEIGHTS, assign, mentor_matches, unmentored_learners
-from analytics.projection import project
 from lrm_graph import clock
+from lrm_graph.analysis.projection import project
+from lrm_graph.config import DEFAULT_CARING_TYPES as CARING
 from lrm_graph.config import Settings
 from lrm_graph.db.graph import Graph
 from tests import factories
@@ -74,7 +75,7 @@ def test_unmentored_learners_honours_caring_types() -> None:
     nodes = {"l1": "learner", "l2": "learner", "l3": "learner", "a": "adult"}
     edges = [("l1", "a", "TRUSTS"), ("a", "l2", "TEACHES")]
     G = handmade(nodes, edges)
-    assert unmentored_learners(G) == ["l2", "l3"]
+    assert unmentored_learners(G, caring_types=CARING) == ["l2", "l3"]
     assert unmentored_learners(G, caring_types=["MENTORS"]) == ["l1", "l2", "l3"]
     assert unmentored_learners(G, caring_types=["TEACHES"], learners=["l2", "l3"]) == ["l3"]
 
@@ -96,7 +97,7 @@ def test_mentor_matches_score_uses_documented_weights() -> None:
     edges = [("l", "g", "PURSUES"), ("g", "i", "IN_INDUSTRY"), ("a", "i", "WORKS_IN")]
     edges += [("l", "c", "MEMBER_OF"), ("a", "c", "TEACHES")]
     edges += [("l", "n", "INTERESTED_IN"), ("a", "n", "INTERESTED_IN")]
-    [row] = mentor_matches(handmade(nodes, edges))
+    [row] = mentor_matches(handmade(nodes, edges), caring_types=CARING)
     assert row == {
         "learner_uid": "l",
         "assigned_uid": "a",
@@ -127,13 +128,15 @@ def test_mentor_matches_only_adults_with_room_and_screened_experts() -> None:
     }
     edges = [("full", "other", "MENTORS"), ("l", "n", "INTERESTED_IN")]
     edges += [(uid, "n", "INTERESTED_IN") for uid in ("no_capacity", "full", "pending", "cleared")]
-    [row] = mentor_matches(handmade(nodes, edges), learners=["l"])
+    [row] = mentor_matches(handmade(nodes, edges), caring_types=CARING, learners=["l"])
     assert [c["adult_uid"] for c in row["candidates"]] == ["cleared"]
 
 
 def test_mentor_matches_learner_with_no_shared_ground_has_no_candidates() -> None:
     G = handmade({"l": "learner", "a": ("adult", {"caseload_capacity": 5})}, [])
-    assert mentor_matches(G) == [{"learner_uid": "l", "candidates": [], "assigned_uid": None}]
+    assert mentor_matches(G, caring_types=CARING) == [
+        {"learner_uid": "l", "candidates": [], "assigned_uid": None}
+    ]
 
 
 def test_mentor_matches_limit_keeps_the_assigned_candidate() -> None:
@@ -141,7 +144,10 @@ def test_mentor_matches_limit_keeps_the_assigned_candidate() -> None:
     nodes |= {"a": ("adult", {"caseload_capacity": 1}), "b": ("adult", {"caseload_capacity": 1})}
     edges = [("x", "n", "INTERESTED_IN"), ("x", "m", "INTERESTED_IN"), ("y", "n", "INTERESTED_IN")]
     edges += [("a", "n", "INTERESTED_IN"), ("a", "m", "INTERESTED_IN"), ("b", "m", "INTERESTED_IN")]
-    rows = {row["learner_uid"]: row for row in mentor_matches(handmade(nodes, edges), limit=1)}
+    rows = {
+        row["learner_uid"]: row
+        for row in mentor_matches(handmade(nodes, edges), caring_types=CARING, limit=1)
+    }
     # x ranks a first (2 shared) but y can only have a: x is assigned b, still listed.
     assert [(c["adult_uid"], c["assigned"]) for c in rows["x"]["candidates"]] == [
         ("a", False),
@@ -151,7 +157,7 @@ def test_mentor_matches_limit_keeps_the_assigned_candidate() -> None:
 
 
 def test_mentor_matches_empty_graph_is_empty() -> None:
-    assert mentor_matches(handmade({}, [])) == []
+    assert mentor_matches(handmade({}, []), caring_types=CARING) == []
 
 
 # --- against the database ----------------------------------------------------------------

@@ -14,10 +14,11 @@ import analytics.goal_gaps
 import analytics.matches
 import analytics.projection
 import analytics.structure
-from analytics.projection import project, select_learners
-from lrm_graph import clock
+from lrm_graph import clock, vocabulary
 from lrm_graph.analysis import runner
+from lrm_graph.analysis.projection import project, select_learners
 from lrm_graph.db.graph import Graph
+from lrm_graph.vocabulary import NodeKind, RelType
 from tests import factories
 from tests.analytics.support import end, relate
 
@@ -36,6 +37,20 @@ from tests.analytics.support import end, relate
 def test_docstring_examples_run(module: object) -> None:
     failed, tried = doctest.testmod(module, optionflags=doctest.NORMALIZE_WHITESPACE)  # type: ignore[arg-type]
     assert tried > 0 and failed == 0
+
+
+def test_projection_names_are_the_vocabulary() -> None:
+    """analytics names node kinds and relationship types as plain text (it imports nothing
+    of the project): each must be a value of the vocabulary, its sets the vocabulary's."""
+    kinds, types = {k.value for k in NodeKind}, {t.value for t in RelType}
+    named = {
+        value
+        for name, value in vars(analytics.projection).items()
+        if name.isupper() and isinstance(value, str)
+    }
+    assert len(named) == 24 and named <= kinds | types
+    assert tuple(vocabulary.CASELOAD_TYPES) == analytics.projection.CASELOAD_TYPES
+    assert types >= analytics.projection.SUPPORT_TYPES
 
 
 def test_project_keeps_only_the_attributes_analyses_need(client: TestClient, graph: Graph) -> None:

@@ -2,7 +2,7 @@
 
 from fastapi.testclient import TestClient
 
-from analytics.projection import project
+from lrm_graph.analysis.projection import project
 from lrm_graph.db.graph import Graph
 from tests import factories
 from tests.safeguarding.support import active_connection, guardian_of, propose, step

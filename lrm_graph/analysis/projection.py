@@ -1,0 +1,161 @@
+"""The projection from the database into networkx, in the shape `analytics.projection`
+gives: the whole district for the analytics (`project`), or the neighbourhood of one
+learner for the brief (`project_neighbourhood`, `add_goal_ties`), and the learners a
+report is about (`select_learners`).
+
+The analyses read node kinds and relationship types as the plain text the database holds
+(NodeKind and RelType values); only the fields they use are kept (`KEPT`), and an expert
+carries `screened` (cleared and current today: `records.relationships.is_screened`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from typing import Any
+
+import networkx as nx
+from neo4j import READ_ACCESS, ManagedTransaction, unit_of_work
+
+from analytics.projection import add_node, add_relationship, new_graph
+from lrm_graph import clock
+from lrm_graph.db import cypher
+from lrm_graph.db.graph import Graph, plain, translated_errors
+from lrm_graph.records.relationships import is_screened
+from lrm_graph.vocabulary import NodeKind, RelType
+
+PROJECTED_KINDS = tuple(kind for kind in NodeKind if kind is not NodeKind.ORGANIZATION)
+
+# Fields read from the database, per kind; anything else is dropped on the way in.
+KEPT = {
+    NodeKind.LEARNER: ("grade_level",),
+    NodeKind.ADULT: ("roles", "caseload_capacity"),
+    NodeKind.EXPERT: ("caseload_capacity",),
+    NodeKind.COMMUNITY: ("kind", "open"),
+}
+ROWS_PER_NODE = 4  # as questions.ROWS_PER_NETWORK_NODE: a hub stops the walk early
+
+
+def project(graph: Graph, *, today: date | None = None) -> nx.MultiDiGraph:
+    """Build the projection of the whole district, streaming records in one read
+    transaction of its own.
+
+    Its own, also when `graph` is an operation's unit: READ routing lets a cluster's
+    followers serve it, and it writes nothing, so the operation stays all or nothing.
+    """
+    today = today or clock.today()
+
+    @unit_of_work(timeout=graph.timeout)
+    def work(tx: ManagedTransaction) -> nx.MultiDiGraph:
+        # Built inside the transaction function: a retried transaction starts afresh.
+        G = new_graph()
+        kinds = [kind.value for kind in PROJECTED_KINDS]
+        for row in _stream(tx, "analytics/project_nodes", kinds=kinds):
+            _add_row(G, row, today)
+        for row in _stream(tx, "analytics/project_relationships", today=today):
+            if row["from_uid"] in G and row["to_uid"] in G:
+                add_relationship(G, row["from_uid"], row["to_uid"], row["type"])
+        return G
+
+    with (
+        translated_errors(),
+        graph.driver.session(database=graph.database, default_access_mode=READ_ACCESS) as session,
+    ):
+        return session.execute_read(work)
+
+
+def _stream(tx: ManagedTransaction, name: str, **params: Any) -> Iterator[Any]:
+    # Iterating the result pulls records in batches; nothing holds the whole answer.
+    yield from tx.run(cypher.load(name).text, params)
+
+
+def _add_row(G: nx.MultiDiGraph, row: Any, today: date) -> None:
+    kind = NodeKind(row["node_kind"])
+    attrs = {field: plain(row[field]) for field in KEPT.get(kind, ())}
+    if kind is NodeKind.EXPERT:
+        attrs["screened"] = is_screened(
+            {
+                "screening_status": row["screening_status"],
+                "screening_expires_on": plain(row["screening_expires_on"]),
+            },
+            today,
+        )
+    add_node(G, row["uid"], kind.value, row["name"] or "", **attrs)
+
+
+def select_learners(
+    graph: Graph,
+    *,
+    organization: str | None = None,
+    grade: str | None = None,
+    community: str | None = None,
+    visible: list[str] | None = None,
+    today: date | None = None,
+) -> set[str] | None:
+    """Return the uids of the learners the filters select among `visible` (the learners a
+    caller may see; None: all), or None when neither restricts."""
+    if organization is None and grade is None and community is None and visible is None:
+        return None
+    rows = graph.read(
+        "analytics/select_learners",
+        organization=organization,
+        grade=grade,
+        community=community,
+        visible=visible,
+        today=today or clock.today(),
+    )
+    return {row["uid"] for row in rows}
+
+
+def project_neighbourhood(
+    graph: Graph, learner: dict[str, Any], hops: int, max_nodes: int
+) -> tuple[nx.MultiDiGraph, bool]:
+    """Walk the support network out from the learner ({uid, name}), one query per hop, at
+    most `hops` hops and about `max_nodes` nodes; return the projection and whether the
+    walk stopped at the cap."""
+    G = new_graph()
+    learner_uid = learner["uid"]
+    add_node(G, learner_uid, NodeKind.LEARNER.value, learner.get("name") or "")
+    frontier, expanded, today = [learner_uid], list[str](), clock.today()
+    budget = ROWS_PER_NODE * max_nodes
+    for _ in range(hops):
+        rows = graph.read("care/expand_support", frontier=frontier, expanded=expanded,
+                          today=today, limit=budget + 1)  # fmt: skip
+        truncated = len(rows) > budget
+        expanded += frontier
+        frontier = []
+        for row in rows[:budget]:
+            node = row["node"]
+            if node["uid"] not in G:
+                if G.number_of_nodes() > max_nodes:
+                    return G, True
+                _add_met(G, node, today)
+                if node["node_kind"] != NodeKind.RESOURCE:  # a resource ends a path
+                    frontier.append(node["uid"])
+            add_relationship(G, row["from_uid"], row["to_uid"], row["type"])
+        if truncated:
+            return G, True
+        if not frontier:
+            break
+    return G, False
+
+
+def _add_met(G: nx.MultiDiGraph, node: dict[str, Any], today: date) -> None:
+    screened = is_screened(node, today) if node["node_kind"] == NodeKind.EXPERT else None
+    add_node(G, node["uid"], node["node_kind"], node.get("name") or "", screened=screened)
+
+
+def add_goal_ties(graph: Graph, G: nx.MultiDiGraph, learner_uid: str) -> None:
+    """Add the learner's goals, their industries and the ties to them among G's nodes."""
+    rows = graph.read("care/get_goal_ties", learner_uid=learner_uid, uids=list(G.nodes),
+                      today=clock.today())  # fmt: skip
+    for row in rows:
+        goal, industry = row["goal"], row["industry"]
+        add_node(G, goal["uid"], NodeKind.GOAL.value, goal["name"] or "")
+        add_node(G, industry["uid"], NodeKind.INDUSTRY.value, industry["name"] or "")
+        add_relationship(G, learner_uid, goal["uid"], RelType.PURSUES.value)
+        add_relationship(G, goal["uid"], industry["uid"], RelType.IN_INDUSTRY.value)
+        for tie in row["ties"]:
+            add_relationship(G, tie["from_uid"], industry["uid"], tie["type"])
+        for resource in row["goal_resources"]:
+            add_relationship(G, resource, goal["uid"], RelType.SUPPORTS.value)
