@@ -6,11 +6,10 @@ from enum import StrEnum
 from typing import Annotated, get_args
 
 import typer
-from pydantic import ValidationError
 
 from cli import operator_audit
+from cli.app import current_settings
 from lrm_graph import analysis, tabular
-from lrm_graph.config import Settings, get_settings
 from lrm_graph.db.graph import connect
 from lrm_graph.errors import InvalidInput
 from lrm_graph.records.fields import Grade
@@ -63,7 +62,7 @@ def analyze(
         raise InvalidInput(f"grade {grade!r} is not a grade code ({', '.join(get_args(Grade))})")
     filters = analysis.LearnerFilter(organization, grade, community)
     options = analysis.Options(k, include_connected, limit, top, samples, seed)
-    settings = _settings()
+    settings = current_settings()
     graph = connect(settings)
     request = operator_audit.request(f"lrm analyze {name}")
     try:
@@ -71,13 +70,6 @@ def analyze(
     finally:
         graph.close()
     typer.echo(render(report, fmt, filters), nl=False)
-
-
-def _settings() -> Settings:
-    try:
-        return get_settings()
-    except ValidationError as exc:
-        raise InvalidInput(f"the configuration is not valid: {exc.errors()[0]['msg']}") from exc
 
 
 def render(report: analysis.Report, fmt: Format, filters: analysis.LearnerFilter) -> str:

@@ -7,14 +7,11 @@ from enum import StrEnum
 from typing import Annotated, Any
 
 import typer
-from pydantic import ValidationError
 
 from cli import operator_audit
+from cli.app import current_settings
 from lrm_graph import reports, tabular
-from lrm_graph.access.report_scope import DISTRICT
-from lrm_graph.config import Settings, get_settings
 from lrm_graph.db.graph import connect
-from lrm_graph.errors import InvalidInput
 
 # Built from the registry, so that `--help` lists every report and typos exit 2.
 ReportName = StrEnum("ReportName", {name: name for name in reports.REPORTS})  # type: ignore[misc]
@@ -62,29 +59,22 @@ def report(
     """Run a report: unmentored, fragile, caseloads, no-community, voice-mismatch, coverage,
     relationship-elements.
 
-    The CLI reads the database directly, so it runs as the local operator and sees the
-    whole district; over the API each caller sees only the learners they may see. Every
-    learner shown is recorded in the audit (as cli:<user>) first.
+    The CLI runs as the local operator (cli:<user>), who sees the whole district; over
+    the API each caller sees only the learners they may see. Every learner shown is
+    recorded in the audit first, as the API records its callers.
     """
     filters = reports.Filters(organization, grade, community)
     options = reports.Options(
         days, min_learners, without, as_of.date() if as_of else None, threshold
     )
-    settings = _settings()
+    settings = current_settings()
     graph = connect(settings)
+    request = operator_audit.request(f"lrm report {name}")
     try:
-        result = reports.run(graph, settings, str(name), filters, options, DISTRICT)
-        operator_audit.record(graph, f"lrm report {name}", "read", reports.disclosed(result))
+        result = reports.run_report(graph, request, settings, str(name), filters, options)
     finally:
         graph.close()
     typer.echo(render(result, fmt), nl=False)
-
-
-def _settings() -> Settings:
-    try:
-        return get_settings()
-    except ValidationError as exc:
-        raise InvalidInput(f"the configuration is not valid: {exc.errors()[0]['msg']}") from exc
 
 
 def render(result: dict[str, Any], fmt: Format) -> str:

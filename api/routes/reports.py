@@ -1,19 +1,17 @@
 """Reports: the list of them, each as JSON, and each as a CSV download.
 
-Each runs over the learners the caller may see, and every learner an answer names is
-recorded in the audit (one batched write) before the answer leaves.
+Each runs over the learners the caller may see (`lrm_graph.reports.run_report`), and
+every learner an answer names is recorded in the audit before the answer leaves.
 """
 
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Response
 
-from api.auth import CallerDep
 from api.deps import GraphDep, SettingsDep
 from api.disclosure import AuditDep
 from api.schemas.reports import MODELS, ReportList, ReportQuery
 from lrm_graph import reports
-from lrm_graph.access import audit, report_scope
 
 router = APIRouter(prefix="/reports", tags=["reports"])
 
@@ -24,14 +22,13 @@ CSV_RESPONSE: dict[int | str, dict[str, Any]] = {
 
 
 @router.get("", response_model=ReportList)
-def list_reports(caller: CallerDep) -> Any:
+def list_reports(request: AuditDep) -> Any:
     """List the reports, each with a one-line description and where to get it."""
-    report_scope.check_reader(caller)
     return {
         "items": [
             info
             | {"path": f"/v1/reports/{info['name']}", "csv_path": f"/v1/reports/{info['name']}.csv"}
-            for info in reports.describe()
+            for info in reports.list_reports(request)
         ]
     }
 
@@ -52,16 +49,11 @@ def add_report(name: str) -> None:
     report = reports.get(name)
 
     def run(
-        params: ReportQuery,
-        caller: CallerDep,
-        graph: GraphDep,
-        settings: SettingsDep,
-        request: AuditDep,
+        params: ReportQuery, graph: GraphDep, settings: SettingsDep, request: AuditDep
     ) -> dict[str, Any]:
-        scope = report_scope.scope_for(graph, caller)
-        result = reports.run(graph, settings, name, params.filters(), params.options(), scope)
-        audit.record(graph, request, "read", scope.purposes(reports.disclosed(result)))
-        return result
+        return reports.run_report(
+            graph, request, settings, name, params.filters(), params.options()
+        )
 
     @router.get(
         f"/{name}",
@@ -71,12 +63,11 @@ def add_report(name: str) -> None:
     )
     def get_report(
         params: Annotated[query_model, Query()],  # type: ignore[valid-type]
-        caller: CallerDep,
         graph: GraphDep,
         settings: SettingsDep,
         request: AuditDep,
     ) -> Any:
-        result = run(params, caller, graph, settings, request)
+        result = run(params, graph, settings, request)
         return csv_download(result) if params.format == "csv" else result  # type: ignore[attr-defined]
 
     @router.get(
@@ -87,12 +78,11 @@ def add_report(name: str) -> None:
     )
     def get_report_csv(
         params: Annotated[query_model, Query()],  # type: ignore[valid-type]
-        caller: CallerDep,
         graph: GraphDep,
         settings: SettingsDep,
         request: AuditDep,
     ) -> Response:
-        return csv_download(run(params, caller, graph, settings, request))
+        return csv_download(run(params, graph, settings, request))
 
 
 for _name in reports.REPORTS:

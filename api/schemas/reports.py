@@ -1,16 +1,21 @@
-"""Report request (query) and response models."""
+"""Report request (query) and response models.
+
+The answer models are built from the reports' catalogue: each section lists the row
+declared for it in `lrm_graph.reports.rows`, so a row's fields are written once.
+"""
 
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, create_model
 
+from lrm_graph import reports
 from lrm_graph.records.fields import Grade
 from lrm_graph.reports import DEFAULT_DAYS, DEFAULT_MIN_LEARNERS, Filters, Options
 from lrm_graph.reports.common import MAX_DAYS, MAX_SCORE
-from lrm_graph.vocabulary import NodeKind, RelType
+from lrm_graph.vocabulary import RelType
 
 Uid = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=128)]
 
@@ -105,196 +110,51 @@ class ReportOut(BaseModel):
     generated_at: datetime
 
 
-class LearnerRow(BaseModel):
-    learner_uid: str
-    learner_name: str | None = None
-    grade_level: str | None = None
+# The value each option had in a run (`parameters`), defaults filled in.
+PARAMETER_TYPES: dict[str, Any] = {
+    "days": (int, ...),
+    "min_learners": (int, ...),
+    "without": (str | None, None),
+    "as_of": (date, ...),
+    "threshold": (int, ...),
+}
 
 
-class AdultRef(BaseModel):
-    adult_uid: str
-    adult_name: str | None = None
-    adult_kind: NodeKind
+def _title(name: str) -> str:
+    """Return a report's name as a schema name: "no-community" -> "NoCommunity"."""
+    return "".join(word.capitalize() for word in name.split("-"))
 
 
-class AtRiskRelationship(BaseModel):
-    uid: str | None = None
-    type: RelType
-    adult_uid: str
-    adult_name: str | None = None
-    adult_kind: NodeKind
-    since: date | None = None
-    until: date | None = None
-    last_interaction_at: datetime | None = None
-    risk: Literal["quiet", "ending"]
+def _section(section: reports.Section) -> Any:
+    rows = list[section.row]  # type: ignore[name-defined]
+    if section.only_when is None:
+        return (rows, ...)
+    return (rows | None, Field(default=None, description=section.only_when))
 
 
-class UnmentoredRow(LearnerRow):
-    reason: Literal["none", "quiet", "ending"]
-    relationships: list[AtRiskRelationship]
-
-
-class UnmentoredSections(BaseModel):
-    learners: list[UnmentoredRow]
-
-
-class UnmentoredParameters(BaseModel):
-    days: int
-
-
-class UnmentoredReport(ReportOut):
-    parameters: UnmentoredParameters
-    sections: UnmentoredSections
-
-
-class OneAdultRow(LearnerRow, AdultRef):
-    pass
-
-
-class SoleAdultRow(AdultRef):
-    learners: int
-    learner_uids: list[str]
-
-
-class FragileSections(BaseModel):
-    one_caring_adult: list[OneAdultRow]
-    sole_adults: list[SoleAdultRow]
-    if_adult_left: list[LearnerRow] | None = Field(
-        default=None, description="Only when `without` names an adult."
+def answer_model(report: reports.Report) -> type[ReportOut]:
+    """Build a report's answer model: its parameters, and its sections of rows."""
+    title = _title(report.name)
+    parameters = create_model(
+        f"{title}Parameters", **{option: PARAMETER_TYPES[option] for option in report.options}
     )
+    sections = create_model(f"{title}Sections", **{s.name: _section(s) for s in report.sections})
+    answer: type[ReportOut] = create_model(
+        f"{title}Report", __base__=ReportOut, parameters=(parameters, ...), sections=(sections, ...)
+    )
+    return answer
 
 
-class FragileParameters(BaseModel):
-    min_learners: int
-    without: str | None = None
-
-
-class FragileReport(ReportOut):
-    parameters: FragileParameters
-    sections: FragileSections
-
-
-class CaseloadRow(BaseModel):
-    adult_uid: str
-    adult_name: str | None = None
-    roles: list[str] | None = None
-    capacity: int | None = None
-    learners: int
-    learners_in_scope: int
-    room: int | None = None
-    status: Literal["overloaded", "full", "room", "no capacity set"]
-
-
-class CaseloadSections(BaseModel):
-    adults: list[CaseloadRow]
-
-
-class NoParameters(BaseModel):
-    pass
-
-
-class CaseloadReport(ReportOut):
-    parameters: NoParameters
-    sections: CaseloadSections
-
-
-class NoCommunitySections(BaseModel):
-    no_community: list[LearnerRow]
-    no_home_base: list[LearnerRow]
-
-
-class NoCommunityReport(ReportOut):
-    parameters: NoParameters
-    sections: NoCommunitySections
-
-
-class UnnamedRow(LearnerRow, AdultRef):
-    types: list[RelType]
-
-
-class UnrecordedRow(LearnerRow, AdultRef):
-    trusted_since: date | None = None
-
-
-class VoiceMismatchSections(BaseModel):
-    unnamed_by_learner: list[UnnamedRow]
-    trusted_not_on_record: list[UnrecordedRow]
-
-
-class VoiceMismatchReport(ReportOut):
-    parameters: NoParameters
-    sections: VoiceMismatchSections
-
-
-class CoverageRow(BaseModel):
-    organization_uid: str | None = None
-    organization_name: str | None = None
-    grade_level: str | None = None
-    learners: int
-    with_caring_adult: int
-    share_caring_adult: float
-    with_two_caring_adults: int
-    share_two_caring_adults: float
-    with_community: int
-    share_community: float
-    with_goal: int
-    share_goal: float
-    with_connected_goal: int
-    share_connected_goal: float
-
-
-class CoverageSections(BaseModel):
-    groups: list[CoverageRow]
-
-
-class CoverageParameters(BaseModel):
-    as_of: date
-
-
-class CoverageReport(ReportOut):
-    parameters: CoverageParameters
-    sections: CoverageSections
-
-
-Element = Literal[
-    "express_care", "challenge_growth", "provide_support", "share_power", "expand_possibilities"
-]
-
-
-class UnratedRow(LearnerRow):
-    relationships: int = Field(description="Active caring relationships (none rated).")
-
-
-class LackingRow(UnratedRow):
-    lacking: list[Element]
-    express_care: int | None = Field(default=None, description="Best current score.")
-    challenge_growth: int | None = None
-    provide_support: int | None = None
-    share_power: int | None = None
-    expand_possibilities: int | None = None
-
-
-class ElementsSections(BaseModel):
-    lacking: list[LackingRow]
-    unrated: list[UnratedRow]
-
-
-class ElementsParameters(BaseModel):
-    threshold: int
-
-
-class ElementsReport(ReportOut):
-    parameters: ElementsParameters
-    sections: ElementsSections
-
+# Each report's query model, by report name (a report without options takes the filters).
+QUERIES: dict[str, type[ReportQuery]] = {
+    "unmentored": UnmentoredQuery,
+    "fragile": FragileQuery,
+    "coverage": CoverageQuery,
+    "relationship-elements": ElementsQuery,
+}
 
 # Each report's query model and answer model, by report name.
 MODELS: dict[str, tuple[type[ReportQuery], type[ReportOut]]] = {
-    "unmentored": (UnmentoredQuery, UnmentoredReport),
-    "fragile": (FragileQuery, FragileReport),
-    "caseloads": (ReportQuery, CaseloadReport),
-    "no-community": (ReportQuery, NoCommunityReport),
-    "voice-mismatch": (ReportQuery, VoiceMismatchReport),
-    "coverage": (CoverageQuery, CoverageReport),
-    "relationship-elements": (ElementsQuery, ElementsReport),
+    name: (QUERIES.get(name, ReportQuery), answer_model(report))
+    for name, report in reports.REPORTS.items()
 }

@@ -12,9 +12,9 @@
 //             learners the caller may see, or null for all), $grade, $organization
 //             (Organization uid), $community (Community uid); a filter is null when not
 //             asked for.
-// Returns: adult_uid, adult_name, roles, capacity, learners (whole caseload, of the
-//          learners the caller sees), learners_in_scope (those the filters select), room
-//          (capacity - learners, or null), status; largest caseload first. Read.
+// Returns: the fields of CaseloadRow (lrm_graph/reports/rows.py): learners is the whole
+//          caseload, of the learners the caller sees; learners_in_scope, those the filters
+//          select; room, capacity - learners (or null); largest caseload first. Read.
 MATCH (a:Adult)
 WHERE a.archived_at IS NULL
 WITH a,

@@ -19,9 +19,8 @@
 //             learners the caller may see, or null for all: only they are counted), $grade,
 //             $organization (Organization uid), $community (Community uid); a filter is
 //             null when not asked for.
-// Returns: organization_uid, organization_name, grade_level, learners, with_caring_adult,
-//          with_two_caring_adults, with_community, with_goal, with_connected_goal, by
-//          organization name then grade. Read.
+// Returns: the fields of CoverageRow (lrm_graph/reports/rows.py) but the shares, which
+//          the report works out from the counts; by organization name then grade. Read.
 // Who works in which industry, as "<adult uid> <industry uid>" pairs, and which industries
 // each community reaches through its adult and expert members, as "<community uid>
 // <industry uid>" pairs: found once (few: people and communities x industries), so that

@@ -9,8 +9,8 @@
 //             learners the caller may see, or null for all), $grade, $organization
 //             (Organization uid), $community (Community uid); a filter is null when not
 //             asked for.
-// Returns: learner_uid, learner_name, grade_level, adult_uid, adult_name, adult_kind, in
-//          learner uid order. Read.
+// Returns: the fields of OneAdultRow (lrm_graph/reports/rows.py), in learner uid order.
+//          Read.
 MATCH (l:Learner)
 WHERE l.archived_at IS NULL
   AND ($visible IS NULL OR l.uid IN $visible)

@@ -5,8 +5,8 @@
 //             the learners the caller may see, or null for all), $grade, $organization
 //             (Organization uid), $community (Community uid); a filter is null when not
 //             asked for.
-// Returns: learner_uid, learner_name, grade_level, in_a_community (bool), in learner
-//          uid order. Read.
+// Returns: the fields of LearnerRow (lrm_graph/reports/rows.py) and in_a_community
+//          (bool), in learner uid order. Read.
 MATCH (l:Learner)
 WHERE l.archived_at IS NULL
   AND ($visible IS NULL OR l.uid IN $visible)

@@ -8,9 +8,9 @@
 //             learners the caller may see, or null for all), $grade, $organization
 //             (Organization uid), $community (Community uid); a filter is null when not
 //             asked for.
-// Returns: learner_uid, learner_name, grade_level, relationships (count of active caring
-//          relationships), ratings (list of maps: relationship_uid, side, rated_at, and
-//          the five element scores), in learner uid order. Read.
+// Returns: the fields of UnratedRow (lrm_graph/reports/rows.py; relationships counts the
+//          active caring relationships) and ratings (list of maps: relationship_uid, side,
+//          rated_at, and the five element scores), in learner uid order. Read.
 MATCH (l:Learner)
 WHERE l.archived_at IS NULL
   AND ($visible IS NULL OR l.uid IN $visible)

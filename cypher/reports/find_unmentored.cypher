@@ -16,9 +16,8 @@
 //             $visible (uids of the learners the caller may see, or null for all), $grade,
 //             $organization (Organization uid), $community (Community uid); a filter is
 //             null when not asked for.
-// Returns: learner_uid, learner_name, grade_level, reason, relationships (list of maps:
-//          uid, type, adult_uid, adult_name, adult_kind, since, until,
-//          last_interaction_at, risk), in learner uid order. Read.
+// Returns: the fields of UnmentoredRow (lrm_graph/reports/rows.py), each of its
+//          relationships a map of AtRiskRelationship's fields; in learner uid order. Read.
 MATCH (l:Learner)
 WHERE l.archived_at IS NULL
   AND ($visible IS NULL OR l.uid IN $visible)

@@ -9,9 +9,8 @@
 //             learner), $visible (uids of the learners the caller may see, or null for
 //             all), $grade, $organization (Organization uid), $community (Community uid); a
 //             filter is null when not asked for.
-// Returns: learner_uid, learner_name, grade_level, adult_uid, adult_name, adult_kind,
-//          types (the caring types on record, sorted), in learner then adult uid order.
-//          Read.
+// Returns: the fields of UnnamedRow (lrm_graph/reports/rows.py; types are the caring
+//          types on record, sorted), in learner then adult uid order. Read.
 MATCH (l:Learner)
 WHERE l.archived_at IS NULL
   AND ($visible IS NULL OR l.uid IN $visible)

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from lrm_graph.db.graph import Graph
 from lrm_graph.reports.common import Context, Rows
+from lrm_graph.reports.rows import LearnerRow, fields_of
 from lrm_graph.vocabulary import CommunityKind
 
 # The home base of a learner is an advisory community.
 HOME_BASE = CommunityKind.ADVISORY
-
-_LEARNER = ("learner_uid", "learner_name", "grade_level")
 
 
 def no_community(graph: Graph, ctx: Context) -> dict[str, Rows]:
@@ -17,7 +16,7 @@ def no_community(graph: Graph, ctx: Context) -> dict[str, Rows]:
     rows = graph.read(
         "reports/find_no_community", **ctx.filter_params(), home_base_kind=HOME_BASE.value
     )
-    learners = [{k: row[k] for k in _LEARNER} for row in rows]
+    learners = [{k: row[k] for k in fields_of(LearnerRow)} for row in rows]
     return {
         "no_community": [
             lr for lr, row in zip(learners, rows, strict=True) if not row["in_a_community"]

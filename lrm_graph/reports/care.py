@@ -4,10 +4,7 @@ from __future__ import annotations
 
 from lrm_graph.db.graph import Graph
 from lrm_graph.reports.common import DEFAULT_MIN_LEARNERS, Context, Rows
-
-# The order the facts of an at-risk relationship are shown in (a Cypher map has none).
-AT_RISK_FIELDS = ("uid", "type", "adult_uid", "adult_name", "adult_kind", "since", "until",
-                  "last_interaction_at", "risk")  # fmt: skip
+from lrm_graph.reports.rows import AtRiskRelationship, LearnerRow, fields_of
 
 
 def unmentored(graph: Graph, ctx: Context) -> dict[str, Rows]:
@@ -24,9 +21,11 @@ def unmentored(graph: Graph, ctx: Context) -> dict[str, Rows]:
         soon=ctx.days_ahead(),
         quiet_before=ctx.days_ago(),
     )
+    # The facts of an at-risk relationship in the row's order (a Cypher map has none).
+    facts = fields_of(AtRiskRelationship)
     for row in rows:
         row["relationships"] = [
-            {field: rel.get(field) for field in AT_RISK_FIELDS} for rel in row["relationships"]
+            {field: rel.get(field) for field in facts} for rel in row["relationships"]
         ]
     return {"learners": rows}
 
@@ -47,7 +46,7 @@ def fragile(graph: Graph, ctx: Context) -> dict[str, Rows | None]:
     }
     if ctx.options.without is not None:
         sections["if_adult_left"] = [
-            {k: row[k] for k in ("learner_uid", "learner_name", "grade_level")}
+            {k: row[k] for k in fields_of(LearnerRow)}
             for row in single
             if row["adult_uid"] == ctx.options.without
         ]

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from lrm_graph.db.graph import Graph
 from lrm_graph.reports.common import Context, Rows
+from lrm_graph.reports.rows import CoverageRow, fields_of
 
-# Each count the query returns, and the share it becomes.
+# Each count the query returns (`with_x`), and the share it becomes (`share_x`).
 SHARES = {
-    "with_caring_adult": "share_caring_adult",
-    "with_two_caring_adults": "share_two_caring_adults",
-    "with_community": "share_community",
-    "with_goal": "share_goal",
-    "with_connected_goal": "share_connected_goal",
+    count: "share_" + count.removeprefix("with_")
+    for count in fields_of(CoverageRow)
+    if count.startswith("with_")
 }
 
 

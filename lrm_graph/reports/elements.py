@@ -19,8 +19,7 @@ from typing import Any
 from lrm_graph.db.graph import Graph
 from lrm_graph.records.ratings import ELEMENTS, latest
 from lrm_graph.reports.common import Context, Rows
-
-_LEARNER = ("learner_uid", "learner_name", "grade_level", "relationships")
+from lrm_graph.reports.rows import UnratedRow, fields_of
 
 
 def best_scores(ratings: list[dict[str, Any]]) -> dict[str, int | None]:
@@ -44,7 +43,7 @@ def relationship_elements(graph: Graph, ctx: Context) -> dict[str, Rows]:
     lacking: Rows = []
     unrated: Rows = []
     for row in rows:
-        learner = {key: row[key] for key in _LEARNER}
+        learner = {key: row[key] for key in fields_of(UnratedRow)}
         if not row["ratings"]:
             unrated.append(learner)
             continue

@@ -65,3 +65,50 @@ def test_cli_help_lists_every_report(settings: Settings) -> None:
     result = lrm_report(settings, "--help")
     assert result.exit_code == 0
     assert all(name in result.stdout for name in NAMES)
+
+
+LEARNER = ["learner_uid", "learner_name", "grade_level"]
+ADULT = ["adult_uid", "adult_name", "adult_kind"]
+ELEMENTS = ["express_care", "challenge_growth", "provide_support", "share_power",
+            "expand_possibilities"]  # fmt: skip
+SHARES = ["caring_adult", "two_caring_adults", "community", "goal", "connected_goal"]
+# The CSV header of each report, as it was before the rows were declared once: a row's
+# fields are its columns, so this pins both.
+CSV_HEADERS = {
+    "unmentored": [*LEARNER, "reason", "relationships"],
+    "fragile": ["section", *LEARNER, *ADULT, "learners", "learner_uids"],
+    "caseloads": [
+        *ADULT[:2],
+        "roles",
+        "capacity",
+        "learners",
+        "learners_in_scope",
+        "room",
+        "status",
+    ],
+    "no-community": ["section", *LEARNER],
+    "voice-mismatch": ["section", *LEARNER, *ADULT, "types", "trusted_since"],
+    "coverage": [
+        "organization_uid",
+        "organization_name",
+        "grade_level",
+        "learners",
+        *(f"{part}_{share}" for share in SHARES for part in ("with", "share")),
+    ],
+    "relationship-elements": ["section", *LEARNER, "relationships", "lacking", *ELEMENTS],
+}
+
+
+def test_csv_header_of_every_report_is_its_rows_fields(client: TestClient) -> None:
+    for name, header in CSV_HEADERS.items():
+        response = client.get(f"/v1/reports/{name}.csv")
+        assert response.status_code == 200, response.text
+        assert response.text.splitlines()[0].split(",") == header, name
+
+
+def test_answer_schema_lists_each_sections_row(client: TestClient) -> None:
+    schemas = client.get("/openapi.json").json()["components"]["schemas"]
+    for report in reports.REPORTS.values():
+        for section in report.sections:
+            row = schemas[section.row.__name__]
+            assert list(row["properties"]) == list(section.columns), section.name

@@ -1,0 +1,169 @@
+"""The reports there are: each one's sections (with the row each lists), options and query.
+
+Every report looks at the learners the filters select (organization, grade, community;
+archived learners and adults never count), returns named sections of rows keyed by
+learner (or adult) uid, and runs one named Cypher query per section at most. A section's
+columns are its row's fields (`lrm_graph.reports.rows`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import BaseModel
+
+from lrm_graph.db.graph import Graph
+from lrm_graph.errors import NotFound
+from lrm_graph.reports import rows
+from lrm_graph.reports.belonging import no_community, voice_mismatch
+from lrm_graph.reports.care import caseloads, fragile, unmentored
+from lrm_graph.reports.common import Context, Rows
+from lrm_graph.reports.coverage import coverage
+from lrm_graph.reports.elements import relationship_elements
+
+
+@dataclass(frozen=True)
+class Section:
+    name: str
+    title: str
+    row: type[BaseModel]
+    only_when: str | None = None  # a section that may be left out (null): when it is there
+
+    @property
+    def columns(self) -> tuple[str, ...]:
+        return rows.fields_of(self.row)
+
+
+@dataclass(frozen=True)
+class Report:
+    name: str
+    description: str
+    sections: tuple[Section, ...]
+    options: tuple[str, ...]  # the `Options` fields it takes
+    compute: Callable[[Graph, Context], Mapping[str, Rows | None]]
+
+
+REPORTS: dict[str, Report] = {
+    report.name: report
+    for report in (
+        Report(
+            "unmentored",
+            "Learners with no active caring adult, and those whose caring ties are all "
+            "quiet or ending within `days` days; only learners the caller may see.",
+            (
+                Section(
+                    "learners", "Learners without a caring adult, or at risk", rows.UnmentoredRow
+                ),
+            ),
+            ("days",),
+            unmentored,
+        ),
+        Report(
+            "fragile",
+            "Learners with exactly one caring adult, the adults many depend on alone, "
+            "and who would be left with none if one adult left (`without`); only "
+            "learners the caller may see are listed, and counted for the adults.",
+            (
+                Section("one_caring_adult", "Learners with one caring adult", rows.OneAdultRow),
+                Section(
+                    "sole_adults",
+                    "Adults who are the only caring adult of many learners",
+                    rows.SoleAdultRow,
+                ),
+                Section(
+                    "if_adult_left",
+                    "Learners left with none if this adult left",
+                    rows.LearnerRow,
+                    only_when="Only when `without` names an adult.",
+                ),
+            ),
+            ("min_learners", "without"),
+            fragile,
+        ),
+        Report(
+            "caseloads",
+            "Adults by caseload (caring relationships towards learners) against their "
+            "caseload capacity: overloaded, full, room, or no capacity set. A caller who "
+            "sees only some learners gets the adults with one of them in their caseload, "
+            "counted over those learners alone (room and status too).",
+            (Section("adults", "Caseloads", rows.CaseloadRow),),
+            (),
+            caseloads,
+        ),
+        Report(
+            "no-community",
+            "Learners in no community, and learners without a home base (an advisory); "
+            "only learners the caller may see.",
+            (
+                Section("no_community", "Learners in no community", rows.LearnerRow),
+                Section("no_home_base", "Learners without a home base (advisory)", rows.LearnerRow),
+            ),
+            (),
+            no_community,
+        ),
+        Report(
+            "voice-mismatch",
+            "Caring relationships an adult reports that the learner does not name, and "
+            "adults a learner trusts with nothing on record towards the learner; only "
+            "learners the caller may see.",
+            (
+                Section(
+                    "unnamed_by_learner",
+                    "Adults' caring relationships the learner does not name",
+                    rows.UnnamedRow,
+                ),
+                Section(
+                    "trusted_not_on_record",
+                    "Adults the learner trusts with no relationship on record",
+                    rows.UnrecordedRow,
+                ),
+            ),
+            (),
+            voice_mismatch,
+        ),
+        Report(
+            "coverage",
+            "Per organization and grade, as of a date: learners, and the share with a "
+            "caring adult, two, a community, a goal, and a goal with a connection; only "
+            "learners the caller may see are counted.",
+            (Section("groups", "Coverage by organization and grade", rows.CoverageRow),),
+            ("as_of",),
+            coverage,
+        ),
+        Report(
+            "relationship-elements",
+            "Learners whose rated caring relationships lack an element of the Developmental "
+            "Relationships Framework (no active one's latest score reaches `threshold`), "
+            "and learners with no rated relationship; only learners the caller may see.",
+            (
+                Section("lacking", "Learners whose network lacks an element", rows.LackingRow),
+                Section("unrated", "Learners with no rated caring relationship", rows.UnratedRow),
+            ),
+            ("threshold",),
+            relationship_elements,
+        ),
+    )
+}
+
+
+def get(name: str) -> Report:
+    """Return the report called `name`, or raise NotFound naming the ones there are."""
+    try:
+        return REPORTS[name]
+    except KeyError:
+        raise NotFound(f"no report named {name!r}; reports: {', '.join(REPORTS)}") from None
+
+
+def describe() -> list[dict[str, Any]]:
+    """Return each report's name, description, sections and options."""
+    return [
+        {
+            "name": r.name,
+            "description": r.description,
+            "sections": [s.name for s in r.sections],
+            "options": list(r.options),
+        }
+        for r in REPORTS.values()
+    ]
