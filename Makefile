@@ -38,6 +38,7 @@ lint: setup
 	$(VENV)/bin/ruff check
 	$(VENV)/bin/ruff format --check
 	$(VENV)/bin/mypy
+	$(VENV)/bin/lint-imports --no-cache
 
 stop: $(VENV_STAMP)
 	$(LRM) db stop

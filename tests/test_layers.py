@@ -1,0 +1,70 @@
+"""The layer contracts of pyproject.toml hold, and a wrong arrow breaks them.
+
+`lint-imports` (import-linter) checks the imports of lrm_graph, api, cli and analytics
+against the contracts; `make lint` runs it too. The wrong arrows are made in a copy of the
+packages, so the repository itself is never touched.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+PACKAGES = ("lrm_graph", "api", "cli", "analytics")
+LINT_IMPORTS = Path(sys.executable).parent / "lint-imports"
+
+
+def lint_imports(root: Path) -> subprocess.CompletedProcess[str]:
+    """Run lint-imports on the packages under `root`, with the contracts of its pyproject."""
+    env = os.environ | {"PYTHONPATH": str(root)}  # the copy comes before the installed project
+    return subprocess.run(
+        [str(LINT_IMPORTS), "--no-cache"],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_layer_contracts_are_kept() -> None:
+    result = lint_imports(ROOT)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "0 broken" in result.stdout
+
+
+# Where the wrong import goes, what it imports, the contract it breaks, how the report
+# names the arrow.
+WRONG_ARROWS = [
+    ("analytics/wrong_arrow.py", "lrm_graph.config", "analytics is a leaf",
+     "analytics.wrong_arrow -> lrm_graph.config"),
+    ("lrm_graph/wrong_arrow.py", "cli.app", "lrm_graph imports no interface",
+     "lrm_graph.wrong_arrow -> cli.app"),
+    ("lrm_graph/access/wrong_arrow.py", "lrm_graph.reports", "No cycles between",
+     ".access -> .reports"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("module", "wrong_import", "broken", "arrow"), WRONG_ARROWS)
+def test_a_wrong_arrow_breaks_a_contract(
+    tmp_path: Path, module: str, wrong_import: str, broken: str, arrow: str
+) -> None:
+    for package in PACKAGES:
+        shutil.copytree(ROOT / package, tmp_path / package,
+                        ignore=shutil.ignore_patterns("__pycache__"))  # fmt: skip
+    shutil.copy(ROOT / "pyproject.toml", tmp_path)
+    (tmp_path / module).write_text(f"import {wrong_import}\n", encoding="utf-8")
+
+    result = lint_imports(tmp_path)
+
+    assert result.returncode == 1, result.stdout + result.stderr
+    verdicts = [line for line in result.stdout.splitlines() if line.startswith(broken)]
+    assert verdicts and " BROKEN" in verdicts[0], result.stdout
+    assert f"- {arrow}" in result.stdout, result.stdout
