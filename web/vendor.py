@@ -14,7 +14,7 @@ import argparse
 import json
 import shutil
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -25,12 +25,14 @@ TEST_TOOLS = ROOT / "tests" / "web" / "vendor"
 
 @dataclass(frozen=True)
 class Vendored:
-    """One npm package: the files to copy (paths inside it) and where they go."""
+    """One npm package: the files to copy (paths inside it), where they go, and the text
+    to change in a copied file ({file: ((old, new), ...)}), each found exactly once."""
 
     package: str
     files: tuple[str, ...]
     licence: str = "LICENSE"
     into: Path = STATIC
+    changes: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
 
     @property
     def folder(self) -> Path:
@@ -42,7 +44,15 @@ PACKAGES = (
     Vendored("cytoscape", ("dist/cytoscape.min.js",)),
     Vendored("chart.js", ("dist/chart.umd.min.js",), licence="LICENSE.md"),
     Vendored("swagger-ui-dist", ("swagger-ui-bundle.js", "swagger-ui.css", "favicon-32x32.png")),
-    Vendored("redoc", ("bundles/redoc.standalone.js",)),
+    # ReDoc's side menu shows Redocly's logo from their CDN; with no source the image is
+    # hidden (its onError does it), and the page asks no other host for anything.
+    Vendored(
+        "redoc",
+        ("bundles/redoc.standalone.js",),
+        changes={
+            "redoc.standalone.js": (('src:"https://cdn.redoc.ly/redoc/logo-mini.svg"', 'src:""'),)
+        },
+    ),
     Vendored("axe-core", ("axe.min.js",), licence="LICENSE", into=TEST_TOOLS),
 )
 
@@ -74,8 +84,20 @@ def copy_all() -> dict[str, str]:
         item.folder.mkdir(parents=True)
         for name in (*item.files, item.licence):
             shutil.copy2(MODULES / item.package / name, item.folder / Path(name).name)
+        for name, changes in item.changes.items():
+            change(item.folder / name, changes)
         copied[item.package] = version
     return copied
+
+
+def change(path: Path, changes: tuple[tuple[str, str], ...]) -> None:
+    """Make each change in a copied file; each old text must occur there exactly once."""
+    text = path.read_text(encoding="utf-8")
+    for old, new in changes:
+        if text.count(old) != 1:
+            raise SystemExit(f"error: {path.name} holds {old!r} {text.count(old)} times, not once")
+        text = text.replace(old, new)
+    path.write_text(text, encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:
