@@ -12,6 +12,7 @@ COPY lrm_graph ./lrm_graph
 COPY api ./api
 COPY analytics ./analytics
 COPY cli ./cli
+COPY web ./web
 COPY cypher ./cypher
 # Editable on purpose: the named queries in cypher/ are found beside the package
 # (lrm_graph/db/cypher.py looks in the repository root), and a plain `pip install .`

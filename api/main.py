@@ -39,6 +39,7 @@ from lrm_graph.config import Settings, get_settings
 from lrm_graph.db import schema
 from lrm_graph.db.graph import connect
 from lrm_graph.errors import GraphUnavailable
+from web import app as web_app
 
 log = logging.getLogger("lrm_graph.api")
 
@@ -71,6 +72,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         summary="The relationships around each learner, kept in a graph.",
         lifespan=lifespan,
         responses=PROBLEM_RESPONSES,
+        docs_url=None,  # /docs and /redoc come from web.docs, on vendored files (no CDN)
+        redoc_url=None,
     )
     errors.install(app)
     middleware.install(app, settings)
@@ -79,6 +82,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(auth_routes.router, prefix="/v1")
     for router in resource_routers():
         app.include_router(router, prefix="/v1", dependencies=[Depends(current_caller)])
+    web_app.include(app)
     return app
 
 

@@ -3,9 +3,11 @@
 - Bodies over `max_request_bytes` (`max_upload_bytes` for bulk loads and imports) answer
   413 problem+json before the route reads them.
 - Too many failed sign-ins from one IP address within a window answer 429 (accounts
-  also lock after repeated failures, in `lrm_graph.auth.accounts`). The count is kept in
-  this process: behind a load balancer each process counts its own, and the address is
-  the one uvicorn sees (run it with `--proxy-headers` behind a trusted proxy).
+  also lock after repeated failures, in `lrm_graph.auth.accounts`), whether they come to
+  the API (`POST /v1/auth/token`) or the web app's sign-in form (`POST /`, answered with
+  a page): one count for both. The count is kept in this process: behind a load
+  balancer each process counts its own, and the address is the one uvicorn sees (run it
+  with `--proxy-headers` behind a trusted proxy).
 - CORS is off (no CORS headers at all) unless `cors_origins` names origins.
 """
 
@@ -27,11 +29,13 @@ from api.errors import problem
 from lrm_graph.access import audit
 from lrm_graph.config import Settings
 from lrm_graph.errors import LrmError
+from web.pages import error_page
 
 log = logging.getLogger("lrm_graph.api")
 
 UPLOAD_PREFIXES = ("/v1/bulk", "/v1/imports")
 SIGN_IN_PATH = "/v1/auth/token"
+WEB_SIGN_IN_PATH = "/"  # the web app's sign-in form (web.routes.signin)
 MAX_TRACKED = 10_000  # addresses with recent failures before old ones are swept
 
 
@@ -132,7 +136,9 @@ class SignInLimit:
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         is_sign_in = (
-            scope["type"] == "http" and scope["method"] == "POST" and scope["path"] == SIGN_IN_PATH
+            scope["type"] == "http"
+            and scope["method"] == "POST"
+            and scope["path"] in (SIGN_IN_PATH, WEB_SIGN_IN_PATH)
         )
         if not is_sign_in:
             await self.app(scope, receive, send)
@@ -143,7 +149,13 @@ class SignInLimit:
             retry = max(1, int(recent[0] + self.window - self.clock()))
             await _record_refusal(scope, ip)
             detail = "too many failed sign-ins from this address; try again later"
-            await _refuse(scope, receive, send, 429, detail, {"Retry-After": str(retry)})
+            headers = {"Retry-After": str(retry)}
+            if scope["path"] == WEB_SIGN_IN_PATH:
+                page = error_page(Request(scope), None, 429, detail)
+                page.headers.update(headers)
+                await page(scope, receive, send)
+                return
+            await _refuse(scope, receive, send, 429, detail, headers)
             return
 
         async def counting_send(message: Message) -> None:

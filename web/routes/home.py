@@ -1,0 +1,59 @@
+"""`GET /`: the sign-in page, or the signed-in person's home, by their role.
+
+A learner's home is their own voice (`web.routes.learner_voice`), a guardian's is their
+child's page; every other role has a plain home for now that says who is signed in (the
+counselor, teacher, leader and mentor homes come with their use cases).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from fastapi import Request
+from starlette.responses import Response
+
+from api.deps import GraphDep, SettingsDep
+from lrm_graph.access import audit
+from lrm_graph.auth.caller import Role
+from lrm_graph.care import overview
+from lrm_graph.config import Settings
+from lrm_graph.db.graph import Graph
+from web.pages import render
+from web.routes import learner_voice
+from web.routes.signin import sign_in_page
+from web.routing import web_router
+from web.session import SessionDep, WebSession, audit_context
+
+router = web_router(tags=["web"])
+Home = Callable[[Request, WebSession, audit.Request, Graph, Settings], Response]
+
+
+@router.get("/")
+def home(request: Request, session: SessionDep, graph: GraphDep, settings: SettingsDep) -> Response:
+    """Show the sign-in page, or the signed-in person's home."""
+    if session.caller is None:
+        return sign_in_page(request, session)
+    page = HOMES.get(session.caller.role, signed_in_home)
+    return page(request, session, audit_context(request, session.caller), graph, settings)
+
+
+def guardian_home(
+    request: Request, session: WebSession, asking: audit.Request, graph: Graph, _: Settings
+) -> Response:
+    """A guardian's home: their child's page (each child's, for several)."""
+    children = overview.children(graph, asking)
+    pages = [overview.overview(graph, asking, child["uid"]) for child in children]
+    return render(request, session, "home/guardian.html", {"children": pages})
+
+
+def signed_in_home(
+    request: Request, session: WebSession, _asking: audit.Request, _graph: Graph, _: Settings
+) -> Response:
+    """The plain home of a role whose own home is still to come: who is signed in."""
+    return render(request, session, "home/signed_in.html")
+
+
+HOMES: dict[Role, Home] = {
+    Role.LEARNER: learner_voice.learner_home,
+    Role.GUARDIAN: guardian_home,
+}

@@ -1,0 +1,22 @@
+// After htmx swaps a section of the page (a form sent from it, a list asked for), move the
+// keyboard focus back into that section: to what went wrong if anything did, else to the
+// field it offers (data-focus), else to its heading. The section's own markup is replaced,
+// so without this the focus would fall to the top of the page.
+(() => {
+  let section = null;
+  document.addEventListener("htmx:before:request", (event) => {
+    section = event.target.closest("section[id]")?.id ?? null;
+  });
+  document.addEventListener("htmx:after:swap", () => {
+    const swapped = section && document.getElementById(section);
+    if (!swapped) return;
+    const where =
+      swapped.querySelector("[role=alert]") ??
+      swapped.querySelector("[data-focus]") ??
+      swapped.querySelector("h2");
+    if (where) {
+      if (where.tabIndex < 0) where.setAttribute("tabindex", "-1"); // a heading, a message
+      where.focus();
+    }
+  });
+})();
