@@ -26,10 +26,14 @@ $(LAUNCHER_STAMP): $(LAUNCHER_SOURCES) | $(VENV_STAMP)
 	rm -f $@
 	LRM_LAUNCHER_DIR=$(CURDIR)/launcher $(LRM) db build
 
+PORT ?= 8000
+
 run: setup
 	$(LRM) db start
 	$(LRM) demo
-	$(LRM) serve
+	@echo "web app: http://127.0.0.1:$(PORT)/ (sign in with a demo sign-in above)"
+	@echo "API docs: http://127.0.0.1:$(PORT)/docs and /redoc"
+	$(LRM) serve --port $(PORT)
 
 test: setup
 	$(PY) -m pytest

@@ -1,4 +1,4 @@
-"""Demo sign-ins: five accounts for the demo school's people, passwords generated once."""
+"""Demo sign-ins: six accounts for the demo school's people, passwords generated once."""
 
 from pathlib import Path
 
@@ -25,7 +25,8 @@ def test_demo_signins_sign_in_and_see_their_learner(
 ) -> None:
     demo_school.load(graph, settings, learners=20, seed=7)
     made = signins.ensure(graph, kept_in(settings, tmp_path))
-    assert [s.role for s in made] == ["admin", "counselor", "mentor", "learner", "guardian"]
+    roles = ["admin", "counselor", "teacher", "mentor", "learner", "guardian"]
+    assert [s.role for s in made] == roles
     learner_uid = next(s.person_uid for s in made if s.role == "learner")
     for signin in made:
         form = {"username": signin.email, "password": signin.password}
@@ -46,7 +47,7 @@ def test_demo_signins_keep_their_passwords_for_the_data_set(
     again = signins.ensure(graph, kept_in(settings, tmp_path))
     assert again == first
     count = graph.driver.execute_query(ACCOUNTS, database_=graph.database).records[0]["n"]
-    assert count == 5
+    assert count == 6
 
 
 def test_demo_signins_are_generated_not_fixed(
@@ -91,4 +92,4 @@ def test_lrm_demo_prints_the_same_sign_ins_each_run(graph: Graph, settings: Sett
         return [line for line in stdout.splitlines() if "@demo.example" in line]
 
     first, again = (signin_lines(run.stdout) for run in runs)
-    assert len(first) == 5 and first == again
+    assert len(first) == 6 and first == again

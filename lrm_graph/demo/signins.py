@@ -1,10 +1,11 @@
 """Demo sign-ins: accounts for people of the demo school, so that `lrm demo` stays one command.
 
-Five accounts, each standing for someone the demo school has: the district admin, the
-counselor of the first school, a mentor with mentees there, one of those mentees, and
-that learner's guardian. Their passwords are generated the first time (nothing fixed is
-in the repository) and kept beside the embedded Neo4j's own password, in
-`<data dir>/demo-signins.json` (mode 0600), so the next `lrm demo` prints the same ones.
+Six accounts, each standing for someone the demo school has: the district admin, the
+counselor of the first school, a mentor with mentees there, one of those mentees, a
+teacher of one of that learner's class sections, and the learner's guardian. Their
+passwords are generated the first time (nothing fixed is in the repository) and kept
+beside the embedded Neo4j's own password, in `<data dir>/demo-signins.json` (mode 0600),
+so the next `lrm demo` prints the same ones.
 An account whose password no longer matches (or that is gone) is set back to the kept one.
 """
 
@@ -64,6 +65,8 @@ def _planned(people: dict[str, Any]) -> list[tuple[Role, str, str, str | None, s
         (Role.ADMIN, "admin@demo.example", "the district", None, None),
         (Role.COUNSELOR, "counselor@demo.example", people["counselor_name"],
          people["counselor_uid"], school),
+        (Role.TEACHER, "teacher@demo.example", people["teacher_name"], people["teacher_uid"],
+         None),
         (Role.MENTOR, "mentor@demo.example", people["mentor_name"], people["mentor_uid"], None),
         (Role.LEARNER, "learner@demo.example", people["learner_name"],
          people["learner_uid"], None),
