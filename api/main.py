@@ -76,7 +76,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         redoc_url=None,
     )
     errors.install(app)
-    middleware.install(app, settings)
+    middleware.install(app, settings, refusal_page=web_app.refusal_page)
     app.include_router(health.router)
     # Sign-in is the one /v1 route open to anonymous callers.
     app.include_router(auth_routes.router, prefix="/v1")

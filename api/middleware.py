@@ -23,13 +23,13 @@ from fastapi import FastAPI
 from starlette.concurrency import run_in_threadpool
 from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
+from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from api.errors import problem
 from lrm_graph.access import audit
 from lrm_graph.config import Settings
 from lrm_graph.errors import LrmError
-from web.pages import error_page
 
 log = logging.getLogger("lrm_graph.api")
 
@@ -37,14 +37,18 @@ UPLOAD_PREFIXES = ("/v1/bulk", "/v1/imports")
 SIGN_IN_PATH = "/v1/auth/token"
 WEB_SIGN_IN_PATH = "/"  # the web app's sign-in form (web.routes.signin)
 MAX_TRACKED = 10_000  # addresses with recent failures before old ones are swept
+# A page answering a refused request (status, detail), for the web app's sign-in form.
+RefusalPage = Callable[[Request, int, str], Response]
 
 
-def install(app: FastAPI, settings: Settings) -> None:
-    """Add the limits, and CORS when origins are configured (the last added runs first)."""
+def install(app: FastAPI, settings: Settings, refusal_page: RefusalPage | None = None) -> None:
+    """Add the limits, and CORS when origins are configured (the last added runs first).
+    `refusal_page` answers a refused web sign-in (the web app's error page)."""
     app.add_middleware(
         SignInLimit,
         max_failures=settings.signin_ip_max_failures,
         window_seconds=settings.signin_ip_window_seconds,
+        refusal_page=refusal_page,
     )
     app.add_middleware(
         BodyLimit, max_bytes=settings.max_request_bytes, max_upload=settings.max_upload_bytes
@@ -129,9 +133,10 @@ class SignInLimit:
         max_failures: int,
         window_seconds: int,
         clock: Callable[[], float] = time.monotonic,
+        refusal_page: RefusalPage | None = None,
     ) -> None:
         self.app, self.max_failures, self.window = app, max_failures, window_seconds
-        self.clock = clock
+        self.clock, self.refusal_page = clock, refusal_page
         self.failures: defaultdict[str, deque[float]] = defaultdict(deque)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -150,8 +155,8 @@ class SignInLimit:
             await _record_refusal(scope, ip)
             detail = "too many failed sign-ins from this address; try again later"
             headers = {"Retry-After": str(retry)}
-            if scope["path"] == WEB_SIGN_IN_PATH:
-                page = error_page(Request(scope), None, 429, detail)
+            if scope["path"] == WEB_SIGN_IN_PATH and self.refusal_page is not None:
+                page = self.refusal_page(Request(scope), 429, detail)
                 page.headers.update(headers)
                 await page(scope, receive, send)
                 return

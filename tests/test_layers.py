@@ -1,6 +1,6 @@
 """The layer contracts of pyproject.toml hold, and a wrong arrow breaks them.
 
-`lint-imports` (import-linter) checks the imports of lrm_graph, api, cli and analytics
+`lint-imports` (import-linter) checks the imports of lrm_graph, api, cli, web and analytics
 against the contracts; `make lint` runs it too. The wrong arrows are made in a copy of the
 packages, so the repository itself is never touched.
 """
@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-PACKAGES = ("lrm_graph", "api", "cli", "analytics")
+PACKAGES = ("lrm_graph", "api", "cli", "analytics", "web")
 LINT_IMPORTS = Path(sys.executable).parent / "lint-imports"
 
 
@@ -49,6 +49,10 @@ WRONG_ARROWS = [
      "lrm_graph.wrong_arrow -> cli.app"),
     ("lrm_graph/access/wrong_arrow.py", "lrm_graph.reports", "No cycles between",
      ".access -> .reports"),
+    ("api/wrong_arrow.py", "web.pages", "Arrows point down",
+     "api.wrong_arrow -> web.pages"),
+    ("lrm_graph/wrong_web_arrow.py", "web.session", "lrm_graph imports no interface",
+     "lrm_graph.wrong_web_arrow -> web.session"),
 ]  # fmt: skip
 
 
