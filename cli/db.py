@@ -20,7 +20,7 @@ from cli.app import (
 )
 from lrm_graph.db import cypher, runtime, schema
 from lrm_graph.db.graph import translated_errors
-from lrm_graph.db.models import MODELS
+from lrm_graph.db.node_labels import NODE_CLASSES
 
 
 @db_app.command("start")
@@ -92,8 +92,8 @@ def db_migrate() -> None:
     table.add_column("from")
     entity_rules = len(cypher.statements("schema/constraints"))
     table.add_row(f"{entity_rules} Entity-wide constraints and indexes", "cypher/schema/")
-    labels = ", ".join(sorted(kind.label for kind in MODELS))
-    table.add_row(f"the constraints and indexes of {labels}", "lrm_graph/db/models.py")
+    labels = ", ".join(sorted(kind.label for kind in NODE_CLASSES))
+    table.add_row(f"the constraints and indexes of {labels}", "lrm_graph/db/node_labels.py")
     console.print(table)
     say("missing rules were created, existing ones left as they were; all indexes are online")
 

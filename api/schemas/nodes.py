@@ -2,26 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, create_model
 
-from lrm_graph.records.fields import FIELDS, Fields
+from lrm_graph.records.fields import FIELDS, Fields, NodeMeta
 from lrm_graph.vocabulary import NodeKind
-
-
-class NodeMeta(BaseModel):
-    """What every node answer carries besides its kind's fields."""
-
-    model_config = ConfigDict(extra="ignore")
-
-    uid: str
-    node_kind: NodeKind
-    name: str
-    created_at: datetime
-    updated_at: datetime
-    archived_at: datetime | None = None
 
 
 def _title(kind: NodeKind) -> str:

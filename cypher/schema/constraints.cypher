@@ -1,6 +1,6 @@
-// Purpose: the Entity-wide constraints and indexes (the per-label ones come from
-//          lrm_graph/models.py through neomodel). Applied by `lrm db migrate` and at
-//          API start; every statement is idempotent.
+// Purpose: the Entity-wide constraints and indexes (the per-label ones, a unique uid and
+//          the indexes of lrm_graph/db/node_labels.py, are installed through neomodel).
+//          Applied by `lrm db migrate` and at API start; every statement is idempotent.
 // Parameters: none. Returns: nothing. Write (schema).
 // The one file that holds several statements, separated by semicolons.
 CREATE CONSTRAINT entity_uid IF NOT EXISTS

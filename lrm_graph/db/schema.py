@@ -1,4 +1,9 @@
-"""Apply the constraints and indexes, idempotently (`lrm db migrate`, API start)."""
+"""Apply the constraints and indexes, idempotently (`lrm db migrate`, API start).
+
+Two sources: `cypher/schema/constraints.cypher` (the Entity-wide rules and those of the
+records outside the relationship graph) and, per node label, the neomodel classes of
+`node_labels` (a unique `uid`, an index per field lookups filter on).
+"""
 
 from __future__ import annotations
 
@@ -8,7 +13,7 @@ from neomodel import db as neomodel_db
 
 from lrm_graph.db import cypher
 from lrm_graph.db.graph import Graph, translated_errors
-from lrm_graph.db.models import MODELS
+from lrm_graph.db.node_labels import NODE_CLASSES
 
 
 def apply(graph: Graph) -> None:
@@ -20,6 +25,6 @@ def apply(graph: Graph) -> None:
         # neomodel reports "already exists" for each rule on a second run; that is the
         # idempotent case, so its chatter goes to a buffer, not the console.
         chatter = io.StringIO()
-        for model in MODELS.values():
-            neomodel_db.install_labels(model, stdout=chatter)
+        for node_class in NODE_CLASSES.values():
+            neomodel_db.install_labels(node_class, stdout=chatter)
         graph.driver.execute_query(cypher.load("schema/await_indexes"), database_=graph.database)

@@ -1,8 +1,13 @@
-"""The fields each node kind takes, validated the same way by the API, bulk and demo."""
+"""The fields each node kind takes: the one declaration of the node kinds.
+
+The API, bulk loads and the demo validate with these models, and `api/schemas/nodes.py`
+makes the API's models from them (the database's per-label rules, a unique uid and a few
+indexes, are in `lrm_graph/db/node_labels.py`, which names only fields of these).
+"""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
@@ -25,11 +30,25 @@ Email = Annotated[
     str, StringConstraints(strip_whitespace=True, max_length=254, pattern=r"^[^@\s]+@[^@\s]+$")
 ]
 Url = Annotated[str, StringConstraints(max_length=2000, pattern=r"^https?://\S+$")]
+IndustryCode = Annotated[str, StringConstraints(strip_whitespace=True, max_length=32)]
 # OneRoster 1.2 grade codes (CEDS), so rosters and the API speak one language.
 Grade = Literal[
     "IT", "PR", "PK", "TK", "KG", "01", "02", "03", "04", "05", "06", "07", "08", "09",
     "10", "11", "12", "13", "PS", "UG", "Other",
 ]  # fmt: skip
+
+
+class NodeMeta(BaseModel):
+    """What every stored node carries besides its kind's fields; the repository sets it."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    uid: str
+    node_kind: NodeKind
+    name: str
+    created_at: datetime
+    updated_at: datetime
+    archived_at: datetime | None = None
 
 
 class Fields(BaseModel):
@@ -99,7 +118,7 @@ class OrganizationFields(Fields):
 
 class IndustryFields(Fields):
     name: Name
-    code: Annotated[str, StringConstraints(strip_whitespace=True, max_length=32)] | None = None
+    code: IndustryCode | None = None
 
 
 class GoalFields(Fields):
