@@ -3,9 +3,10 @@
 //          ENROLLED_AT the organization or a school PART_OF it. Person scope: the person's
 //          own active relationships to the learner of the given types, or (teachers,
 //          advisors, coaches, mentors) a class community they TEACHES that the learner is
-//          an active MEMBER_OF; an expert only while screened and cleared (an expiry on
-//          record and not past: relationships.is_screened), through an active
-//          connection. Self scope: the learner themself.
+//          an active MEMBER_OF; an expert only while screened (cleared, an expiry on
+//          record and not past), through an active connection. Self scope: the learner
+//          themself.
+// Fragments: screened (cypher/fragments/screened.cypher), an expert's screening.
 // Parameters: $org_uid, $person_uid, $types (relationship types from the person to the
 //             learner), $via_classes (bool), $screened_only (bool), $self_uid, $only
 //             (list of learner uids to check, or null for all), $today.
@@ -22,8 +23,7 @@ CALL () {
   WHERE type(r) IN $types AND (r.until IS NULL OR r.until > $today)
     AND ($only IS NULL OR l.uid IN $only)
     AND (NOT $screened_only OR (
-      p.screening_status = 'cleared'
-      AND p.screening_expires_on >= $today  // no expiry on record: not cleared
+      {{screened(p, $today)}}
       AND coalesce(r.connection_status, 'active') = 'active'))
   RETURN l.uid AS uid, type(r) AS purpose
   UNION

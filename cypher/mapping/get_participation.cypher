@@ -4,6 +4,7 @@
 //          caring relationship, of $caring_types, to a learner actively ENROLLED_AT it; an
 //          expert's only while screened, cleared and an active connection, as access has
 //          it), `enrolled` (the person is a learner actively ENROLLED_AT it).
+// Fragments: screened (cypher/fragments/screened.cypher), an expert's screening.
 // Parameters: $org_uid (the caller's organization, or null), $person_uid (or null),
 //             $caring_types (list of type names), $only (an organization uid, or null for
 //             every one), $today (date).
@@ -25,8 +26,7 @@ CALL () {
   WHERE type(r) IN $caring_types AND (r.until IS NULL OR r.until > $today)
     AND (e.until IS NULL OR e.until > $today)
     AND (p.node_kind <> 'expert' OR (
-      p.screening_status = 'cleared'
-      AND p.screening_expires_on >= $today  // no expiry on record: not cleared
+      {{screened(p, $today)}}
       AND coalesce(r.connection_status, 'active') = 'active'))
   RETURN o.uid AS organization_uid, 'cares' AS how
   UNION

@@ -15,6 +15,7 @@
 // An expert's relationship counts only as an active connection with a cleared, current
 // screening (safeguarding:
 // a proposed or revoked one is not yet, or no longer, a relationship), as in analytics.
+// Fragments: screened (cypher/fragments/screened.cypher), an expert's screening.
 // Parameters: $as_of (date), $caring_types (list of type names), $visible (uids of the
 //             learners the caller may see, or null for all: only they are counted), $grade,
 //             $organization (Organization uid), $community (Community uid); a filter is
@@ -51,7 +52,7 @@ WITH l, worker_industries, community_industries,
   COUNT {
     MATCH (l)-[r]-(a:Adult|Expert)
     WHERE type(r) IN $caring_types AND coalesce(r.connection_status, 'active') = 'active'
-      AND (a:Adult OR (a.screening_status = 'cleared' AND a.screening_expires_on >= $as_of))
+      AND (a:Adult OR {{screened(a, $as_of)}})
       AND (a.archived_at IS NULL OR date(a.archived_at) > $as_of)
       AND (r.since IS NULL OR r.since <= $as_of) AND (r.until IS NULL OR r.until > $as_of)
     RETURN DISTINCT a
@@ -89,7 +90,7 @@ WITH l, worker_industries, community_industries, caring_adults, in_a_community, 
               EXISTS {
                 (l)-[r]-(a:Adult|Expert)
                 WHERE type(r) IN $caring_types AND coalesce(r.connection_status, 'active') = 'active'
-                  AND (a:Adult OR (a.screening_status = 'cleared' AND a.screening_expires_on >= $as_of))
+                  AND (a:Adult OR {{screened(a, $as_of)}})
                   AND (a.archived_at IS NULL OR date(a.archived_at) > $as_of)
                   AND (r.since IS NULL OR r.since <= $as_of)
                   AND (r.until IS NULL OR r.until > $as_of)

@@ -5,6 +5,7 @@
 // An expert's relationship counts only as an active connection with a cleared, current
 // screening (safeguarding:
 // a proposed or revoked one is not yet, or no longer, a relationship), as in analytics.
+// Fragments: screened (cypher/fragments/screened.cypher), an expert's screening.
 // Parameters: $today (date), $caring_types (list of type names), $visible (uids of the
 //             learners the caller may see, or null for all), $grade, $organization
 //             (Organization uid), $community (Community uid); a filter is null when not
@@ -27,7 +28,7 @@ WHERE l.archived_at IS NULL
 WITH l, COLLECT {
   MATCH (l)-[r]-(a:Adult|Expert)
   WHERE type(r) IN $caring_types AND coalesce(r.connection_status, 'active') = 'active' AND a.archived_at IS NULL
-    AND (a:Adult OR (a.screening_status = 'cleared' AND a.screening_expires_on >= $today))
+    AND (a:Adult OR {{screened(a, $today)}})
     AND (r.until IS NULL OR r.until > $today)
   RETURN DISTINCT a
   LIMIT 2

@@ -4,6 +4,7 @@
 //          type in $caring_types, active (until null or after $today), other end a
 //          non-archived Adult or Expert; an expert's only as an active connection. Ratings
 //          of ended relationships are not returned: they count for nothing.
+// Fragments: screened (cypher/fragments/screened.cypher), an expert's screening.
 // Parameters: $today (date), $caring_types (list of type names), $visible (uids of the
 //             learners the caller may see, or null for all), $grade, $organization
 //             (Organization uid), $community (Community uid); a filter is null when not
@@ -26,7 +27,7 @@ WHERE l.archived_at IS NULL
 WITH l, COLLECT {
   MATCH (l)-[r]-(a:Adult|Expert)
   WHERE type(r) IN $caring_types AND coalesce(r.connection_status, 'active') = 'active'
-    AND (a:Adult OR (a.screening_status = 'cleared' AND a.screening_expires_on >= $today))
+    AND (a:Adult OR {{screened(a, $today)}})
     AND a.archived_at IS NULL AND (r.until IS NULL OR r.until > $today)
   RETURN DISTINCT r.uid
 } AS caring

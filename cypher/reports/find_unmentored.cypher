@@ -12,6 +12,7 @@
 // An expert's relationship counts only as an active connection with a cleared, current
 // screening (safeguarding:
 // a proposed or revoked one is not yet, or no longer, a relationship), as in analytics.
+// Fragments: screened (cypher/fragments/screened.cypher), an expert's screening.
 // Parameters: $today, $soon, $quiet_before (dates), $caring_types (list of type names),
 //             $visible (uids of the learners the caller may see, or null for all), $grade,
 //             $organization (Organization uid), $community (Community uid); a filter is
@@ -34,7 +35,7 @@ WHERE l.archived_at IS NULL
   AND NOT EXISTS {
     (l)-[r]-(a:Adult|Expert)
     WHERE type(r) IN $caring_types AND coalesce(r.connection_status, 'active') = 'active' AND a.archived_at IS NULL
-      AND (a:Adult OR (a.screening_status = 'cleared' AND a.screening_expires_on >= $today))
+      AND (a:Adult OR {{screened(a, $today)}})
       AND (r.until IS NULL OR r.until > $soon)
       AND (date(r.last_interaction_at) >= $quiet_before
            OR (r.last_interaction_at IS NULL AND r.since >= $quiet_before))
@@ -42,7 +43,7 @@ WHERE l.archived_at IS NULL
 WITH l, COLLECT {
   MATCH (l)-[r]-(a:Adult|Expert)
   WHERE type(r) IN $caring_types AND coalesce(r.connection_status, 'active') = 'active' AND a.archived_at IS NULL
-    AND (a:Adult OR (a.screening_status = 'cleared' AND a.screening_expires_on >= $today))
+    AND (a:Adult OR {{screened(a, $today)}})
     AND (r.until IS NULL OR r.until > $today)
   RETURN {
     uid: r.uid, type: type(r), adult_uid: a.uid, adult_name: a.name,

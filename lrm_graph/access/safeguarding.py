@@ -13,7 +13,8 @@ Access (cypher/access/visible_learners) and the analytics projection count an ex
 edge only while the connection is active and the expert's screening is cleared and not
 past its expiry, checked on every request: nothing has to run when screening lapses.
 A clearance with no expiry on record (stored before expiries were required) counts as
-expired: `relationships.is_screened` is the one rule, the access query its twin.
+expired: the rule is cypher/fragments/screened.cypher, which every query splices in, and
+`relationships.is_screened` its Python twin.
 """
 
 from __future__ import annotations

@@ -93,9 +93,10 @@ def _answer(row: dict[str, Any]) -> dict[str, Any]:
 def is_screened(node: dict[str, Any], on: date) -> bool:
     """Say whether an expert's screening is cleared and not expired on `on`.
 
-    The one rule of clearance in Python (cypher/access/visible_learners is its twin in
-    the access query). A clearance with no `screening_expires_on` (stored before expiries
-    were required) never counts: nobody said how long it holds, so it holds for no day.
+    The Python twin, for a node already read, of the rule every query splices in
+    (cypher/fragments/screened.cypher); tests/records/test_screened.py holds them equal.
+    A clearance with no `screening_expires_on` (stored before expiries were required)
+    never counts: nobody said how long it holds, so it holds for no day.
     """
     expires = node.get("screening_expires_on")
     return (
