@@ -10,10 +10,15 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstrai
 
 from lrm_graph.care.interactions import MAX_LEARNERS, InteractionKind
 from lrm_graph.care.notes import Visibility
+from lrm_graph.records.fields import FREE_TEXT
 
 Uid = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=128)]
-Summary = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
-NoteText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=10_000)]
+Summary = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000), FREE_TEXT
+]
+NoteText = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=10_000), FREE_TEXT
+]
 CadenceDays = Annotated[int, Field(ge=1, le=365, description="Days between check-ins.")]
 
 

@@ -8,6 +8,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from lrm_graph.access.safeguarding import ConnectionStatus
+from lrm_graph.records.fields import FREE_TEXT
 from lrm_graph.vocabulary import ScreeningStatus
 
 Uid = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=128)]
@@ -28,7 +29,9 @@ class ConnectionCreate(BaseModel):
 class ConnectionRevoke(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    reason: Annotated[str, StringConstraints(strip_whitespace=True, max_length=500)] | None = None
+    reason: (
+        Annotated[str, StringConstraints(strip_whitespace=True, max_length=500), FREE_TEXT] | None
+    ) = None
 
 
 class ConnectionStepOut(BaseModel):

@@ -8,6 +8,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from lrm_graph.mapping.rounds import RoundStatus
+from lrm_graph.records.fields import Name
 
 Uid = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=128)]
 MAX_MARKS = 1000
@@ -19,7 +20,7 @@ class RoundCreate(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    name: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+    name: Name
     organization_uid: Uid
 
 

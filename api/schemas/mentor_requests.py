@@ -9,9 +9,11 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from api.schemas.relationships import RelationshipOut
 from api.schemas.voice import Uid
-from lrm_graph.records.fields import Name
+from lrm_graph.records.fields import FREE_TEXT, Name
 
-Hope = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=1000)]
+Hope = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=1000), FREE_TEXT
+]
 Status = Literal["open", "assigned", "declined", "withdrawn"]
 
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, create_model
+from pydantic.fields import FieldInfo
 
-from lrm_graph.records.fields import FIELDS, Fields, NodeMeta
+from lrm_graph.records.fields import FIELDS, Fields, NodeMeta, without_rules
 from lrm_graph.vocabulary import NodeKind
 
 
@@ -14,18 +15,15 @@ def _title(kind: NodeKind) -> str:
     return kind.value.capitalize()
 
 
-def _optional_fields(fields: type[Fields]) -> dict[str, Any]:
-    """Return every field of `fields` as optional, defaulting to None."""
-    return {name: (_or_none(info.annotation), None) for name, info in fields.model_fields.items()}
-
-
-def _or_none(annotation: Any) -> Any:
-    return annotation | None
+def _with_rules(field: FieldInfo) -> Any:
+    """Return a field's type with its rules (lengths, ranges, `Printable`) kept."""
+    return Annotated[(field.annotation, *field.metadata)] if field.metadata else field.annotation
 
 
 def _update_model(kind: NodeKind, fields: type[Fields]) -> type[BaseModel]:
-    """Every field optional; sending null removes an optional field."""
-    optional = _optional_fields(fields)
+    """Every field optional, each with the rules it has in a create, so that a change is
+    refused naming the field; sending null removes an optional field."""
+    optional = {name: (_with_rules(f) | None, None) for name, f in fields.model_fields.items()}
     return create_model(  # type: ignore[call-overload,no-any-return]
         f"{_title(kind)}Update",
         __config__=ConfigDict(extra="forbid"),
@@ -34,10 +32,14 @@ def _update_model(kind: NodeKind, fields: type[Fields]) -> type[BaseModel]:
 
 
 def _out_model(kind: NodeKind, fields: type[Fields]) -> type[BaseModel]:
-    # Answers carry what is stored; a record stored before a field became required
-    # must still be readable, so every kind field is optional on the way out.
+    # Answers carry what is stored; a record stored before a field became required (or
+    # before a rule of it) must still be readable, so every kind field is optional on the
+    # way out and keeps its type, not its rules.
+    stored = {
+        name: (without_rules(f.annotation) | None, None) for name, f in fields.model_fields.items()
+    }
     return create_model(  # type: ignore[call-overload,no-any-return]
-        f"{_title(kind)}Out", __base__=NodeMeta, **_optional_fields(fields)
+        f"{_title(kind)}Out", __base__=NodeMeta, **stored
     )
 
 

@@ -7,6 +7,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+from lrm_graph.records.fields import FREE_TEXT
 from lrm_graph.records.relationships import RelationshipChanges, RelationshipFields
 from lrm_graph.vocabulary import NodeKind, RelType
 
@@ -18,7 +19,9 @@ class RelationshipEnd(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     until: date | None = Field(default=None, description="The last day; default today.")
-    reason: Annotated[str, StringConstraints(strip_whitespace=True, max_length=500)] | None = None
+    reason: (
+        Annotated[str, StringConstraints(strip_whitespace=True, max_length=500), FREE_TEXT] | None
+    ) = None
 
 
 class RelationshipOut(BaseModel):

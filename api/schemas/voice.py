@@ -7,11 +7,13 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
-from lrm_graph.records.fields import Name, Text
+from lrm_graph.records.fields import FREE_TEXT, Name, Text
 from lrm_graph.vocabulary import CommunityKind, GoalKind, GoalStatus, MemberRole, NodeKind
 
 Uid = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=128)]
-Reason = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500)]
+Reason = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500), FREE_TEXT
+]
 
 
 class PreferencesUpdate(BaseModel):

@@ -2,15 +2,33 @@
 
 The API, bulk loads and the demo validate with these models, and `api/schemas/nodes.py`
 makes the API's models from them (the database's per-label rules, a unique uid and a few
-indexes, are in `lrm_graph/db/node_labels.py`, which names only fields of these).
+indexes, are in `lrm_graph/db/node_labels.py`, which names only fields of these). Its field
+types serve
+every other model that takes a name or free text too: `Name`, `Text` and the `Printable`
+validator they share.
 """
 
 from __future__ import annotations
 
+import operator
+import re
+import types
+import unicodedata
+from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Annotated, Any, Literal
+from functools import reduce
+from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    GetCoreSchemaHandler,
+    StringConstraints,
+    ValidationInfo,
+    model_validator,
+)
+from pydantic_core import CoreSchema, PydanticCustomError, core_schema
 
 from lrm_graph.vocabulary import (
     AdultRole,
@@ -23,8 +41,62 @@ from lrm_graph.vocabulary import (
     ScreeningStatus,
 )
 
-Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
-Text = Annotated[str, StringConstraints(strip_whitespace=True, max_length=4000)]
+# C0 and C1 controls and DEL (a NUL, an escape sequence for a terminal), and the
+# bidirectional overrides and isolates (U+202A..U+202E, U+2066..U+2069), which make a name
+# display otherwise than it reads. A name or title is one line: no line or paragraph
+# separator either. Free text keeps its line breaks (LF, CR) and nothing else of these.
+UNPRINTABLE_IN_LINE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+UNPRINTABLE_IN_TEXT = re.compile("[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+@dataclass(frozen=True)
+class Printable:
+    """Refuse a string holding control or bidirectional-override characters (a 422 that
+    names the field and the character), and normalise it to NFC.
+
+    The one validator of every name, title and free text that people type: put it last in
+    the field's `Annotated[str, StringConstraints(...), Printable()]`. A name or title is
+    one line; `Printable(line_breaks=True)` is for free text (descriptions, notes).
+    """
+
+    line_breaks: bool = False
+
+    def __get_pydantic_core_schema__(
+        self, source: Any, handler: GetCoreSchemaHandler
+    ) -> CoreSchema:
+        # NFC before the length rules (a composed text is what is stored and counted); the
+        # check after them, on the stripped text, so a name may still end with a newline
+        # that stripping removes.
+        measured = core_schema.no_info_before_validator_function(_nfc, handler(source))
+        return core_schema.with_info_after_validator_function(self._check, measured)
+
+    def _check(self, value: str, info: ValidationInfo) -> str:
+        found = (UNPRINTABLE_IN_TEXT if self.line_breaks else UNPRINTABLE_IN_LINE).search(value)
+        if found is None:
+            return value
+        what = "control characters" if self.line_breaks else "line breaks, control characters"
+        raise PydanticCustomError(
+            "unprintable_character",
+            "{field} may not hold {what} or bidirectional overrides (found {character})",
+            {
+                "field": info.field_name or "the text",
+                "what": what,
+                "character": f"U+{ord(found.group()):04X}",
+            },
+        )
+
+
+FREE_TEXT = Printable(line_breaks=True)
+
+
+def _nfc(value: Any) -> Any:
+    return unicodedata.normalize("NFC", value) if isinstance(value, str) else value
+
+
+Name = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200), Printable()
+]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, max_length=4000), FREE_TEXT]
 SourceId = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=256)]
 Email = Annotated[
     str, StringConstraints(strip_whitespace=True, max_length=254, pattern=r"^[^@\s]+@[^@\s]+$")
@@ -36,6 +108,18 @@ Grade = Literal[
     "IT", "PR", "PK", "TK", "KG", "01", "02", "03", "04", "05", "06", "07", "08", "09",
     "10", "11", "12", "13", "PS", "UG", "Other",
 ]  # fmt: skip
+
+
+def without_rules(annotation: Any) -> Any:
+    """Return a field's type with the rules of its `Annotated[...]` dropped, at any depth."""
+    origin, args = get_origin(annotation), get_args(annotation)
+    if origin is Annotated:
+        return without_rules(args[0])
+    if origin in (Union, types.UnionType):
+        return reduce(operator.or_, map(without_rules, args))
+    if origin is list:
+        return list[without_rules(args[0])]  # type: ignore[misc]
+    return annotation
 
 
 class NodeMeta(BaseModel):

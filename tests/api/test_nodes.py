@@ -1,9 +1,15 @@
 """Node endpoints of every kind: create, read, change, archive, erase, upsert, list."""
 
+import unicodedata
+
 import pytest
 from fastapi.testclient import TestClient
 
+from lrm_graph.db.graph import Graph
+from lrm_graph.records.fields import FIELDS, Printable
+from lrm_graph.vocabulary import NodeKind
 from tests import factories
+from tests.records.support import UNPRINTABLE, refused_naming
 
 VALID = {
     "learners": {"given_name": "Amara", "family_name": "Okafor", "grade_level": "11"},
@@ -93,6 +99,94 @@ def test_unicode_names_round_trip(client: TestClient) -> None:
     learner = factories.learner(client, given_name="Siân 李雷", family_name="Ó Briain-Øvrebø")
     fetched = client.get(f"/v1/learners/{learner['uid']}").json()
     assert fetched["name"] == "Siân 李雷 Ó Briain-Øvrebø"
+
+
+# Every name and title field of every kind (a list: learning preferences are names too).
+NAME_FIELDS = {
+    "learners": ["given_name", "family_name", "preferred_name", "learning_preferences"],
+    "adults": ["given_name", "family_name", "preferred_name"],
+    "experts": ["given_name", "family_name", "preferred_name", "screened_by"],
+    "communities": ["name"],
+    "organizations": ["name"],
+    "industries": ["name"],
+    "goals": ["title"],
+    "interests": ["name"],
+    "resources": ["name"],
+}
+
+
+def _with(plural: str, field: str, value: str) -> dict:
+    return VALID[plural] | {field: [value] if field == "learning_preferences" else value}
+
+
+def test_name_fields_listed_here_are_every_one_line_field_of_every_kind() -> None:
+    one_line = {
+        kind.plural: sorted(
+            name
+            for name, field in FIELDS[kind].model_fields.items()
+            if repr(Printable()) in f"{field.annotation!r} {field.metadata!r}"
+        )
+        for kind in NodeKind
+    }
+    assert one_line == {plural: sorted(fields) for plural, fields in NAME_FIELDS.items()}
+
+
+@pytest.mark.parametrize(
+    ("plural", "field"), [(p, f) for p, fields in sorted(NAME_FIELDS.items()) for f in fields]
+)
+def test_control_and_bidi_characters_in_a_name_are_refused(
+    client: TestClient, plural: str, field: str
+) -> None:
+    for character in UNPRINTABLE:
+        body = _with(plural, field, f"Ann{character}a")
+        refused_naming(client.post(f"/v1/{plural}", json=body), field, character)
+    put = client.put(f"/v1/{plural}/by-source/sis-1", json=_with(plural, field, "A\u202eB"))
+    refused_naming(put, field, "\u202e")
+    assert client.get(f"/v1/{plural}").json()["items"] == []
+
+
+@pytest.mark.parametrize("plural", sorted(NAME_FIELDS))
+def test_a_change_to_a_name_holding_a_control_is_refused_naming_it(
+    client: TestClient, plural: str
+) -> None:
+    node = client.post(f"/v1/{plural}", json=VALID[plural]).json()
+    field = NAME_FIELDS[plural][0]
+    patched = client.patch(f"/v1/{plural}/{node['uid']}", json={field: "Re\nnamed"})
+    refused_naming(patched, field, "\n")
+    assert client.get(f"/v1/{plural}/{node['uid']}").json() == node
+
+
+def test_free_text_keeps_line_breaks_but_no_other_control(client: TestClient) -> None:
+    text = "Meets on Tuesdays\r\nRoom 4\nBring a board"
+    club = factories.community(client, description=text)
+    assert client.get(f"/v1/communities/{club['uid']}").json()["description"] == text
+    for character in ("\u0000", "\t", "\u001b", "\u202d", "\u2069"):
+        body = VALID["resources"] | {"description": f"Line one\nline{character}two"}
+        refused_naming(client.post("/v1/resources", json=body), "description", character)
+    patched = client.patch(f"/v1/communities/{club['uid']}", json={"description": "\u202eX"})
+    refused_naming(patched, "description", "\u202e")
+
+
+def test_names_are_stored_in_nfc(client: TestClient) -> None:
+    decomposed = unicodedata.normalize("NFD", "Zoë Ngũgĩ")
+    learner = factories.learner(client, given_name=decomposed, family_name="Siân")
+    fetched = client.get(f"/v1/learners/{learner['uid']}").json()
+    assert fetched["given_name"] == "Zoë Ngũgĩ" != decomposed
+    assert unicodedata.is_normalized("NFC", fetched["name"])
+    assert client.get("/v1/learners", params={"name": "Zoë"}).json()["items"]
+
+
+def test_a_name_stored_before_the_rule_is_still_readable(client: TestClient, graph: Graph) -> None:
+    learner = factories.learner(client)
+    graph.driver.execute_query(
+        "MATCH (l:Learner {uid: $uid}) SET l.family_name = $name",
+        uid=learner["uid"],
+        name="Old\u202eName",
+        database_=graph.database,
+    )
+    fetched = client.get(f"/v1/learners/{learner['uid']}")
+    assert fetched.status_code == 200
+    assert fetched.json()["family_name"] == "Old\u202eName"
 
 
 def test_preferred_name_is_the_display_name_and_can_be_removed(client: TestClient) -> None:
