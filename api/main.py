@@ -32,6 +32,8 @@ from api.routes import (
 )
 from api.routes import connections as connection_routes
 from api.routes import imports as import_routes
+from api.routes import invitations as invitation_routes
+from api.routes import oidc as oidc_routes
 from api.routes import privacy as privacy_routes
 from api.schemas.problems import PROBLEM_RESPONSES
 from lrm_graph import __version__
@@ -80,6 +82,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(health.router)
     # Sign-in is the one /v1 route open to anonymous callers.
     app.include_router(auth_routes.router, prefix="/v1")
+    app.include_router(oidc_routes.router)  # browsers come back here from the provider
     for router in resource_routers():
         app.include_router(router, prefix="/v1", dependencies=[Depends(current_caller)])
     web_app.include(app)
@@ -108,4 +111,5 @@ def resource_routers() -> list[APIRouter]:
         learner_views.router,
         mapping_rounds.router,
         ratings.router,
+        invitation_routes.router,
     ]

@@ -5,14 +5,45 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import AliasChoices, Field, SecretStr, field_validator
+from pydantic import AliasChoices, BaseModel, ConfigDict, Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from lrm_graph.vocabulary import RelType
+from lrm_graph.auth.caller import ROSTER_ACCOUNT_ROLES
+from lrm_graph.vocabulary import AdultRole, RelType
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 
 DEFAULT_CARING_TYPES = ("MENTORS", "ADVISES", "COACHES", "COUNSELS", "TRUSTS")
+# The roster's roles of an adult (AdultRole) and the role of an account made from the
+# roster, in order: the first entry that names one of the person's roles wins.
+DEFAULT_ROSTER_ROLES = (
+    "administrator=school_admin",
+    "counselor=counselor",
+    "teacher=teacher",
+    "advisor=advisor",
+    "coach=coach",
+    "mentor=mentor",
+    "aide=teacher",
+    "guardian=guardian",
+    "parent=guardian",
+)
+
+
+class OidcProvider(BaseModel):
+    """One OpenID Connect provider people may sign in with (Google, Microsoft, ...)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    name: str = Field(pattern=r"^[a-z0-9][a-z0-9-]{0,39}$", description="Its name in URLs.")
+    title: str = Field(min_length=1, max_length=100, description="What the sign-in page says.")
+    issuer: str = Field(pattern=r"^https?://\S+$", description="The issuer URL (discovery).")
+    client_id: str = Field(min_length=1)
+    client_secret: SecretStr
+    email_domains: tuple[str, ...] = Field(
+        default=(), description="Email domains it may sign in (none: any the roster knows)."
+    )
+    email_claim: str = Field(default="email", description="The ID token claim with the email.")
+    scopes: str = Field(default="openid email profile", description="The scopes asked for.")
 
 
 class Settings(BaseSettings):
@@ -97,6 +128,65 @@ class Settings(BaseSettings):
     cors_origins: tuple[str, ...] = Field(
         default=(), description="Origins browsers may call the API from; none: no CORS."
     )
+
+    password_signin: bool = Field(
+        default=True, description="Whether people may sign in with an email and a password."
+    )
+    public_url: str | None = Field(
+        default=None,
+        pattern=r"^https?://[^/\s]+(/\S*)?$",
+        description="The address people reach LRM Graph at (redirect URIs and links in "
+        "invitation mail); unset: the address of each request.",
+    )
+    oidc_providers: tuple[OidcProvider, ...] = Field(
+        default=(), description="OpenID Connect providers people may sign in with."
+    )
+    roster_roles: tuple[str, ...] = Field(
+        default=DEFAULT_ROSTER_ROLES,
+        description="roster role=LRM role, in order: the role of an account made from the roster.",
+    )
+    oidc_flow_minutes: int = Field(
+        default=10, ge=1, le=60, description="How long a started provider sign-in may take."
+    )
+    oidc_metadata_seconds: int = Field(
+        default=3600, ge=0, description="How long a provider's discovery and keys are kept."
+    )
+    invitation_days: int = Field(
+        default=7, ge=1, le=90, description="How long a guardian's invitation link holds."
+    )
+    smtp_host: str | None = Field(
+        default=None, description="The SMTP server invitations are sent through; unset: no mail."
+    )
+    smtp_port: int = Field(default=587, ge=1, le=65535, description="Its port.")
+    smtp_starttls: bool = Field(default=True, description="Whether to use STARTTLS with it.")
+    smtp_user: str | None = Field(default=None, description="The SMTP user, if it needs one.")
+    smtp_password: SecretStr | None = Field(default=None, description="The SMTP password.")
+    smtp_from: str = Field(
+        default="lrm-graph@localhost", description="The sender of invitation mail."
+    )
+
+    @field_validator("roster_roles")
+    @classmethod
+    def _known_roster_roles(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        """Refuse at start-up an entry that is not `adult role=account role`."""
+        adult_roles = {r.value for r in AdultRole}
+        for entry in value:
+            roster_role, _, account_role = entry.partition("=")
+            if roster_role not in adult_roles or account_role not in ROSTER_ACCOUNT_ROLES:
+                raise ValueError(
+                    f"roster roles are 'adult role=account role' with an adult role among "
+                    f"{', '.join(sorted(adult_roles))} and an account role among "
+                    f"{', '.join(sorted(ROSTER_ACCOUNT_ROLES))}; got {entry!r}"
+                )
+        return value
+
+    @field_validator("oidc_providers")
+    @classmethod
+    def _unique_provider_names(cls, value: tuple[OidcProvider, ...]) -> tuple[OidcProvider, ...]:
+        names = [p.name for p in value]
+        if len(names) != len(set(names)):
+            raise ValueError(f"two providers share a name: {names}")
+        return value
 
     @field_validator("caring_types")
     @classmethod

@@ -1,23 +1,20 @@
-"""Sign-in (OAuth2 password flow), sign-out, and who am I."""
+"""Sign-in (OAuth2 password flow), sign-out, who am I, and a guardian's invitation."""
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, status
+from fastapi import APIRouter, Depends, Request, status
 from fastapi.security import OAuth2PasswordRequestForm
 from pydantic import BaseModel
 
 from api.auth import CallerDep, bearer
 from api.deps import GraphDep, SettingsDep
+from api.disclosure import client_ip, request_label
+from api.schemas.accounts import InvitationAccept, TokenOut
 from lrm_graph import clock
-from lrm_graph.auth import accounts
+from lrm_graph.access import audit
+from lrm_graph.auth import accounts, invitations
 
 router = APIRouter(prefix="/auth", tags=["auth"])
-
-
-class TokenOut(BaseModel):
-    access_token: str
-    token_type: str = "bearer"  # noqa: S105 - the OAuth2 token type, not a secret
-    expires_in: int
 
 
 class CallerOut(BaseModel):
@@ -30,16 +27,33 @@ class CallerOut(BaseModel):
     scopes: list[str]
 
 
+def token_out(issued: accounts.IssuedToken) -> dict[str, Any]:
+    """Shape a sign-in token as OAuth2 does (every way of signing in answers this)."""
+    seconds = int((issued.expires_at - clock.now()).total_seconds())
+    return {"access_token": issued.access_token, "expires_in": seconds}
+
+
 @router.post("/token", response_model=TokenOut)
 def sign_in(
     form: Annotated[OAuth2PasswordRequestForm, Depends()],
     graph: GraphDep,
     settings: SettingsDep,
 ) -> Any:
-    """Sign in with `username` (the email) and `password`; too many failures answer 429."""
-    issued = accounts.sign_in(graph, settings, form.username, form.password)
-    seconds = int((issued.expires_at - clock.now()).total_seconds())
-    return {"access_token": issued.access_token, "expires_in": seconds}
+    """Sign in with `username` (the email) and `password`; too many failures answer 429;
+    403 where password sign-in is switched off."""
+    return token_out(accounts.sign_in(graph, settings, form.username, form.password))
+
+
+@router.post("/invitation", response_model=TokenOut)
+def accept_invitation(
+    body: InvitationAccept, request: Request, graph: GraphDep, settings: SettingsDep
+) -> Any:
+    """Accept a guardian's invitation with a password: the account is made and signed in.
+    A used or expired link answers 410; to use a provider account instead, open
+    `/auth/oidc/{provider}/start?invitation=<token>`."""
+    context = audit.Request(None, request_label(request), client_ip(request))
+    issued = invitations.accept(graph, settings, context, body.token, body.password)
+    return token_out(issued)
 
 
 @router.post("/revoke", status_code=status.HTTP_204_NO_CONTENT)

@@ -89,4 +89,17 @@ FOR (m:MappingMark) REQUIRE m.uid IS UNIQUE;
 CREATE INDEX mapping_mark_round IF NOT EXISTS
 FOR (m:MappingMark) ON (m.round_uid);
 CREATE INDEX mapping_mark_learner IF NOT EXISTS
-FOR (m:MappingMark) ON (m.learner_uid)
+FOR (m:MappingMark) ON (m.learner_uid);
+// District sign-in: a started provider sign-in is found by its state's digest; tokens a
+// provider session gave are ended by its back-channel logout (sid); a guardian's
+// invitation is found by its link's digest.
+CREATE CONSTRAINT sign_in_flow_state IF NOT EXISTS
+FOR (f:SignInFlow) REQUIRE f.state_hash IS UNIQUE;
+CREATE INDEX access_token_provider_sid IF NOT EXISTS
+FOR (t:AccessToken) ON (t.provider_sid);
+CREATE INDEX access_token_provider_subject IF NOT EXISTS
+FOR (t:AccessToken) ON (t.provider_subject);
+CREATE CONSTRAINT invitation_uid IF NOT EXISTS
+FOR (i:Invitation) REQUIRE i.uid IS UNIQUE;
+CREATE CONSTRAINT invitation_token_hash IF NOT EXISTS
+FOR (i:Invitation) REQUIRE i.token_hash IS UNIQUE

@@ -12,7 +12,7 @@ from lrm_graph.auth.caller import PERSON_ROLES, PERSON_SCOPES, Caller, Role, Sco
 from lrm_graph.auth.secrets import TOKEN_PREFIX, digest, hash_password, new_secret, verify_password
 from lrm_graph.config import Settings
 from lrm_graph.db.graph import Graph
-from lrm_graph.errors import InvalidInput, LrmError, NotFound
+from lrm_graph.errors import Forbidden, InvalidInput, LrmError, NotFound
 
 MIN_PASSWORD = 12
 
@@ -27,10 +27,36 @@ class SignInLocked(LrmError):
     title = "Too many failed sign-ins"
 
 
+class PasswordSignInOff(Forbidden):
+    title = "Password sign-in is off"
+
+
 @dataclass(frozen=True)
 class IssuedToken:
     access_token: str
     expires_at: datetime
+
+
+@dataclass(frozen=True)
+class ProviderSession:
+    """Where a provider sign-in came from: its back-channel logout names these."""
+
+    provider: str
+    subject: str
+    sid: str | None
+
+
+def email_address(email: str) -> str:
+    """Return an email as accounts keep it (trimmed, lower case), or refuse it."""
+    email = email.strip().lower()
+    if "@" not in email or len(email) > 254 or any(c.isspace() for c in email):
+        raise InvalidInput(f"{email!r} is not an email address")
+    return email
+
+
+def check_password(password: str) -> None:
+    if len(password) < MIN_PASSWORD:
+        raise InvalidInput(f"a password needs at least {MIN_PASSWORD} characters")
 
 
 def create_user(
@@ -38,16 +64,16 @@ def create_user(
     *,
     email: str,
     role: Role,
-    password: str,
+    password: str | None,
     person_uid: str | None = None,
     org_uid: str | None = None,
+    origin: str = "manual",
 ) -> dict[str, Any]:
-    """Create an account; people in person roles must name the node they are."""
-    email = email.strip().lower()
-    if "@" not in email or len(email) > 254:
-        raise InvalidInput(f"{email!r} is not an email address")
-    if len(password) < MIN_PASSWORD:
-        raise InvalidInput(f"a password needs at least {MIN_PASSWORD} characters")
+    """Create an account; people in person roles must name the node they are. Without a
+    password, the account signs in only through a provider."""
+    email = email_address(email)
+    if password is not None:
+        check_password(password)
     if role in PERSON_ROLES and not person_uid:
         raise InvalidInput(f"a {role.value} account needs --person-uid (the person it is)")
     rows = graph.write(
@@ -57,7 +83,8 @@ def create_user(
         role=role.value,
         person_uid=person_uid,
         org_uid=org_uid,
-        password_hash=hash_password(password),
+        password_hash=hash_password(password) if password is not None else None,
+        origin=origin,
         now=clock.now(),
     )
     return _public(rows[0]["a"])
@@ -86,6 +113,10 @@ def set_disabled(graph: Graph, email: str, disabled: bool) -> dict[str, Any]:
 
 def sign_in(graph: Graph, settings: Settings, email: str, password: str) -> IssuedToken:
     """Check a password and issue a token; too many failures lock the account a while."""
+    if not settings.password_signin:
+        raise PasswordSignInOff(
+            "password sign-in is switched off here; sign in with your district account"
+        )
     email = email.strip().lower()
     rows = graph.read("auth/get_account", email=email)
     account = rows[0]["a"] if rows else None
@@ -105,13 +136,25 @@ def sign_in(graph: Graph, settings: Settings, email: str, password: str) -> Issu
         )
     if not good or account is None or account.get("disabled"):
         raise SignInFailed("the email or the password is not right")
+    return issue_token(graph, settings, account["uid"])
+
+
+def issue_token(
+    graph: Graph, settings: Settings, account_uid: str, came_from: ProviderSession | None = None
+) -> IssuedToken:
+    """Issue a sign-in token for an account: the API's bearer token and the web session's
+    cookie alike, so that revoking or disabling ends both."""
     token = new_secret(TOKEN_PREFIX)
+    now = clock.now()
     expires_at = now + timedelta(minutes=settings.token_minutes)
     graph.write(
         "auth/create_token",
         token_hash=digest(token),
-        account_uid=account["uid"],
+        account_uid=account_uid,
         expires_at=expires_at,
+        provider=came_from.provider if came_from else None,
+        sid=came_from.sid if came_from else None,
+        subject=came_from.subject if came_from else None,
         now=now,
     )
     return IssuedToken(token, expires_at)

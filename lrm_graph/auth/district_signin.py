@@ -1,0 +1,167 @@
+"""Sign-in through the district's identity provider, start to finish, and the provider's
+back-channel logout.
+
+It ends where a password sign-in ends: an account (found, made from the roster, or made by
+a guardian's invitation) and a sign-in token, the API's bearer token and the web session's
+cookie alike. Every finished or refused sign-in is in the audit log as `sign_in`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any
+
+from lrm_graph import clock
+from lrm_graph.access import audit
+from lrm_graph.auth import accounts, invitations, oidc, roster_accounts
+from lrm_graph.auth.caller import Caller
+from lrm_graph.auth.secrets import digest
+from lrm_graph.config import OidcProvider, Settings
+from lrm_graph.db.graph import Graph
+from lrm_graph.errors import InvalidInput, LrmError
+
+THEN = ("web", "token")
+
+
+class BadLogoutToken(LrmError):
+    status = 400  # what back-channel logout answers a token it refuses
+    title = "Bad Request"  # after sign-in: the web session's cookie, or a bearer token shown
+
+
+@dataclass(frozen=True)
+class SignedIn:
+    token: accounts.IssuedToken
+    caller: Caller
+    then: str
+
+
+def start(
+    graph: Graph,
+    settings: Settings,
+    provider_name: str,
+    *,
+    redirect_uri: str,
+    then: str = "web",
+    invitation: str | None = None,
+) -> str:
+    """Begin a provider sign-in; return the provider's address to send the person to."""
+    provider = oidc.provider_named(settings, provider_name)
+    if then not in THEN:
+        raise InvalidInput(f"then must be one of {', '.join(THEN)}; got {then!r}")
+    request = oidc.authorization_request(settings, provider, redirect_uri)
+    now = clock.now()
+    graph.write(
+        "auth/create_sign_in_flow",
+        state_hash=digest(request.state),
+        provider=provider.name,
+        nonce=request.nonce,
+        code_verifier=request.code_verifier,
+        redirect_uri=redirect_uri,
+        then=then,
+        invitation_hash=digest(invitation) if invitation else None,
+        expires_at=now + timedelta(minutes=settings.oidc_flow_minutes),
+        now=now,
+    )
+    return request.url
+
+
+def finish(
+    graph: Graph,
+    settings: Settings,
+    request: audit.Request,
+    provider_name: str,
+    *,
+    state: str,
+    code: str | None,
+    error: str | None = None,
+) -> SignedIn:
+    """Finish a provider sign-in from its callback: the flow (once), the code exchange, the
+    ID token's checks, the account, a token. A refusal is recorded, then raised."""
+    try:
+        signed_in = _finish(graph, settings, request, provider_name, state, code, error)
+    except LrmError as exc:
+        if exc.status < 500:
+            audit.record_event(graph, request, "sign_in", audit.refusal_outcome(exc))
+            exc.audited = True
+        raise
+    audit.record_event(
+        graph, audit.Request(signed_in.caller, request.what, request.ip), "sign_in", "allowed"
+    )
+    return signed_in
+
+
+def _finish(
+    graph: Graph,
+    settings: Settings,
+    request: audit.Request,
+    provider_name: str,
+    state: str,
+    code: str | None,
+    error: str | None,
+) -> SignedIn:
+    rows = graph.write("auth/take_sign_in_flow", state_hash=digest(state))
+    flow = rows[0] if rows else None
+    if flow is None or flow["provider"] != provider_name or flow["expires_at"] <= clock.now():
+        raise oidc.TokenRefused(
+            "this sign-in was finished already, has expired or was not started here; start again"
+        )
+    if error or not code:
+        raise oidc.TokenRefused(f"the provider did not sign you in ({error or 'no code'})")
+    provider = oidc.provider_named(settings, provider_name)
+    verifier, redirect_uri = flow["code_verifier"], flow["redirect_uri"]
+    token = oidc.exchange_code(settings, provider, code, verifier, redirect_uri)
+    claims = oidc.id_token_claims(settings, provider, token, flow["nonce"])
+    email = verified_email(provider, claims)
+    if flow["invitation_hash"]:
+        account = invitations.accept_by_hash(
+            graph, request, flow["invitation_hash"], email=email, password=None
+        )
+    else:
+        account = roster_accounts.account_for_email(graph, settings, email)
+    came_from = accounts.ProviderSession(provider.name, str(claims["sub"]), claims.get("sid"))
+    issued = accounts.issue_token(graph, settings, account["uid"], came_from)
+    caller = accounts.caller_for_token(graph, issued.access_token)
+    if caller is None:
+        accounts.revoke_token(graph, issued.access_token)
+        raise accounts.SignInFailed(
+            f"the account of {email} may not sign in: it is disabled, or its person has "
+            "left the roster"
+        )
+    return SignedIn(issued, caller, flow["then"])
+
+
+def verified_email(provider: OidcProvider, claims: dict[str, Any]) -> str:
+    """Return the email the provider vouches for, within the provider's allowed domains."""
+    value = claims.get(provider.email_claim)
+    if not isinstance(value, str) or claims.get("email_verified") is False:
+        raise oidc.TokenRefused(
+            f"the provider gave no verified email (claim {provider.email_claim!r})"
+        )
+    email = accounts.email_address(value)
+    domain = email.rsplit("@", 1)[1]
+    if provider.email_domains and domain not in provider.email_domains:
+        raise roster_accounts.NotInRoster(
+            f"{provider.title} may sign in only emails of {', '.join(provider.email_domains)}"
+        )
+    return email
+
+
+def end_provider_session(
+    graph: Graph, settings: Settings, request: audit.Request, provider_name: str, logout: str
+) -> int:
+    """Back-channel logout: end the tokens the provider's session gave; return how many."""
+    provider = oidc.provider_named(settings, provider_name)
+    try:
+        claims = oidc.logout_token_claims(settings, provider, logout)
+    except oidc.TokenRefused as exc:
+        raise BadLogoutToken(exc.detail) from exc
+    rows = graph.write(
+        "auth/end_provider_sessions",
+        provider=provider.name,
+        sid=claims.get("sid"),
+        subject=claims.get("sub"),
+        now=clock.now(),
+    )
+    audit.record_event(graph, request, "sign_out", "allowed", purpose="provider logout")
+    return int(rows[0]["revoked"])
