@@ -74,8 +74,13 @@ def roster_set(out: Path) -> RosterSet:
     return RosterSet(out, people)
 
 
-def import_roster(graph: Graph, settings: Settings, roster: RosterSet) -> None:
-    oneroster.run(graph, settings, roster.path)
+def import_roster(graph: Graph, settings: Settings, roster: RosterSet) -> dict[str, Any]:
+    return import_roster_at(graph, settings, roster.path)
+
+
+def import_roster_at(graph: Graph, settings: Settings, path: Path) -> dict[str, Any]:
+    """Import a OneRoster set with the importer as it is."""
+    return oneroster.run(graph, settings, path)
 
 
 def delete_user_delta(out: Path, roster: RosterSet, who: str) -> Path:
