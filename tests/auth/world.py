@@ -20,6 +20,7 @@ from lrm_graph.config import Settings
 from lrm_graph.db.graph import Graph
 from lrm_graph.imports import oneroster
 from tests.auth.servers import Mailbox
+from tests.auth_helpers import seed_admin
 from tests.imports import support
 
 CLIENT_ID = "lrm-graph-tests"
@@ -147,6 +148,11 @@ def api(live: Live, method: str, path: str, token: str, **params: Any) -> httpx.
     return httpx.request(
         method, f"{live.url}{path}", headers=bearer(token), timeout=TIMEOUT, **params
     )
+
+
+def admin_client(live: Live, graph: Graph) -> httpx.Client:
+    """An HTTP client of the served app, signed in as a district admin."""
+    return httpx.Client(base_url=live.url, headers=seed_admin(graph), timeout=TIMEOUT)
 
 
 def me(live: Live, token: str) -> httpx.Response:
