@@ -68,6 +68,24 @@ def users_create(
     say(f"created {made['role']} account {made['email']} ({made['uid']})")
 
 
+@users_app.command("update")
+def users_update(
+    email: Annotated[str, typer.Argument(help="The account's email.")],
+    role: Annotated[Role | None, typer.Option(help="Its new role.")] = None,
+    person_uid: Annotated[str | None, typer.Option(help="The person node it is.")] = None,
+    org: Annotated[str | None, typer.Option(help="Its organization's uid.")] = None,
+) -> None:
+    """Change an account (one made from the roster too: the change then stays)."""
+    if role is Role.CLIENT:
+        raise InvalidInput("systems get API keys (`lrm keys create`), not accounts")
+    graph = _graph()
+    try:
+        made = accounts.update_user(graph, email, role=role, person_uid=person_uid, org_uid=org)
+    finally:
+        graph.close()
+    say(f"updated {made['email']}: {made['role']}, organization {made.get('org_uid') or 'none'}")
+
+
 @users_app.command("list")
 def users_list() -> None:
     """List the accounts."""

@@ -94,6 +94,28 @@ def _public(account: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in account.items() if k != "password_hash"}
 
 
+def update_user(
+    graph: Graph,
+    email: str,
+    *,
+    role: Role | None = None,
+    person_uid: str | None = None,
+    org_uid: str | None = None,
+) -> dict[str, Any]:
+    """Change an account by hand; an admin's change outlasts the roster's next sign-in."""
+    rows = graph.write(
+        "auth/update_account",
+        email=email.strip().lower(),
+        role=role.value if role else None,
+        person_uid=person_uid,
+        org_uid=org_uid,
+        now=clock.now(),
+    )
+    if not rows:
+        raise NotFound(f"no account with email {email!r}")
+    return _public(rows[0]["a"])
+
+
 def list_users(graph: Graph) -> list[dict[str, Any]]:
     return graph.read("auth/list_accounts")
 

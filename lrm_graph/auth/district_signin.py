@@ -103,15 +103,16 @@ def _finish(
     rows = graph.write("auth/take_sign_in_flow", state_hash=digest(state))
     flow = rows[0] if rows else None
     if flow is None or flow["provider"] != provider_name or flow["expires_at"] <= clock.now():
-        raise oidc.TokenRefused(
+        raise accounts.SignInFailed(
             "this sign-in was finished already, has expired or was not started here; start again"
         )
     if error or not code:
-        raise oidc.TokenRefused(f"the provider did not sign you in ({error or 'no code'})")
+        raise accounts.SignInFailed(f"the provider did not sign you in ({error or 'no code'})")
     provider = oidc.provider_named(settings, provider_name)
     verifier, redirect_uri = flow["code_verifier"], flow["redirect_uri"]
     token = oidc.exchange_code(settings, provider, code, verifier, redirect_uri)
     claims = oidc.id_token_claims(settings, provider, token, flow["nonce"])
+    claims = oidc.user_claims(settings, provider, token, claims)
     email = verified_email(provider, claims)
     if flow["invitation_hash"]:
         account = invitations.accept_by_hash(
@@ -135,7 +136,7 @@ def verified_email(provider: OidcProvider, claims: dict[str, Any]) -> str:
     """Return the email the provider vouches for, within the provider's allowed domains."""
     value = claims.get(provider.email_claim)
     if not isinstance(value, str) or claims.get("email_verified") is False:
-        raise oidc.TokenRefused(
+        raise accounts.SignInFailed(
             f"the provider gave no verified email (claim {provider.email_claim!r})"
         )
     email = accounts.email_address(value)
@@ -154,7 +155,7 @@ def end_provider_session(
     provider = oidc.provider_named(settings, provider_name)
     try:
         claims = oidc.logout_token_claims(settings, provider, logout)
-    except oidc.TokenRefused as exc:
+    except accounts.SignInFailed as exc:
         raise BadLogoutToken(exc.detail) from exc
     rows = graph.write(
         "auth/end_provider_sessions",

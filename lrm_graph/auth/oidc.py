@@ -15,8 +15,8 @@ from typing import Any
 
 import httpx
 from authlib.common.security import generate_token
+from authlib.integrations.base_client.errors import OAuthError
 from authlib.integrations.httpx_client import OAuth2Client
-from authlib.oauth2 import OAuthError
 from authlib.oauth2.claims import JWTClaims
 from authlib.oidc.core import CodeIDToken
 from joserfc import jwt
@@ -24,6 +24,7 @@ from joserfc.errors import InvalidKeyIdError, JoseError
 from joserfc.jwk import KeySet
 from joserfc.jws import JWSRegistry
 
+from lrm_graph.auth.accounts import SignInFailed
 from lrm_graph.config import OidcProvider, Settings
 from lrm_graph.errors import LrmError, NotFound
 
@@ -39,11 +40,6 @@ HTTP_TIMEOUT = 10.0
 class ProviderUnavailable(LrmError):
     status = 502
     title = "The sign-in provider did not answer as it should"
-
-
-class TokenRefused(LrmError):
-    status = 401
-    title = "Unauthorized"
 
 
 @dataclass(frozen=True)
@@ -149,12 +145,36 @@ def exchange_code(
         with _client(provider, redirect_uri) as client:
             token = client.fetch_token(endpoint, code=code, code_verifier=code_verifier)
     except OAuthError as exc:
-        raise TokenRefused(f"the provider refused the sign-in: {exc.error}") from exc
+        raise SignInFailed(f"the provider refused the sign-in: {exc.error}") from exc
     except httpx.HTTPError as exc:
         raise ProviderUnavailable(f"the provider's token endpoint failed: {exc}") from exc
     if not token.get("id_token"):
         raise ProviderUnavailable("the provider answered without an ID token")
     return dict(token)
+
+
+def user_claims(
+    settings: Settings, provider: OidcProvider, token: dict[str, Any], claims: dict[str, Any]
+) -> dict[str, Any]:
+    """Return the ID token's claims, with the UserInfo endpoint's added where the ID token
+    lacks the email (a provider may keep it there); UserInfo must name the same subject."""
+    if provider.email_claim in claims:
+        return claims
+    endpoint = discovery(settings, provider).get("userinfo_endpoint")
+    if not endpoint or not token.get("access_token"):
+        return claims
+    try:
+        response = httpx.get(
+            endpoint, headers={"Authorization": f"Bearer {token['access_token']}"},
+            timeout=HTTP_TIMEOUT,
+        )  # fmt: skip
+        response.raise_for_status()
+        info = response.json()
+    except (httpx.HTTPError, ValueError) as exc:
+        raise ProviderUnavailable(f"the provider's UserInfo endpoint failed: {exc}") from exc
+    if not isinstance(info, dict) or info.get("sub") != claims.get("sub"):
+        raise SignInFailed("the provider's UserInfo names another subject than the ID token")
+    return {**info, **claims}
 
 
 def _decoded(settings: Settings, provider: OidcProvider, token: str) -> jwt.Token:
@@ -168,7 +188,7 @@ def _decoded(settings: Settings, provider: OidcProvider, token: str) -> jwt.Toke
         except InvalidKeyIdError:
             return jwt.decode(token, _key_set(settings, provider, fresh=True), registry=registry)
     except JoseError as exc:
-        raise TokenRefused(f"the provider's token is not validly signed ({exc.error})") from exc
+        raise SignInFailed(f"the provider's token is not validly signed ({exc.error})") from exc
 
 
 def id_token_claims(
@@ -208,9 +228,9 @@ def logout_token_claims(
     _validate(claims, "logout token")
     events = claims.get("events")
     if not isinstance(events, dict) or BACKCHANNEL_EVENT not in events:
-        raise TokenRefused("the logout token is not a back-channel logout event")
+        raise SignInFailed("the logout token is not a back-channel logout event")
     if "nonce" in claims or not (claims.get("sid") or claims.get("sub")):
-        raise TokenRefused("a logout token names a session or a subject and has no nonce")
+        raise SignInFailed("a logout token names a session or a subject and has no nonce")
     return dict(claims)
 
 
@@ -218,4 +238,4 @@ def _validate(claims: JWTClaims, what: str) -> None:
     try:
         claims.validate(now=int(time.time()), leeway=LEEWAY_SECONDS)
     except JoseError as exc:
-        raise TokenRefused(f"the provider's {what} was refused: {exc.description}") from exc
+        raise SignInFailed(f"the provider's {what} was refused: {exc.description}") from exc

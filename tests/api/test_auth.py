@@ -3,6 +3,7 @@
 import pytest
 from fastapi.testclient import TestClient
 
+from api.main import create_app
 from lrm_graph.auth import accounts, keys
 from lrm_graph.auth.caller import Role, Scope
 from lrm_graph.config import Settings
@@ -127,6 +128,19 @@ def test_person_account_needs_its_person(graph: Graph) -> None:
 def test_short_password_is_refused(graph: Graph) -> None:
     with pytest.raises(Exception, match="at least"):
         accounts.create_user(graph, email="f@example.org", role=Role.ADMIN, password="short")
+
+
+def test_password_sign_in_can_be_switched_off(graph: Graph, settings: Settings) -> None:
+    accounts.create_user(graph, email="g@example.org", role=Role.ADMIN, password=PASSWORD)
+    no_passwords = settings.model_copy(update={"password_signin": False})
+    with TestClient(create_app(no_passwords)) as client:
+        refused = client.post(
+            "/v1/auth/token", data={"username": "g@example.org", "password": PASSWORD}
+        )
+    assert refused.status_code == 403
+    assert refused.json()["detail"] == (
+        "password sign-in is switched off here; sign in with your district account"
+    )
 
 
 def test_failed_sign_in_is_in_the_audit_log(client: TestClient, graph: Graph) -> None:
