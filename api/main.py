@@ -83,6 +83,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     # Sign-in is the one /v1 route open to anonymous callers.
     app.include_router(auth_routes.router, prefix="/v1")
     app.include_router(oidc_routes.router)  # browsers come back here from the provider
+    app.include_router(invitation_routes.page_router)  # an invitation's link opens this
     for router in resource_routers():
         app.include_router(router, prefix="/v1", dependencies=[Depends(current_caller)])
     web_app.include(app)

@@ -25,6 +25,7 @@ from api.routes.auth import token_out
 from api.schemas.accounts import ProviderOut, TokenOut
 from lrm_graph.access import audit
 from lrm_graph.auth import district_signin, sessions
+from lrm_graph.auth.accounts import IssuedToken
 from lrm_graph.config import Settings
 from lrm_graph.errors import LrmError
 
@@ -41,17 +42,31 @@ def _callback(settings: Settings, request: Request, provider: str) -> str:
     return f"{base_url(settings, request)}/auth/oidc/{provider}/callback"
 
 
-def _refusal(request: Request, exc: LrmError) -> Response:
+def plain_page(title: str, body: str, status: int = 200) -> HTMLResponse:
+    """Return a plain page (`body` is HTML, its values escaped by the caller)."""
+    page = (
+        "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>"
+        "<meta name='viewport' content='width=device-width, initial-scale=1'>"
+        f"<title>{html.escape(title)}</title></head><body><main>"
+        f"<h1>{html.escape(title)}</h1>{body}</main></body></html>"
+    )
+    return HTMLResponse(page, status_code=status)
+
+
+def refusal(request: Request, exc: LrmError) -> Response:
     """Answer a browser with a plain page; anything else falls to the problem handler."""
     if "text/html" not in request.headers.get("accept", ""):
         raise exc
-    body = (
-        "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>"
-        f"<title>{html.escape(exc.title)}</title></head><body><main>"
-        f"<h1>{html.escape(exc.title)}</h1><p>{html.escape(exc.detail)}</p>"
-        "<p><a href='/'>Back to sign-in</a></p></main></body></html>"
-    )
-    return HTMLResponse(body, status_code=exc.status)
+    body = f"<p>{html.escape(exc.detail)}</p><p><a href='/'>Back to sign-in</a></p>"
+    return plain_page(exc.title, body, exc.status)
+
+
+def signed_in_page(settings: Settings, request: Request, issued: IssuedToken) -> Response:
+    """Set the web session's cookie for a sign-in token and go home."""
+    secure = base_url(settings, request).startswith("https://")
+    response = RedirectResponse("/", status_code=303)
+    response.set_cookie(**sessions.session_cookie(issued, secure=secure).as_kwargs())
+    return response
 
 
 @router.get("/providers", response_model=list[ProviderOut])
@@ -84,7 +99,7 @@ def start_sign_in(
             invitation=invitation,
         )
     except LrmError as exc:
-        return _refusal(request, exc)
+        return refusal(request, exc)
     return RedirectResponse(url, status_code=303)
 
 
@@ -110,13 +125,10 @@ def finish_sign_in(
             graph, settings, context, provider, state=state, code=code, error=error
         )
     except LrmError as exc:
-        return _refusal(request, exc)
+        return refusal(request, exc)
     if signed_in.then == "token":
         return token_out(signed_in.token)
-    secure = base_url(settings, request).startswith("https://")
-    response = RedirectResponse("/", status_code=303)
-    response.set_cookie(**sessions.session_cookie(signed_in.token, secure=secure).as_kwargs())
-    return response
+    return signed_in_page(settings, request, signed_in.token)
 
 
 @router.post("/{provider}/backchannel-logout", response_class=Response)

@@ -10,6 +10,7 @@ import httpx
 from fastapi.testclient import TestClient
 
 from lrm_graph.access import audit
+from lrm_graph.auth.sessions import SESSION_COOKIE
 from lrm_graph.db.graph import Graph
 from tests import factories
 from tests.auth import world
@@ -69,7 +70,9 @@ def test_a_counselor_invites_a_guardian_by_mail_who_sees_only_their_child(
 
 def test_an_invitation_works_once_and_its_use_is_audited(client: TestClient, graph: Graph) -> None:
     family = _family(client, "once@home.example")
-    link = _invite(client, graph, family).json()["link"]
+    made = _invite(client, graph, family).json()
+    assert made["mailed"] is False  # no SMTP server in these settings: the link is shown
+    link = made["link"]
     body = {"token": _token(link), "password": PASSWORD}
     first = client.post("/v1/auth/invitation", json=body, headers=ANONYMOUS)
     assert first.status_code == 200
@@ -141,3 +144,20 @@ def test_an_invitation_needs_an_email(client: TestClient, graph: Graph) -> None:
     made = _invite(client, graph, _family(client, guardian_email=None))
     assert made.status_code == 422
     assert made.json()["detail"] == "'' is not an email address"
+
+
+def test_the_link_opens_a_page_that_signs_the_guardian_in(live: Live, graph: Graph) -> None:
+    with world.admin_client(live, graph) as client:
+        family = _family(client, "page@home.example")
+        link = _invite(client, graph, family).json()["link"]
+    with httpx.Client(timeout=world.TIMEOUT, headers={"Accept": "text/html"}) as browser:
+        page = browser.get(link)
+        assert page.status_code == 200
+        start = f"/auth/oidc/district/start?invitation={_token(link)}"
+        assert f"<a href='{start}'>Sign in with Osthaven district account</a>" in page.text
+        short = browser.post(link, data={"password": "too short"})
+        assert short.status_code == 422 and "at least 12 characters" in short.text
+        signed = browser.post(link, data={"password": PASSWORD})
+        assert (signed.status_code, signed.headers["location"]) == (303, "/")
+        token = browser.cookies[SESSION_COOKIE]
+    assert world.me(live, token).json()["person_uid"] == family["guardian"]["uid"]
