@@ -57,6 +57,8 @@ CALL (l) {
     MATCH (x:RelationshipRating {learner_uid: l.uid}) RETURN x
     UNION ALL
     MATCH (x:MappingMark {learner_uid: l.uid}) RETURN x
+    UNION ALL
+    MATCH (x:Invitation {learner_uid: l.uid}) RETURN x
   }
   WITH collect(x) AS found
   FOREACH (x IN found | DETACH DELETE x)

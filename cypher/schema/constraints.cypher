@@ -102,4 +102,6 @@ FOR (t:AccessToken) ON (t.provider_subject);
 CREATE CONSTRAINT invitation_uid IF NOT EXISTS
 FOR (i:Invitation) REQUIRE i.uid IS UNIQUE;
 CREATE CONSTRAINT invitation_token_hash IF NOT EXISTS
-FOR (i:Invitation) REQUIRE i.token_hash IS UNIQUE
+FOR (i:Invitation) REQUIRE i.token_hash IS UNIQUE;
+CREATE INDEX invitation_learner IF NOT EXISTS
+FOR (i:Invitation) ON (i.learner_uid)

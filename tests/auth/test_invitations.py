@@ -161,3 +161,13 @@ def test_the_link_opens_a_page_that_signs_the_guardian_in(live: Live, graph: Gra
         assert (signed.status_code, signed.headers["location"]) == (303, "/")
         token = browser.cookies[SESSION_COOKIE]
     assert world.me(live, token).json()["person_uid"] == family["guardian"]["uid"]
+
+
+def test_erasing_the_learner_erases_their_invitations(client: TestClient, graph: Graph) -> None:
+    family = _family(client, "erased@home.example")
+    assert _invite(client, graph, family).status_code == 201
+    assert client.post(f"/v1/learners/{family['child']['uid']}/erase").status_code == 204
+    left = graph.driver.execute_query(
+        "MATCH (i:Invitation) RETURN count(i) AS n", database_=graph.database
+    ).records[0]["n"]
+    assert left == 0
