@@ -68,7 +68,9 @@ def test_erase_is_recorded_with_the_uid_as_the_only_trace(client: TestClient) ->
 
 def test_erase_by_counselor_is_refused(client: TestClient) -> None:
     school, learner = school_with_learner(client)
-    counselor = signed_in(client, "counselor", person_uid="c1", org_uid=school["uid"])
+    counselor = signed_in(
+        client, "counselor", person_uid=factories.adult(client)["uid"], org_uid=school["uid"]
+    )
     assert erase(client, learner["uid"], counselor).status_code in (403, 404)
     assert client.get(f"/v1/learners/{learner['uid']}").status_code == 200
 
@@ -78,5 +80,7 @@ def test_erase_unknown_learner_is_404(client: TestClient) -> None:
 
 
 def test_erased_counts_for_a_counselor_are_403(client: TestClient) -> None:
-    counselor = signed_in(client, "counselor", person_uid="c1", org_uid="o1")
+    counselor = signed_in(
+        client, "counselor", person_uid=factories.adult(client)["uid"], org_uid="o1"
+    )
     assert client.get("/v1/erased-learners", headers=counselor).status_code == 403

@@ -72,7 +72,9 @@ def test_export_by_another_childs_guardian_is_404(client: TestClient) -> None:
 
 def test_export_by_their_counselor_is_403(client: TestClient) -> None:
     school, learner = school_with_learner(client)
-    counselor = signed_in(client, "counselor", person_uid="c1", org_uid=school["uid"])
+    counselor = signed_in(
+        client, "counselor", person_uid=factories.adult(client)["uid"], org_uid=school["uid"]
+    )
     assert export(client, learner["uid"], counselor).status_code == 403
 
 

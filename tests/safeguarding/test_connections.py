@@ -34,7 +34,9 @@ def test_relationships_post_adult_mentors_is_no_connection(client: TestClient) -
 
 def test_propose_by_counselor_of_the_school_is_201(client: TestClient) -> None:
     school, learner = school_with_learner(client)
-    counselor = signed_in(client, "counselor", person_uid="c1", org_uid=school["uid"])
+    counselor = signed_in(
+        client, "counselor", person_uid=factories.adult(client)["uid"], org_uid=school["uid"]
+    )
     response = propose(client, cleared_expert(client)["uid"], learner["uid"], counselor)
     assert response.status_code == 201, response.text
     body = response.json()
@@ -68,7 +70,9 @@ def test_propose_by_the_learners_mentor_is_403(client: TestClient) -> None:
 def test_propose_for_a_learner_of_another_school_is_404(client: TestClient) -> None:
     school = factories.organization(client)
     _, learner = school_with_learner(client)
-    counselor = signed_in(client, "counselor", person_uid="c1", org_uid=school["uid"])
+    counselor = signed_in(
+        client, "counselor", person_uid=factories.adult(client)["uid"], org_uid=school["uid"]
+    )
     response = propose(client, cleared_expert(client)["uid"], learner["uid"], counselor)
     assert response.status_code == 404
 
@@ -93,7 +97,9 @@ def test_propose_twice_is_409(client: TestClient) -> None:
 def test_approve_for_a_minor_waits_for_consent(client: TestClient) -> None:
     school, learner = school_with_learner(client)
     uid = propose(client, cleared_expert(client)["uid"], learner["uid"]).json()["uid"]
-    counselor = signed_in(client, "counselor", person_uid="c1", org_uid=school["uid"])
+    counselor = signed_in(
+        client, "counselor", person_uid=factories.adult(client)["uid"], org_uid=school["uid"]
+    )
     response = step(client, uid, "approve", counselor)
     assert response.status_code == 200, response.text
     body = response.json()
@@ -123,7 +129,9 @@ def test_approve_by_counselor_of_another_school_is_404(client: TestClient) -> No
     _, learner = school_with_learner(client)
     other = factories.organization(client)
     uid = propose(client, cleared_expert(client)["uid"], learner["uid"]).json()["uid"]
-    counselor = signed_in(client, "counselor", person_uid="c1", org_uid=other["uid"])
+    counselor = signed_in(
+        client, "counselor", person_uid=factories.adult(client)["uid"], org_uid=other["uid"]
+    )
     assert step(client, uid, "approve", counselor).status_code == 404
 
 

@@ -123,7 +123,9 @@ def test_counselor_lists_connections_of_their_school_only(client: TestClient) ->
     expert = factories.expert(client, screening_status="cleared")
     near = propose(client, expert["uid"], here["uid"]).json()
     propose(client, expert["uid"], elsewhere["uid"])
-    counselor = signed_in(client, "counselor", person_uid="c1", org_uid=school["uid"])
+    counselor = signed_in(
+        client, "counselor", person_uid=factories.adult(client)["uid"], org_uid=school["uid"]
+    )
     listed = client.get("/v1/connections", headers=counselor).json()["items"]
     assert [c["uid"] for c in listed] == [near["uid"]]
 
