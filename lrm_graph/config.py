@@ -8,7 +8,6 @@ from pathlib import Path
 from pydantic import AliasChoices, BaseModel, ConfigDict, Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from lrm_graph.auth.caller import ROSTER_ACCOUNT_ROLES
 from lrm_graph.vocabulary import AdultRole, RelType
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
@@ -26,6 +25,11 @@ DEFAULT_ROSTER_ROLES = (
     "aide=teacher",
     "guardian=guardian",
     "parent=guardian",
+)
+# The account roles the roster may give (`lrm_graph.auth.caller.Role` values): never a
+# district admin, whom the district names by hand; a learner is always a learner.
+ROSTER_ACCOUNT_ROLES = frozenset(
+    {"school_admin", "counselor", "teacher", "advisor", "coach", "mentor", "guardian"}
 )
 
 

@@ -12,7 +12,8 @@ from api.disclosure import client_ip, request_label
 from api.schemas.accounts import InvitationAccept, TokenOut
 from lrm_graph import clock
 from lrm_graph.access import audit
-from lrm_graph.auth import accounts, invitations
+from lrm_graph.auth import accounts
+from lrm_graph.signin import invitations
 
 router = APIRouter(prefix="/auth", tags=["auth"])
 

@@ -12,8 +12,8 @@ from api.disclosure import AuditDep, client_ip, request_label
 from api.routes.oidc import base_url, plain_page, refusal, signed_in_page
 from api.schemas.accounts import InvitationCreate, InvitationOut
 from lrm_graph.access import audit
-from lrm_graph.auth import invitations
 from lrm_graph.errors import LrmError
+from lrm_graph.signin import invitations
 
 router = APIRouter(prefix="/invitations", tags=["auth"])
 

@@ -24,10 +24,11 @@ from api.disclosure import client_ip, request_label
 from api.routes.auth import token_out
 from api.schemas.accounts import ProviderOut, TokenOut
 from lrm_graph.access import audit
-from lrm_graph.auth import district_signin, sessions
+from lrm_graph.auth import sessions
 from lrm_graph.auth.accounts import IssuedToken
 from lrm_graph.config import Settings
 from lrm_graph.errors import LrmError
+from lrm_graph.signin import provider as provider_signin
 
 router = APIRouter(prefix="/auth/oidc", tags=["auth"])
 Text = Annotated[str | None, Query(max_length=2000)]
@@ -90,7 +91,7 @@ def start_sign_in(
     """Send the browser to the provider, with PKCE, a state and a nonce kept until it
     comes back. `invitation` carries a guardian's invitation through the sign-in."""
     try:
-        url = district_signin.start(
+        url = provider_signin.start(
             graph,
             settings,
             provider,
@@ -121,7 +122,7 @@ def finish_sign_in(
     the roster does not know)."""
     context = audit.Request(None, request_label(request), client_ip(request))
     try:
-        signed_in = district_signin.finish(
+        signed_in = provider_signin.finish(
             graph, settings, context, provider, state=state, code=code, error=error
         )
     except LrmError as exc:
@@ -141,5 +142,5 @@ def backchannel_logout(
 ) -> Response:
     """The provider ends a session: the tokens (and web sessions) it gave end now."""
     context = audit.Request(None, request_label(request), client_ip(request))
-    district_signin.end_provider_session(graph, settings, context, provider, logout_token)
+    provider_signin.end_provider_session(graph, settings, context, provider, logout_token)
     return Response(status_code=200, headers={"Cache-Control": "no-store"})

@@ -37,9 +37,6 @@ PERSON_ROLES = frozenset(
     {*ORGANIZATION_ROLES, *RELATIONSHIP_ROLES, Role.LEARNER, Role.GUARDIAN, Role.EXPERT}
 )
 PERSON_SCOPES = frozenset({Scope.READ, Scope.WRITE})
-# Roles an account made from the roster may be given (`roster_roles`): never a district
-# admin, whom the district names by hand; a learner is always a learner.
-ROSTER_ACCOUNT_ROLES = frozenset({*ORGANIZATION_ROLES, *RELATIONSHIP_ROLES, Role.GUARDIAN})
 
 
 @dataclass(frozen=True)

@@ -15,10 +15,13 @@ from typing import Any
 
 from lrm_graph import clock
 from lrm_graph.auth.caller import Role
-from lrm_graph.config import Settings
+from lrm_graph.config import ROSTER_ACCOUNT_ROLES, Settings
 from lrm_graph.db.graph import Graph
 from lrm_graph.errors import Conflict, Forbidden
 from lrm_graph.vocabulary import NodeKind
+
+# The roles the settings may name, as roles (a name that is none fails at import).
+ROSTER_ROLES = frozenset(Role(name) for name in ROSTER_ACCOUNT_ROLES)
 
 
 class NotInRoster(Forbidden):
@@ -28,7 +31,7 @@ class NotInRoster(Forbidden):
 def account_role(settings: Settings, node_kind: str, roster_roles: list[str]) -> Role | None:
     """Return the role of an account made from the roster, or None if no entry maps one.
 
-    >>> from lrm_graph.config import Settings
+    >>> from lrm_graph.config import ROSTER_ACCOUNT_ROLES, Settings
     >>> account_role(Settings(), "adult", ["teacher", "counselor"]).value
     'counselor'
     >>> account_role(Settings(), "learner", []).value

@@ -14,12 +14,13 @@ from typing import Any
 
 from lrm_graph import clock
 from lrm_graph.access import audit
-from lrm_graph.auth import accounts, invitations, oidc, roster_accounts
+from lrm_graph.auth import accounts, oidc, roster_accounts
 from lrm_graph.auth.caller import Caller
 from lrm_graph.auth.secrets import digest
 from lrm_graph.config import OidcProvider, Settings
 from lrm_graph.db.graph import Graph
 from lrm_graph.errors import InvalidInput, LrmError
+from lrm_graph.signin import invitations
 
 THEN = ("web", "token")
 
