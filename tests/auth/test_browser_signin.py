@@ -1,0 +1,76 @@
+"""A person signs in through the provider in a real browser (Debian's Chromium, driven by
+Playwright): the redirects, the provider's form, and the session cookie as a browser keeps
+it. The web app's own pages (the counselor's home) come with the web app; here the
+session the browser holds is shown to be the counselor's, seeing their school."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, sync_playwright
+
+from lrm_graph.auth.sessions import SESSION_COOKIE
+from lrm_graph.db.graph import Graph
+from tests.auth import world
+from tests.auth.world import Live, RosterSet
+
+CHROMIUM = "/usr/bin/chromium"
+# Without the background-networking flags Chromium keeps trying to reach outside hosts,
+# which this machine's closed network refuses.
+LAUNCH_FLAGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]  # fmt: skip
+WAIT_MS = 60_000  # the machine is shared
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"the browser tests need Debian's Chromium at {CHROMIUM}: "
+                    "apt-get install chromium", pytrace=False)  # fmt: skip
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_FLAGS)
+        yield launched
+        launched.close()
+
+
+def _sign_in_at_provider(browser: Browser, live: Live, email: str) -> tuple[int, str, dict]:
+    """Open the start address, fill in the provider's form; return LRM Graph's answer."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.set_default_timeout(WAIT_MS)
+    page.goto(f"{live.url}/auth/oidc/district/start")
+    page.get_by_label("Email").fill(email)
+    with page.expect_response(lambda r: "/callback" in r.url) as answered:
+        page.get_by_role("button", name="Sign in").click()
+    response = answered.value
+    page.wait_for_load_state()
+    cookies = {c["name"]: c for c in context.cookies(live.url)}
+    text = page.inner_text("body")
+    context.close()
+    return response.status, text, cookies
+
+
+def test_a_counselor_signs_in_in_the_browser_and_the_session_is_theirs(
+    browser: Browser, live: Live, roster_set: RosterSet, graph: Graph
+) -> None:
+    world.import_roster(graph, live.settings, roster_set)
+    status, _, cookies = _sign_in_at_provider(browser, live, roster_set.email("counselor"))
+    assert status == 303
+    session = cookies[SESSION_COOKIE]
+    assert (session["httpOnly"], session["sameSite"], session["path"]) == (True, "Lax", "/")
+    me = world.me(live, session["value"]).json()
+    assert (me["role"], me["display"]) == ("counselor", roster_set.email("counselor"))
+    learners = world.api(live, "GET", "/v1/learners", session["value"], params={"limit": 100})
+    assert len(learners.json()["items"]) == 20
+
+
+def test_an_unknown_email_gets_a_clear_page_in_the_browser(browser: Browser, live: Live) -> None:
+    status, text, cookies = _sign_in_at_provider(browser, live, world.STRANGER)
+    assert status == 403
+    assert text.startswith("Not in the district's roster\n")
+    assert f"the district's roster has no one with the email {world.STRANGER}" in text
+    assert SESSION_COOKIE not in cookies
