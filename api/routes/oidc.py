@@ -117,14 +117,14 @@ def finish_sign_in(
     state: Annotated[str, Query(min_length=1, max_length=2000)],
     code: Text = None,
     error: Text = None,
+    iss: Text = None,
 ) -> Any:
     """Check what the provider sent back and sign in (refused: 401, or 403 for an email
     the roster does not know)."""
     context = audit.Request(None, request_label(request), client_ip(request))
     try:
-        signed_in = provider_signin.finish(
-            graph, settings, context, provider, state=state, code=code, error=error
-        )
+        answer = provider_signin.ProviderAnswer(provider, state, code, error, iss)
+        signed_in = provider_signin.finish(graph, settings, context, answer)
     except LrmError as exc:
         return refusal(request, exc)
     if signed_in.then == "token":

@@ -67,20 +67,24 @@ def start(
     return request.url
 
 
+@dataclass(frozen=True)
+class ProviderAnswer:
+    """What the provider sent the browser back with (the callback's query)."""
+
+    provider_name: str
+    state: str
+    code: str | None = None
+    error: str | None = None
+    issuer: str | None = None  # `iss` (RFC 9207), where the provider sends it
+
+
 def finish(
-    graph: Graph,
-    settings: Settings,
-    request: audit.Request,
-    provider_name: str,
-    *,
-    state: str,
-    code: str | None,
-    error: str | None = None,
+    graph: Graph, settings: Settings, request: audit.Request, answer: ProviderAnswer
 ) -> SignedIn:
     """Finish a provider sign-in from its callback: the flow (once), the code exchange, the
     ID token's checks, the account, a token. A refusal is recorded, then raised."""
     try:
-        signed_in = _finish(graph, settings, request, provider_name, state, code, error)
+        signed_in = _finish(graph, settings, request, answer)
     except LrmError as exc:
         if exc.status < 500:
             audit.record_event(graph, request, "sign_in", audit.refusal_outcome(exc))
@@ -93,23 +97,10 @@ def finish(
 
 
 def _finish(
-    graph: Graph,
-    settings: Settings,
-    request: audit.Request,
-    provider_name: str,
-    state: str,
-    code: str | None,
-    error: str | None,
+    graph: Graph, settings: Settings, request: audit.Request, answer: ProviderAnswer
 ) -> SignedIn:
-    rows = graph.write("auth/take_sign_in_flow", state_hash=digest(state))
-    flow = rows[0] if rows else None
-    if flow is None or flow["provider"] != provider_name or flow["expires_at"] <= clock.now():
-        raise accounts.SignInFailed(
-            "this sign-in was finished already, has expired or was not started here; start again"
-        )
-    if error or not code:
-        raise accounts.SignInFailed(f"the provider did not sign you in ({error or 'no code'})")
-    provider = oidc.provider_named(settings, provider_name)
+    flow, code = _take_flow(graph, settings, answer)
+    provider = oidc.provider_named(settings, answer.provider_name)
     verifier, redirect_uri = flow["code_verifier"], flow["redirect_uri"]
     token = oidc.exchange_code(settings, provider, code, verifier, redirect_uri)
     claims = oidc.id_token_claims(settings, provider, token, flow["nonce"])
@@ -131,6 +122,30 @@ def _finish(
             "left the roster"
         )
     return SignedIn(issued, caller, flow["then"])
+
+
+def _take_flow(
+    graph: Graph, settings: Settings, answer: ProviderAnswer
+) -> tuple[dict[str, Any], str]:
+    """Take the started sign-in the answer's state names (once), and the answer's code."""
+    rows = graph.write("auth/take_sign_in_flow", state_hash=digest(answer.state))
+    flow = rows[0] if rows else None
+    if (
+        flow is None
+        or flow["provider"] != answer.provider_name
+        or flow["expires_at"] <= clock.now()
+    ):
+        raise accounts.SignInFailed(
+            "this sign-in was finished already, has expired or was not started here; start again"
+        )
+    issuer = oidc.provider_named(settings, answer.provider_name).issuer
+    if answer.issuer is not None and answer.issuer != issuer:  # a mix-up of providers
+        raise accounts.SignInFailed(f"the answer came from {answer.issuer!r}, not {issuer!r}")
+    if answer.error or not answer.code:
+        raise accounts.SignInFailed(
+            f"the provider did not sign you in ({answer.error or 'no code'})"
+        )
+    return flow, answer.code
 
 
 def verified_email(provider: OidcProvider, claims: dict[str, Any]) -> str:

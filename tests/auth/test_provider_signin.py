@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from urllib.parse import urljoin
+from urllib.parse import parse_qs, urljoin, urlsplit
 
 import httpx
 import pytest
@@ -129,3 +129,17 @@ def test_the_providers_are_listed(live: Live) -> None:
         {"name": name, "title": title, "start": f"/auth/oidc/{name}/start"}
         for name, (title, _) in world.PROVIDERS.items()
     ]
+
+
+def test_an_answer_from_another_issuer_is_refused(live: Live) -> None:
+    with httpx.Client(timeout=world.TIMEOUT) as browser:
+        started = browser.get(f"{live.url}/auth/oidc/district/start")
+        state = parse_qs(urlsplit(started.headers["location"]).query)["state"][0]
+        mixed_up = browser.get(
+            f"{live.url}/auth/oidc/district/callback",
+            params={"state": state, "code": "a-code", "iss": "https://other.example"},
+        )
+    assert mixed_up.status_code == 401
+    assert mixed_up.json()["detail"] == (
+        f"the answer came from 'https://other.example', not {live.issuer!r}"
+    )
