@@ -24,14 +24,13 @@ from starlette.responses import Response
 
 from api.deps import GraphDep
 from api.disclosure import client_ip, request_label
-from lrm_graph import clock
 from lrm_graph.access import audit
 from lrm_graph.auth import accounts
 from lrm_graph.auth.caller import Caller
 from lrm_graph.auth.secrets import TOKEN_PREFIX
+from lrm_graph.auth.sessions import SESSION_COOKIE, session_cookie
 from lrm_graph.errors import LrmError
 
-SESSION_COOKIE = "lrm_session"
 PRE_SESSION_COOKIE = "lrm_pre_session"  # binds the sign-in form's CSRF token
 CSRF_FIELD = "csrf_token"
 CSRF_HEADER = "X-CSRF-Token"
@@ -142,9 +141,10 @@ AuditDep = Annotated[audit.Request, Depends(audit_request)]
 
 
 def start(request: Request, response: Response, issued: accounts.IssuedToken) -> None:
-    """Put a new sign-in token in the session cookie, for as long as the token lives."""
-    seconds = max(0, int((issued.expires_at - clock.now()).total_seconds()))
-    _set(request, response, SESSION_COOKIE, issued.access_token, seconds)
+    """Put a new sign-in token in the session cookie, for as long as the token lives: the
+    one cookie every way of signing in sets (`lrm_graph.auth.sessions`)."""
+    secure = request.url.scheme == "https"
+    response.set_cookie(**session_cookie(issued, secure=secure).as_kwargs())
     response.delete_cookie(PRE_SESSION_COOKIE, path="/")
 
 

@@ -1,7 +1,6 @@
 """A person signs in through the provider in a real browser (Debian's Chromium, driven by
-Playwright): the redirects, the provider's form, and the session cookie as a browser keeps
-it. The web app's own pages (the counselor's home) come with the web app; here the
-session the browser holds is shown to be the counselor's, seeing their school."""
+Playwright): the web sign-in page's "Sign in with ..." button, the redirects, the
+provider's form, the session cookie as a browser keeps it, and the home page it lands on."""
 
 from __future__ import annotations
 
@@ -38,11 +37,13 @@ def browser() -> Iterator[Browser]:
 
 
 def _sign_in_at_provider(browser: Browser, live: Live, email: str) -> tuple[int, str, dict]:
-    """Open the start address, fill in the provider's form; return LRM Graph's answer."""
+    """Choose the provider on the sign-in page, fill in the provider's form; return LRM
+    Graph's answer to the callback, the text of the page the browser lands on, cookies."""
     context = browser.new_context()
     page = context.new_page()
     page.set_default_timeout(WAIT_MS)
-    page.goto(f"{live.url}/auth/oidc/district/start")
+    page.goto(live.url)
+    page.get_by_role("link", name="Sign in with Osthaven district account").click()
     page.get_by_label("Email").fill(email)
     with page.expect_response(lambda r: "/callback" in r.url) as answered:
         page.get_by_role("button", name="Sign in").click()
@@ -58,8 +59,10 @@ def test_a_counselor_signs_in_in_the_browser_and_the_session_is_theirs(
     browser: Browser, live: Live, roster_set: RosterSet, graph: Graph
 ) -> None:
     world.import_roster(graph, live.settings, roster_set)
-    status, _, cookies = _sign_in_at_provider(browser, live, roster_set.email("counselor"))
+    email = roster_set.email("counselor")
+    status, home, cookies = _sign_in_at_provider(browser, live, email)
     assert status == 303
+    assert f"You are signed in as {email}, with the role counselor." in home
     session = cookies[SESSION_COOKIE]
     assert (session["httpOnly"], session["sameSite"], session["path"]) == (True, "Lax", "/")
     me = world.me(live, session["value"]).json()

@@ -33,8 +33,15 @@ def sign_in_page(
     problem: str | None = None,
     status_code: int = 200,
 ) -> Response:
-    """Render the sign-in page, with what went wrong the last time."""
-    context = {"email": email, "problem": problem}
+    """Render the sign-in page, with what went wrong the last time, and a way in through
+    each identity provider configured (`/auth/oidc/{name}/start`)."""
+    settings = request.app.state.settings
+    context = {
+        "email": email,
+        "problem": problem,
+        "providers": settings.oidc_providers,
+        "password_signin": settings.password_signin,
+    }
     return render(request, session, "signin.html", context, status_code)
 
 
