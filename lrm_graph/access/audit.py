@@ -18,7 +18,7 @@ from lrm_graph import clock
 from lrm_graph.auth.caller import Caller
 from lrm_graph.db.graph import Graph
 from lrm_graph.db.pages import Page
-from lrm_graph.errors import LrmError
+from lrm_graph.errors import Forbidden, LrmError
 from lrm_graph.vocabulary import NodeKind
 
 log = logging.getLogger("lrm_graph.audit")
@@ -36,6 +36,13 @@ class Request:
     caller: Caller | None
     what: str  # e.g. "GET /v1/learners/{uid}"
     ip: str | None
+
+
+def signed_in(request: Request) -> Caller:
+    """Return the request's caller; 403 for a request nobody signed in to."""
+    if request.caller is None:  # the API signs every /v1 caller in first
+        raise Forbidden("sign in first")
+    return request.caller
 
 
 def record(
@@ -141,7 +148,8 @@ def _record_refusal(
         if hidden is not None and hidden not in learners:
             learners.append(hidden)
         outcome = refusal_outcome(exc)
-        entries = [_entry(request, action, uid, None, outcome) for uid in learners]
+        purpose = "none" if outcome == "denied" else None  # as a denied read is worded
+        entries = [_entry(request, action, uid, purpose, outcome) for uid in learners]
         if not entries:
             entries = [_entry(request, action, None, None, outcome)]
         _append(graph, entries)

@@ -28,7 +28,7 @@ import json
 from typing import Any
 
 from lrm_graph import clock
-from lrm_graph.access import audit, visibility
+from lrm_graph.access import audit, node_checks, visibility
 from lrm_graph.auth.caller import Caller, Role
 from lrm_graph.config import Settings
 from lrm_graph.db.graph import Graph
@@ -137,21 +137,22 @@ def _relationship(item: dict[str, Any]) -> dict[str, Any]:
 def erase_learner(
     graph: Graph, settings: Settings, request: audit.Request, uid: str
 ) -> dict[str, int]:
-    """Erase a learner for good (admins only); return how much was removed."""
+    """Erase a learner for good (district admins only: 404 for a learner the caller does
+    not see, 403 for one they do); return how much was removed. The erase is recorded in
+    the transaction that erases, so no erase goes unrecorded."""
     caller = _caller(request)
-    if not caller.is_admin:
-        raise Forbidden("erasing a learner is for district admins")
-    learner = nodes.get(graph, NodeKind.LEARNER, uid)  # 404 before anything is recorded
-    source_id = learner.get("source_id")
-    jobs = [_scrubbed(job, source_id) for job in _jobs(graph, learner)] if source_id else []
-    tombstone = tombstones.tombstone(graph, settings, source_id)
-    # Recorded first: if the entry cannot be written, nothing is erased.
-    audit.record(graph, request, "erase", {uid: visibility.ALL})
-    rows = graph.write("privacy/erase_learner", uid=uid, tombstone=tombstone, jobs=jobs)
-    if not rows:
-        raise NotFound(f"no learner with uid {uid!r}")
-    counted = ("relationships", "goals", "accounts", "records", "import_jobs")
-    return {key: int(rows[0][key]) for key in counted}
+    with audit.operation(graph, request, "erase", [uid]) as op:
+        node_checks.check_write(op.graph, caller, NodeKind.LEARNER, uid, erase=True)
+        learner = nodes.get(op.graph, NodeKind.LEARNER, uid)
+        source_id = learner.get("source_id")
+        jobs = [_scrubbed(job, source_id) for job in _jobs(op.graph, learner)] if source_id else []
+        tombstone = tombstones.tombstone(op.graph, settings, source_id)
+        op.record({uid: visibility.ALL})
+        rows = op.graph.write("privacy/erase_learner", uid=uid, tombstone=tombstone, jobs=jobs)
+        if not rows:
+            raise NotFound(f"no learner with uid {uid!r}")
+        counted = ("relationships", "goals", "accounts", "records", "import_jobs")
+        return {key: int(rows[0][key]) for key in counted}
 
 
 def erased_counts(graph: Graph, caller: Caller) -> list[dict[str, Any]]:

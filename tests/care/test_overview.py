@@ -66,4 +66,4 @@ def test_a_learner_the_caller_may_not_see_is_404_and_recorded_as_denied(
     world = world_of(client)
     with pytest.raises(NotFound):
         overview.overview(graph, asking(world, graph, "guardian"), world.uid["ben"])
-    assert entries_about(graph, world.uid["ben"]) == [("read", None, "denied")]
+    assert entries_about(graph, world.uid["ben"]) == [("read", "none", "denied")]

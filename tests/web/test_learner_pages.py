@@ -58,4 +58,4 @@ def test_learner_pages_are_audited_as_the_api_audits(watched: Watched, demo: Dem
         }
 
     assert entries(child) == {("read", "GUARDIAN_OF", "allowed")}
-    assert entries(stranger) == {("read", None, "denied")}
+    assert entries(stranger) == {("read", "none", "denied")}
