@@ -8,7 +8,6 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Response, status
 
-from api.auth import CallerDep
 from api.deps import GraphDep, SettingsDep
 from api.disclosure import AuditDep
 from api.schemas.analytics import (
@@ -25,8 +24,7 @@ from api.schemas.analytics import (
 )
 from api.schemas.relationships import RelationshipOut
 from lrm_graph import analysis
-from lrm_graph.access import audit, report_scope
-from lrm_graph.analysis import runner
+from lrm_graph.access import audit
 from lrm_graph.config import Settings
 from lrm_graph.db.graph import Graph
 from lrm_graph.vocabulary import RelType
@@ -90,19 +88,15 @@ def mentor_matches(
     "/mentor-matches/accept", status_code=status.HTTP_201_CREATED, response_model=RelationshipOut
 )
 def accept_mentor_match(
-    body: MatchAccept, graph: GraphDep, response: Response, caller: CallerDep, request: AuditDep
+    body: MatchAccept, graph: GraphDep, response: Response, request: AuditDep
 ) -> Any:
     """Accept a suggested match: record the relationship, with source `suggested`.
 
     For admins, school admins and counselors of the learner's organization, and API
-    clients with the write scope; recorded in the audit as a write before it is made."""
-    purpose = report_scope.match_purpose(graph, caller, body.learner_uid)
-    created = runner.accept_match(
-        graph,
-        body.learner_uid,
-        body.adult_uid,
-        RelType(body.type),
-        before_write=lambda: audit.record(graph, request, "write", {body.learner_uid: purpose}),
+    clients with the write scope; the rules of `POST /v1/relationships` apply to the
+    relationship; recorded in the audit as a grant in the transaction that makes it."""
+    created = analysis.accept_match(
+        graph, request, body.learner_uid, body.adult_uid, RelType(body.type)
     )
     response.headers["Location"] = f"/v1/relationships/{created['uid']}"
     return created

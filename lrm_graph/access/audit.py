@@ -10,7 +10,7 @@ import logging
 import uuid
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -100,11 +100,19 @@ class Operation:
     graph: Graph  # a unit: every query on it runs in the operation's one transaction
     request: Request
     action: str
+    recorded: set[tuple[str, str]] = field(default_factory=set)
 
-    def record(self, purposes: Mapping[str, str] | Iterable[tuple[str, str]]) -> int:
-        """Record the learners the operation reads or writes ({uid: purpose}), as allowed;
-        the entry commits with the work or not at all."""
-        return record(self.graph, self.request, self.action, purposes)
+    def record(
+        self, purposes: Mapping[str, str] | Iterable[tuple[str, str]], action: str | None = None
+    ) -> int:
+        """Record the learners the operation reads or writes ({uid: purpose}), as allowed,
+        as its action (or `action`: a `grant`), each learner once per action; the entries
+        commit with the work or not at all."""
+        action = action or self.action
+        items = purposes.items() if isinstance(purposes, Mapping) else purposes
+        new = [(uid, purpose) for uid, purpose in items if (uid, action) not in self.recorded]
+        self.recorded.update((uid, action) for uid, _ in new)
+        return record(self.graph, self.request, action, new)
 
 
 @contextmanager
@@ -123,7 +131,9 @@ def operation(
             yield Operation(unit, request, action)
     except LrmError as exc:
         if not exc.audited and exc.status < 500:
-            _record_refusal(graph, request, action, exc, list(aimed_at))
+            # Outside the transaction that is rolled back (an operation may run inside
+            # another's unit): the refusal is recorded whatever becomes of it.
+            _record_refusal(graph.detached(), request, action, exc, list(aimed_at))
         raise
 
 

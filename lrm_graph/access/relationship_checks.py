@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from lrm_graph.access import node_checks, visibility
+from lrm_graph.access import grants, node_checks, visibility
 from lrm_graph.access.policy import (
     CHANGE,
     CREATE,
@@ -26,7 +26,7 @@ from lrm_graph.auth.caller import Caller, Scope
 from lrm_graph.db.graph import Graph
 from lrm_graph.errors import Forbidden, NotFound
 from lrm_graph.records import relationships
-from lrm_graph.vocabulary import NodeKind, RelType
+from lrm_graph.vocabulary import MemberRole, NodeKind, RelType
 
 LEARNER = NodeKind.LEARNER.value
 
@@ -46,15 +46,14 @@ def learners_seen(
     return seen
 
 
-def _ends(graph: Graph, caller: Caller, from_uid: str, to_uid: str) -> dict[str, str]:
-    rows = graph.read("relationships/get_endpoints", uids=[from_uid, to_uid])
-    kinds = {row["uid"]: row["node_kind"] for row in rows}
-    missing = [uid for uid in (from_uid, to_uid) if uid not in kinds]
+def _kinds(caller: Caller, ends: dict[str, dict[str, Any]], *uids: str) -> dict[str, str]:
+    """Return {uid: node_kind} of the ends; 404 for one that does not exist."""
+    missing = [uid for uid in uids if uid not in ends]
     if missing and audience_of(caller) is Audience.DISTRICT:
         raise NotFound(f"no node with uid {missing[0]!r}", missing=missing)
     if missing:  # worded exactly as for a learner the caller may not see
         raise NotFound(f"no node with uid {missing[0]!r}")
-    return kinds
+    return {uid: ends[uid]["node_kind"] for uid in uids}
 
 
 def _visible_ends(
@@ -81,11 +80,16 @@ def _in_org(graph: Graph, caller: Caller, kinds: dict[str, str], start: str, end
 
 
 def check_create(
-    graph: Graph, caller: Caller, fields: relationships.RelationshipFields
-) -> node_checks.Disclosed:
-    """Raise unless the caller may create this relationship; return what it discloses."""
+    graph: Graph,
+    caller: Caller,
+    fields: relationships.RelationshipFields,
+    ends: dict[str, dict[str, Any]],
+) -> tuple[node_checks.Disclosed, bool]:
+    """Raise unless the caller may create this relationship (`ends`: as
+    `relationships.read_ends` gives them); return what it discloses and whether it is a
+    grant (it widens who sees a learner: `lrm_graph.access.grants`)."""
     require(caller, Scope.WRITE)
-    kinds = _ends(graph, caller, fields.from_uid, fields.to_uid)
+    kinds = _kinds(caller, ends, fields.from_uid, fields.to_uid)
     learners = [uid for uid, kind in kinds.items() if kind == LEARNER]
     disclosed = learners_seen(graph, caller, learners)  # 404 before any 403
     rule, rel_type = CREATE[audience_of(caller)], RelType(fields.type)
@@ -96,7 +100,9 @@ def check_create(
     if rule.needs_learner and not learners:
         raise Forbidden("you may create only relationships of a learner you see")
     _in_org(graph, caller, kinds, fields.from_uid, fields.to_uid)
-    return disclosed
+    start, end = ends[fields.from_uid], ends[fields.to_uid]
+    role = None if fields.role is None else MemberRole(fields.role).value
+    return disclosed, grants.check_grant(graph, caller, rel_type, start, end, role)
 
 
 def _ends_of(rel: dict[str, Any]) -> dict[str, str]:
@@ -111,11 +117,12 @@ def read(graph: Graph, caller: Caller, uid: str) -> tuple[dict[str, Any], node_c
 
 
 def check_change(
-    graph: Graph, caller: Caller, uid: str, changed: set[str], *, end: bool = False
+    graph: Graph, caller: Caller, rel: dict[str, Any], changed: set[str], *, end: bool = False
 ) -> node_checks.Disclosed:
-    """Raise unless the caller may change these fields of (or end) the relationship."""
+    """Raise unless the caller may change these fields of (or end) the relationship `rel`
+    (as `relationships.get` gives it)."""
     require(caller, Scope.WRITE)
-    rel = relationships.get(graph, uid)
+    uid = rel["uid"]
     kinds = _ends_of(rel)
     disclosed = _visible_ends(graph, caller, kinds, f"no relationship with uid {uid!r}")
     rule = CHANGE[audience_of(caller)]

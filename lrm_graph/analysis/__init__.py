@@ -3,10 +3,13 @@
 `run_analytic` checks that the caller may run analytics, runs one over the learners they
 see (`runner.run`: select, project, run the pure analytic of `analytics/`, shape) and
 records every learner the answer names in the audit, in one transaction, before the answer
-leaves.
+leaves. `accept_match` turns a suggested match into a relationship by the rule of every
+new relationship.
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 from lrm_graph.access import audit, report_scope
 from lrm_graph.analysis import runner
@@ -14,8 +17,9 @@ from lrm_graph.analysis.answers import Report
 from lrm_graph.analysis.options import LearnerFilter, Options
 from lrm_graph.config import Settings
 from lrm_graph.db.graph import Graph
+from lrm_graph.vocabulary import RelType
 
-__all__ = ["NAMES", "LearnerFilter", "Options", "Report", "run_analytic"]
+__all__ = ["NAMES", "LearnerFilter", "Options", "Report", "accept_match", "run_analytic"]
 
 NAMES = runner.NAMES
 
@@ -42,3 +46,19 @@ def run_analytic(
         )
         op.record(scope.purposes(report.learners))
         return report
+
+
+def accept_match(
+    graph: Graph, request: audit.Request, learner_uid: str, adult_uid: str, rel_type: RelType
+) -> dict[str, Any]:
+    """Accept a suggested match: a caseload relationship from the adult to the learner,
+    source `suggested`, recorded in the audit as a grant in the transaction that makes it.
+
+    For admins, school admins and counselors of the learner's organization and API keys
+    with the write scope (403 otherwise; 404 for a learner the caller does not see); then
+    the rules of `POST /v1/relationships` for that relationship, and the adult's room.
+    """
+    caller = audit.signed_in(request)
+    with audit.operation(graph, request, "write", aimed_at=[learner_uid]) as op:
+        report_scope.match_purpose(op.graph, caller, learner_uid)
+        return runner.accept_match(op, caller, learner_uid, adult_uid, rel_type)

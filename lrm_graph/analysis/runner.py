@@ -11,20 +11,22 @@ each step for the bench scripts.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from time import perf_counter
 from typing import Any
 
 from lrm_graph import clock
+from lrm_graph.access import audit
 from lrm_graph.access.report_scope import DISTRICT, ReportScope
 from lrm_graph.analysis import projection
 from lrm_graph.analysis.answers import RUNNERS, Report
 from lrm_graph.analysis.options import LIMIT_MAX, LearnerFilter, Options
+from lrm_graph.auth.caller import Caller
 from lrm_graph.config import DEFAULT_CARING_TYPES
 from lrm_graph.db.graph import Graph
 from lrm_graph.errors import Conflict, InvalidInput, NotFound
-from lrm_graph.records import nodes, relationships
+from lrm_graph.records import nodes, relationship_cases, relationships
 from lrm_graph.vocabulary import NodeKind, RelType, Source
 
 # The option types and limits are read from here by the callers that bring their own scope.
@@ -75,27 +77,25 @@ def select(graph: Graph, filters: LearnerFilter, scope: ReportScope = DISTRICT) 
 
 
 def accept_match(
-    graph: Graph,
+    op: audit.Operation,
+    caller: Caller,
     learner_uid: str,
     adult_uid: str,
     rel_type: RelType = RelType.MENTORS,
     source: Source = Source.SUGGESTED,
-    *,
-    before_write: Callable[[], object] | None = None,
 ) -> dict[str, Any]:
-    """Record an accepted match as a caseload relationship with `source` (a suggestion's
-    `suggested`; a learner's mentor request's `learner_requested`).
+    """Record an accepted match, in the operation `op`, as a caseload relationship with
+    `source` (a suggestion's `suggested`; a learner's mentor request's `learner_requested`).
 
-    404 for an unknown node, 422 for a pair the vocabulary refuses (or an expert not
-    screened), 409 when the same relationship is active already or the adult has no
-    caseload room left. `before_write` is called once every check of its own has passed,
-    before the relationship is written: the caller records the audit entry there, so a
-    write is never left unrecorded (if recording fails, nothing is written).
+    422 for a type that is no caseload type, 404 for an unknown adult, 409 when the adult
+    has no caseload room left; then the one rule of every new relationship
+    (`relationship_cases.create_checked`: the policy and the grant rule, the vocabulary,
+    the twin): the same as `POST /v1/relationships` with that relationship.
     """
     if rel_type not in MATCH_TYPES:
         allowed = ", ".join(t.value for t in MATCH_TYPES)
         raise InvalidInput(f"a match is one of {allowed}, not {rel_type.value}")
-    rows = graph.read("analytics/get_caseload", uid=adult_uid, today=clock.today())
+    rows = op.graph.read("analytics/get_caseload", uid=adult_uid, today=clock.today())
     if not rows:
         raise NotFound(f"no node with uid {adult_uid!r}", missing=[adult_uid])
     capacity, caseload = rows[0]["capacity"], rows[0]["caseload"]
@@ -104,9 +104,7 @@ def accept_match(
     fields = relationships.RelationshipFields(
         type=rel_type, from_uid=adult_uid, to_uid=learner_uid, source=source
     )
-    if before_write is not None:
-        before_write()
-    return relationships.create(graph, fields)
+    return relationship_cases.create_checked(op, caller, fields)
 
 
 @dataclass

@@ -89,6 +89,10 @@ class Graph:
                 if not tx.closed():
                     tx.rollback()
 
+    def detached(self) -> Graph:
+        """Return a `Graph` on the same driver outside any open transaction."""
+        return Graph(self.driver, self.database, self.timeout)
+
     def ping(self) -> None:
         """Raise `GraphUnavailable` unless the database answers."""
         with translated_errors():

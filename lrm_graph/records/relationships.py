@@ -106,8 +106,15 @@ def is_screened(node: dict[str, Any], on: date) -> bool:
     )
 
 
-def _endpoints(graph: Graph, from_uid: str, to_uid: str) -> tuple[dict, dict]:
-    rows = {r["uid"]: r for r in graph.read("relationships/get_endpoints", uids=[from_uid, to_uid])}
+def read_ends(graph: Graph, from_uid: str, to_uid: str) -> dict[str, dict[str, Any]]:
+    """Return {uid: what a write needs to know of that node} of the two ends that exist."""
+    return {r["uid"]: r for r in graph.read("relationships/get_endpoints", uids=[from_uid, to_uid])}
+
+
+def _endpoints(
+    graph: Graph, from_uid: str, to_uid: str, ends: dict[str, dict[str, Any]] | None
+) -> tuple[dict, dict]:
+    rows = read_ends(graph, from_uid, to_uid) if ends is None else ends
     missing = [uid for uid in (from_uid, to_uid) if uid not in rows]
     if missing:
         raise NotFound(f"no node with uid {missing[0]!r}", missing=missing)
@@ -139,10 +146,14 @@ def starts_as_proposal(rel_type: RelType, start_kind: str) -> bool:
     return rel_type in SCREENED_TYPES and start_kind == NodeKind.EXPERT.value
 
 
-def create(graph: Graph, fields: RelationshipFields) -> dict[str, Any]:
-    """Create a relationship; 404 for an unknown node, 422 for a wrong pair, 409 for a twin."""
+def create(
+    graph: Graph, fields: RelationshipFields, ends: dict[str, dict[str, Any]] | None = None
+) -> dict[str, Any]:
+    """Create a relationship; 404 for an unknown node, 422 for a wrong pair, 409 for a twin.
+
+    `ends`: the ends as `read_ends` gave them, when the caller read them already."""
     rel_type = RelType(fields.type)
-    start, end = _endpoints(graph, fields.from_uid, fields.to_uid)
+    start, end = _endpoints(graph, fields.from_uid, fields.to_uid, ends)
     check_ends(rel_type, start, end)
     props = stored_props(
         fields.model_dump(exclude={"type", "from_uid", "to_uid"}, exclude_none=True)
@@ -188,9 +199,13 @@ def get(graph: Graph, uid: str) -> dict[str, Any]:
     return _answer(rows[0])
 
 
-def update(graph: Graph, uid: str, changes: RelationshipChanges) -> dict[str, Any]:
-    """Change an active relationship's facts; an ended one is history and stays as it is."""
-    if not get(graph, uid)["active"]:
+def update(
+    graph: Graph, uid: str, changes: RelationshipChanges, current: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    """Change an active relationship's facts; an ended one is history and stays as it is.
+
+    `current`: the relationship as `get` gave it, when the caller read it already."""
+    if not (current or get(graph, uid))["active"]:
         raise Conflict("this relationship has ended; its history cannot change")
     props = stored_props(changes.model_dump(exclude_unset=True))
     if not props:
@@ -205,9 +220,16 @@ def update(graph: Graph, uid: str, changes: RelationshipChanges) -> dict[str, An
     return _answer(rows[0])
 
 
-def end(graph: Graph, uid: str, until: date | None, reason: str | None) -> dict[str, Any]:
-    """End a relationship on `until` (default today); it stays on record."""
-    current = get(graph, uid)
+def end(
+    graph: Graph,
+    uid: str,
+    until: date | None,
+    reason: str | None,
+    current: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """End a relationship on `until` (default today); it stays on record (`current`: as
+    `get` gave it, when the caller read it already)."""
+    current = current or get(graph, uid)
     if not current["active"]:
         raise Conflict(f"this relationship ended already, on {current['until']}")
     until = until or clock.today()

@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import Any
 
 from lrm_graph import clock
-from lrm_graph.access import audit, visibility
+from lrm_graph.access import audit, grants, visibility
 from lrm_graph.auth.caller import Caller, Role, Scope
 from lrm_graph.db.graph import Graph
 from lrm_graph.db.pages import Page, decode, page_of
@@ -30,7 +30,6 @@ DECIDERS = frozenset(
     {Role.ADMIN, Role.SCHOOL_ADMIN, Role.COUNSELOR, Role.TEACHER, Role.ADVISOR, Role.COACH,
      Role.MENTOR}
 )  # fmt: skip
-ORGANIZATION_DECIDERS = frozenset({Role.SCHOOL_ADMIN, Role.COUNSELOR})
 PENDING = "pending"
 
 
@@ -50,7 +49,7 @@ def join(graph: Graph, request: audit.Request, community_uid: str) -> dict[str, 
     """Join an open community now, or ask to join a closed one."""
     learner = profile.me(graph, request, Scope.WRITE)
     community = nodes.get(graph, NodeKind.COMMUNITY, community_uid)
-    if community.get("open", True) is not False:
+    if grants.may_join_self(community, MemberRole.MEMBER.value):  # the rule of every path
         rel = profile.add_tie(
             graph, request, RelType.MEMBER_OF, community_uid, role=MemberRole.MEMBER
         )
@@ -105,16 +104,7 @@ def _decided(graph: Graph, caller: Caller) -> set[str] | None:
     role that decides none."""
     if caller.role not in DECIDERS:
         raise Forbidden("join requests are decided by staff who run the community")
-    if caller.is_admin:
-        return None
-    org_uid = caller.org_uid if caller.role in ORGANIZATION_DECIDERS else None
-    rows = graph.read(
-        "voice/find_decided_communities",
-        org_uid=org_uid,
-        person_uid=caller.person_uid,
-        today=clock.today(),
-    )
-    return {row["uid"] for row in rows}
+    return grants.decided_communities(graph, caller)
 
 
 def _purposes(graph: Graph, caller: Caller, items: list[dict[str, Any]]) -> dict[str, str]:
@@ -175,6 +165,9 @@ def approve(graph: Graph, request: audit.Request, uid: str) -> dict[str, Any]:
     )
     try:
         rel_uid, made = relationships.create(graph, fields)["uid"], True
+        # A membership shows the learner to the community's teachers: a grant, made by
+        # one who decides the community's membership (`grants.decided_communities`).
+        audit.record(graph, request, "grant", _purposes(graph, caller, [found]))
     except Conflict as exc:  # a member already (an admin added them meanwhile)
         if "existing_uid" not in exc.extra:
             raise

@@ -22,7 +22,6 @@ from lrm_graph.auth.caller import Caller, Role, Scope
 from lrm_graph.db.graph import Graph
 from lrm_graph.db.pages import Page, decode, page_of
 from lrm_graph.errors import Conflict, Forbidden, InvalidInput, NotFound
-from lrm_graph.records import relationships
 from lrm_graph.vocabulary import RelType, Source
 from lrm_graph.voice import goals, profile
 from lrm_graph.voice.requests import Requests
@@ -151,18 +150,18 @@ def assign(
     graph: Graph, request: audit.Request, uid: str, adult_uid: str, rel_type: RelType
 ) -> tuple[dict[str, Any], dict[str, Any]]:
     """Assign an adult (or a cleared expert, as a proposed connection) to the learner;
-    return the request and the relationship made."""
-    caller, found = _deciding(graph, request, uid)
-    made = runner.accept_match(
-        graph, found["learner_uid"], adult_uid, rel_type, source=Source.LEARNER_REQUESTED
-    )
-    props = {"status": "assigned", "adult_uid": adult_uid, "relationship_uid": made["uid"]}
-    try:
-        REQUESTS.decide(graph, uid, props | {"decided_by": profile.actor_uid(caller)})
-    except Conflict:  # withdrawn or decided meanwhile: undo the relationship just made
-        relationships.end(graph, made["uid"], None, "the mentor request was decided meanwhile")
-        raise
-    return REQUESTS.get(graph, uid), made
+    return the request and the relationship made (by the rule of every new relationship,
+    `runner.accept_match`), in one transaction."""
+    aimed_at: list[str] = []
+    with audit.operation(graph, request, "write", aimed_at=aimed_at) as op:
+        caller, found = _deciding(op.graph, request, uid)
+        aimed_at.append(found["learner_uid"])
+        made = runner.accept_match(
+            op, caller, found["learner_uid"], adult_uid, rel_type, source=Source.LEARNER_REQUESTED
+        )
+        props = {"status": "assigned", "adult_uid": adult_uid, "relationship_uid": made["uid"]}
+        REQUESTS.decide(op.graph, uid, props | {"decided_by": profile.actor_uid(caller)})
+        return REQUESTS.get(op.graph, uid), made
 
 
 def decline(graph: Graph, request: audit.Request, uid: str, reason: str) -> dict[str, Any]:

@@ -3,10 +3,10 @@ interests, the adults they trust, and their network as they may see it.
 
 Only a signed-in learner has a voice here: `me` answers anyone else 403. Every read and
 write is recorded in the audit as concerning the learner themself (purpose `self`),
-before the answer leaves (a write: before it is made). Ties the learner names are
-relationships like any other, made and ended through `lrm_graph.records.relationships` after
-`lrm_graph.access.relationship_checks` has checked them, so the vocabulary, the safeguarding
-rules and the policy apply as they do to `/v1/relationships`.
+before the answer leaves (a write: in its transaction). Ties the learner names are
+relationships like any other, made and ended by the use cases of `/v1/relationships`
+(`lrm_graph.records.relationship_cases`), so the vocabulary, the safeguarding rules, the
+policy and the grant rule apply as they do there.
 """
 
 from __future__ import annotations
@@ -16,12 +16,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from lrm_graph import clock
-from lrm_graph.access import audit, relationship_checks, visibility
+from lrm_graph.access import audit, visibility
 from lrm_graph.access.policy import require
 from lrm_graph.auth.caller import Caller, Role, Scope
 from lrm_graph.db.graph import Graph
 from lrm_graph.errors import Forbidden, InvalidInput, NotFound
-from lrm_graph.records import nodes, relationships, traversal
+from lrm_graph.records import nodes, relationship_cases, relationships, traversal
 from lrm_graph.records.fields import InterestFields
 from lrm_graph.vocabulary import NodeKind, RelType, Source
 
@@ -118,9 +118,8 @@ def add_tie(
     fields = relationships.RelationshipFields(
         type=rel_type, from_uid=learner.uid, to_uid=to_uid, source=Source.LEARNER_REPORTED, **facts
     )
-    disclosed = relationship_checks.check_create(graph, learner.caller, fields)
-    audit.record(graph, request, "write", disclosed)
-    return relationships.create(graph, fields)
+    with audit.operation(graph, request, "write", aimed_at=[learner.uid]) as op:
+        return relationship_cases.create_checked(op, learner.caller, fields)
 
 
 def active_tie(graph: Graph, learner_uid: str, rel_type: RelType, to_uid: str) -> str | None:
@@ -144,9 +143,7 @@ def end_tie(
     uid = active_tie(graph, learner.uid, rel_type, to_uid)
     if uid is None:
         raise NotFound(not_found)
-    disclosed = relationship_checks.check_change(graph, learner.caller, uid, set(), end=True)
-    audit.record(graph, request, "write", disclosed)
-    return relationships.end(graph, uid, None, ENDED_BY_LEARNER)
+    return relationship_cases.end(graph, request, uid, None, ENDED_BY_LEARNER)
 
 
 def add_interest(

@@ -265,7 +265,7 @@ def test_analytic_csv_download_is_audited(client: TestClient, graph: Graph) -> N
     assert {e["purpose"] for e in entries} == {"MENTORS"}
 
 
-def test_accept_match_counselor_of_the_learner_school_is_audited_as_write(
+def test_accept_match_counselor_of_the_learner_school_is_audited_as_grant(
     client: TestClient, graph: Graph
 ) -> None:
     world = build(client)
@@ -275,7 +275,7 @@ def test_accept_match_counselor_of_the_learner_school_is_audited_as_write(
     [entry] = audit_entries(graph, "POST /v1/analytics/mentor-matches/accept")
     assert (entry["learner_uid"], entry["action"], entry["outcome"]) == (
         world["a1"]["uid"],
-        "write",
+        "grant",
         "allowed",
     )
 

@@ -44,7 +44,7 @@ def test_join_an_open_community_is_201_and_leaving_ends_it(client: TestClient) -
     left = client.delete(f"/v1/me/communities/{club['uid']}", headers=headers)
     assert (left.status_code, left.json()["active"]) == (200, False)
     assert client.get("/v1/me/communities", headers=headers).json()["items"] == []
-    assert ("write", "POST /v1/me/communities", "allowed") in audit_entries(client, learner["uid"])
+    assert ("grant", "POST /v1/me/communities", "allowed") in audit_entries(client, learner["uid"])
 
 
 def test_join_a_closed_community_asks_and_waits(client: TestClient) -> None:
