@@ -8,6 +8,7 @@ from fastapi import Depends, Request
 from fastapi.security import OAuth2PasswordBearer
 
 from api.deps import GraphDep
+from lrm_graph import problem_types
 from lrm_graph.auth import accounts, keys
 from lrm_graph.auth.caller import Caller, Scope
 from lrm_graph.auth.secrets import KEY_PREFIX, TOKEN_PREFIX
@@ -18,8 +19,7 @@ bearer = OAuth2PasswordBearer(tokenUrl="/v1/auth/token", auto_error=False)
 
 
 class Unauthorized(LrmError):
-    status = 401
-    title = "Unauthorized"
+    problem = problem_types.SIGN_IN_NEEDED
 
 
 def current_caller(

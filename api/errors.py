@@ -3,36 +3,39 @@
 from __future__ import annotations
 
 import logging
-from http import HTTPStatus
 from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match
 
 from api.disclosure import client_ip, request_label
-from lrm_graph import clock
+from lrm_graph import clock, problem_types
 from lrm_graph.access import audit
 from lrm_graph.access.visibility import Hidden
 from lrm_graph.errors import LrmError
+from lrm_graph.problem_types import ProblemType
 
 PROBLEM_JSON = "application/problem+json"
+METHODS = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE")
 log = logging.getLogger("lrm_graph.api")
 
 
-def problem(request: Request, status: int, detail: str, **extra: Any) -> JSONResponse:
-    """Return a problem+json response; `type` names the status, `instance` the path."""
-    phrase = HTTPStatus(status).phrase
+def problem(request: Request, kind: ProblemType | int, detail: str, **extra: Any) -> JSONResponse:
+    """Return a problem+json response of a type (or of a status's general type); `instance`
+    is the path."""
+    kind = kind if isinstance(kind, ProblemType) else problem_types.for_status(kind)
     body = {
-        "type": f"urn:lrm-graph:problem:{phrase.lower().replace(' ', '-')}",
-        "title": extra.pop("title", phrase),
-        "status": status,
+        "type": kind.uri,
+        "title": kind.title,
+        "status": kind.status,
         "detail": detail,
         "instance": request.url.path,
         **extra,
     }
-    return JSONResponse(body, status_code=status, media_type=PROBLEM_JSON)
+    return JSONResponse(body, status_code=kind.status, media_type=PROBLEM_JSON)
 
 
 def _validation_errors(exc: RequestValidationError) -> list[dict[str, Any]]:
@@ -62,6 +65,19 @@ def record_denial(request: Request, exc: LrmError) -> None:
         log.warning("could not record a denied %s in the audit log", context.what)
 
 
+def allowed_methods(request: Request) -> list[str]:
+    """Return every method some route of the app takes at this path (Starlette names only
+    the first route's when several share a path)."""
+    return [
+        method
+        for method in METHODS
+        if any(
+            route.matches({**request.scope, "method": method})[0] is Match.FULL
+            for route in request.app.router.routes
+        )
+    ]
+
+
 def install(app: FastAPI) -> None:
     """Register the handlers that give every error the same shape."""
 
@@ -70,7 +86,7 @@ def install(app: FastAPI) -> None:
         record_denial(request, exc)
         extra = dict(exc.extra)
         retry_after = extra.pop("retry_after", None)
-        response = problem(request, exc.status, exc.detail, title=exc.title, **extra)
+        response = problem(request, exc.problem, exc.detail, **extra)
         if exc.status == 401:
             response.headers["WWW-Authenticate"] = "Bearer"
         if retry_after is not None:
@@ -82,11 +98,20 @@ def install(app: FastAPI) -> None:
     async def invalid_request(request: Request, exc: RequestValidationError) -> JSONResponse:
         errors = _validation_errors(exc)
         where = ", ".join(".".join(str(p) for p in e["loc"]) + ": " + e["msg"] for e in errors)
-        return problem(request, 422, f"the request is not valid: {where}", errors=errors)
+        return problem(
+            request,
+            problem_types.INVALID_REQUEST,
+            f"the request is not valid: {where}",
+            errors=errors,
+        )
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
-        return problem(request, exc.status_code, str(exc.detail))
+        response = problem(request, exc.status_code, str(exc.detail))
+        response.headers.update(exc.headers or {})
+        if exc.status_code == 405:  # RFC 9110: Allow lists every method of the path
+            response.headers["Allow"] = ", ".join(allowed_methods(request))
+        return response
 
     @app.exception_handler(Exception)
     async def unexpected(request: Request, exc: Exception) -> JSONResponse:

@@ -35,6 +35,7 @@ from api.routes import imports as import_routes
 from api.routes import invitations as invitation_routes
 from api.routes import oidc as oidc_routes
 from api.routes import privacy as privacy_routes
+from api.routes import problems as problem_routes
 from api.schemas.problems import PROBLEM_RESPONSES
 from lrm_graph import __version__
 from lrm_graph.config import Settings, get_settings
@@ -80,6 +81,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     errors.install(app)
     middleware.install(app, settings, refusal_page=web_app.refusal_page)
     app.include_router(health.router)
+    app.include_router(problem_routes.router)  # each problem answer's `type` resolves here
     # Sign-in is the one /v1 route open to anonymous callers.
     app.include_router(auth_routes.router, prefix="/v1")
     app.include_router(oidc_routes.router)  # browsers come back here from the provider

@@ -14,6 +14,8 @@ from lrm_graph.db.graph import Graph, connect
 from tests.auth_helpers import seed_admin
 from tests.neo4j_server import HOW_TO_GET_ONE, test_database
 
+pytest_plugins = ["tests.problem_answers"]  # one title per problem type, suite-wide
+
 WIPE = "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS"
 COUNT = "MATCH (n) RETURN count(n) AS nodes"
 

@@ -24,6 +24,7 @@ from starlette.responses import Response
 
 from api.deps import GraphDep
 from api.disclosure import client_ip, request_label
+from lrm_graph import problem_types
 from lrm_graph.access import audit
 from lrm_graph.auth import accounts
 from lrm_graph.auth.caller import Caller
@@ -39,15 +40,13 @@ PRE_SESSION_SECONDS = 60 * 60
 
 
 class CsrfRefused(LrmError):
-    status = 403
-    title = "Forbidden"
+    problem = problem_types.CSRF_REFUSED
 
 
 class SignInNeeded(LrmError):
     """The page needs a signed-in person; the web answers with the sign-in page."""
 
-    status = 401
-    title = "Unauthorized"
+    problem = problem_types.SIGN_IN_NEEDED
 
 
 @dataclass

@@ -12,7 +12,7 @@ class Problem(BaseModel):
 
     model_config = ConfigDict(extra="allow")
 
-    type: str = Field(description="urn:lrm-graph:problem:<status phrase>")
+    type: str = Field(description="/problems/<name>: the page that explains the type.")
     title: str
     status: int
     detail: str

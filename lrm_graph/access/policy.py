@@ -140,7 +140,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
-from lrm_graph import clock
+from lrm_graph import clock, problem_types
 from lrm_graph.access import visibility
 from lrm_graph.auth.caller import Caller, Role, Scope
 from lrm_graph.db.graph import Graph
@@ -282,6 +282,8 @@ BULK_SCOPES = frozenset({Scope.IMPORT, Scope.WRITE})
 class Unreadable(visibility.Hidden):
     """A record that is not a learner's and that the caller may not read: 404 as if
     absent, and recorded in the audit as a denied read of no learner."""
+
+    problem = problem_types.NOT_FOUND
 
     def __init__(self, detail: str) -> None:
         super().__init__(detail, "")

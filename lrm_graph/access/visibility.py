@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from lrm_graph import clock
+from lrm_graph import clock, problem_types
 from lrm_graph.auth.caller import Caller, Role
 from lrm_graph.db.graph import Graph
 from lrm_graph.errors import NotFound
@@ -39,6 +39,8 @@ _CLASS_ROLES = frozenset({Role.TEACHER, Role.ADVISOR, Role.COACH, Role.MENTOR})
 class Hidden(NotFound):
     """A record exists but the caller may not see it: answered exactly like NotFound,
     and recorded in the audit as a denied request."""
+
+    problem = problem_types.NOT_FOUND
 
     def __init__(self, detail: str, learner_uid: str) -> None:
         super().__init__(detail)

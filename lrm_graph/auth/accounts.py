@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from lrm_graph import clock
+from lrm_graph import clock, problem_types
 from lrm_graph.auth.caller import PERSON_ROLES, PERSON_SCOPES, Caller, Role, Scope
 from lrm_graph.auth.secrets import TOKEN_PREFIX, digest, hash_password, new_secret, verify_password
 from lrm_graph.config import Settings
@@ -18,17 +18,15 @@ MIN_PASSWORD = 12
 
 
 class SignInFailed(LrmError):
-    status = 401
-    title = "Unauthorized"
+    problem = problem_types.SIGN_IN_FAILED
 
 
 class SignInLocked(LrmError):
-    status = 429
-    title = "Too many failed sign-ins"
+    problem = problem_types.TOO_MANY_REQUESTS
 
 
 class PasswordSignInOff(Forbidden):
-    title = "Password sign-in is off"
+    problem = problem_types.PASSWORD_SIGN_IN_OFF
 
 
 @dataclass(frozen=True)

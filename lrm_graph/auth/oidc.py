@@ -24,6 +24,7 @@ from joserfc.errors import InvalidKeyIdError, JoseError
 from joserfc.jwk import KeySet
 from joserfc.jws import JWSRegistry
 
+from lrm_graph import problem_types
 from lrm_graph.auth.accounts import SignInFailed
 from lrm_graph.config import OidcProvider, Settings
 from lrm_graph.errors import LrmError, NotFound
@@ -38,8 +39,7 @@ HTTP_TIMEOUT = 10.0
 
 
 class ProviderUnavailable(LrmError):
-    status = 502
-    title = "The sign-in provider did not answer as it should"
+    problem = problem_types.PROVIDER_UNAVAILABLE
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from lrm_graph import clock
+from lrm_graph import clock, problem_types
 from lrm_graph.auth.caller import Role
 from lrm_graph.config import ROSTER_ACCOUNT_ROLES, Settings
 from lrm_graph.db.graph import Graph
@@ -25,7 +25,7 @@ ROSTER_ROLES = frozenset(Role(name) for name in ROSTER_ACCOUNT_ROLES)
 
 
 class NotInRoster(Forbidden):
-    title = "Not in the district's roster"
+    problem = problem_types.NOT_IN_ROSTER
 
 
 def account_role(settings: Settings, node_kind: str, roster_roles: list[str]) -> Role | None:

@@ -13,7 +13,7 @@ from neo4j import time as neo4j_time
 
 from lrm_graph.config import Settings
 from lrm_graph.db import cypher
-from lrm_graph.errors import Conflict, GraphUnavailable, InvalidInput, LrmError
+from lrm_graph.errors import DuplicateKey, GraphUnavailable, InvalidInput, LrmError
 
 
 def plain(value: Any) -> Any:
@@ -39,7 +39,7 @@ def translated_errors() -> Iterator[None]:
     except LrmError:
         raise
     except neo4j_errors.ConstraintError as exc:
-        raise Conflict(f"a record with the same key exists already: {exc.message}") from exc
+        raise DuplicateKey(f"a record with the same key exists already: {exc.message}") from exc
     except (neo4j_errors.ServiceUnavailable, neo4j_errors.SessionExpired) as exc:
         raise GraphUnavailable("the graph database does not answer; try again shortly") from exc
     except neo4j_errors.AuthError as exc:

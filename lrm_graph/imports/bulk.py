@@ -17,6 +17,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from lrm_graph import problem_types
 from lrm_graph.access.bulk_scope import Confinement
 from lrm_graph.config import Settings
 from lrm_graph.db.graph import Graph
@@ -39,8 +40,7 @@ LEARNER = NodeKind.LEARNER
 class TooManyRows(InvalidInput):
     """A bulk request holds more rows than `settings.bulk_max_rows`: 413."""
 
-    status = 413
-    title = "Too many rows"
+    problem = problem_types.TOO_MANY_ROWS
 
 
 @dataclass

@@ -17,7 +17,15 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_vali
 from lrm_graph import clock
 from lrm_graph.db.graph import Graph
 from lrm_graph.db.pages import Page, decode, page_of
-from lrm_graph.errors import Conflict, InvalidInput, InvalidRelationship, NotFound
+from lrm_graph.errors import (
+    Conflict,
+    DuplicateActiveRelationship,
+    InvalidInput,
+    NodeArchived,
+    NotFound,
+    SameNode,
+    ScreeningRequired,
+)
 from lrm_graph.vocabulary import (
     SCREENED_TYPES,
     SYMMETRIC,
@@ -124,16 +132,16 @@ def _endpoints(
 def check_ends(rel_type: RelType, start: dict[str, Any], end: dict[str, Any]) -> None:
     """Check a relationship's ends against the vocabulary and the safeguarding rules."""
     if start["uid"] == end["uid"]:
-        raise InvalidRelationship("a relationship needs two different nodes")
+        raise SameNode("a relationship needs two different nodes")
     check_pair(rel_type, NodeKind(start["node_kind"]), NodeKind(end["node_kind"]))
     archived = [n["uid"] for n in (start, end) if n["archived"]]
     if archived:
-        raise Conflict(f"node {archived[0]!r} is archived; it takes no new relationships")
+        raise NodeArchived(f"node {archived[0]!r} is archived; it takes no new relationships")
     kinds = {start["node_kind"], end["node_kind"]}
     if kinds == {NodeKind.EXPERT.value, NodeKind.LEARNER.value}:
         expert = start if start["node_kind"] == NodeKind.EXPERT.value else end
         if not is_screened(expert, clock.today()):
-            raise InvalidRelationship(
+            raise ScreeningRequired(
                 "an expert may be linked to a learner only while screened and cleared; "
                 f"expert {expert['uid']!r} is {expert.get('screening_status') or 'not screened'}"
             )
@@ -177,7 +185,7 @@ def create(
     if not rows:
         raise NotFound("one of the nodes was removed meanwhile")
     if rows[0]["uid"] is None:
-        raise Conflict(
+        raise DuplicateActiveRelationship(
             f"an active {rel_type.value} already joins these nodes",
             existing_uid=rows[0]["existing"],
         )

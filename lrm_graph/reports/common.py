@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, get_args
 
+from lrm_graph import problem_types
 from lrm_graph.db.graph import Graph
 from lrm_graph.errors import InvalidInput, LrmError, NotFound
 from lrm_graph.records.fields import Grade
@@ -32,7 +33,7 @@ CARERS = frozenset({NodeKind.ADULT, NodeKind.EXPERT})
 class InvalidSetting(LrmError):
     """The configuration names something the reports cannot use."""
 
-    title = "Invalid setting"
+    problem = problem_types.INVALID_SETTING
 
 
 @dataclass(frozen=True)

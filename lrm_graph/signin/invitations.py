@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from lrm_graph import clock
+from lrm_graph import clock, problem_types
 from lrm_graph.access import audit, visibility
 from lrm_graph.auth import accounts, mail
 from lrm_graph.auth.caller import Role
@@ -28,8 +28,7 @@ PURPOSE = "guardian invitation"
 
 
 class InvitationUnusable(LrmError):
-    status = 410
-    title = "This invitation cannot be used"
+    problem = problem_types.INVITATION_UNUSABLE
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
-from lrm_graph import clock
+from lrm_graph import clock, problem_types
 from lrm_graph.access import audit
 from lrm_graph.auth import accounts, oidc, roster_accounts
 from lrm_graph.auth.caller import Caller
@@ -22,12 +22,11 @@ from lrm_graph.db.graph import Graph
 from lrm_graph.errors import InvalidInput, LrmError
 from lrm_graph.signin import invitations
 
-THEN = ("web", "token")
+THEN = ("web", "token")  # after sign-in: the web session's cookie, or a bearer token shown
 
 
 class BadLogoutToken(LrmError):
-    status = 400  # what back-channel logout answers a token it refuses
-    title = "Bad Request"  # after sign-in: the web session's cookie, or a bearer token shown
+    problem = problem_types.BAD_LOGOUT_TOKEN  # 400: what back-channel logout answers
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ from lrm_graph.access import audit, grants, visibility
 from lrm_graph.auth.caller import Caller, Role, Scope
 from lrm_graph.db.graph import Graph
 from lrm_graph.db.pages import Page, decode, page_of
-from lrm_graph.errors import Conflict, Forbidden, NotFound
+from lrm_graph.errors import Conflict, Forbidden, NodeArchived, NotFound
 from lrm_graph.records import nodes, relationships
 from lrm_graph.vocabulary import MemberRole, NodeKind, RelType, Source
 from lrm_graph.voice import profile
@@ -55,7 +55,7 @@ def join(graph: Graph, request: audit.Request, community_uid: str) -> dict[str, 
         )
         return {"status": "joined", "community_uid": community_uid, "relationship_uid": rel["uid"]}
     if community.get("archived_at") is not None:
-        raise Conflict(f"community {community_uid!r} is archived; it takes no new members")
+        raise NodeArchived(f"community {community_uid!r} is archived; it takes no new members")
     if profile.active_tie(graph, learner.uid, RelType.MEMBER_OF, community_uid) is not None:
         raise Conflict(f"you are a member of {community_uid!r} already")
     profile.record(graph, request, learner, "write")

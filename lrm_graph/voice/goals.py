@@ -17,7 +17,7 @@ from lrm_graph.access import node_checks
 from lrm_graph.access.audit import Request
 from lrm_graph.auth.caller import Scope
 from lrm_graph.db.graph import Graph
-from lrm_graph.errors import Conflict, Forbidden, InvalidInput, NotFound
+from lrm_graph.errors import Conflict, Forbidden, InvalidInput, NodeArchived, NotFound
 from lrm_graph.records import nodes
 from lrm_graph.records.fields import GoalFields
 from lrm_graph.vocabulary import NodeKind, RelType, Source
@@ -62,7 +62,7 @@ def _check_industry(graph: Graph, industry_uid: str | None) -> None:
     if industry_uid is None:
         return
     if nodes.get(graph, NodeKind.INDUSTRY, industry_uid).get("archived_at") is not None:
-        raise Conflict(f"industry {industry_uid!r} is archived; it takes no new goals")
+        raise NodeArchived(f"industry {industry_uid!r} is archived; it takes no new goals")
 
 
 def list_goals(graph: Graph, request: Request) -> list[dict[str, Any]]:

@@ -15,7 +15,7 @@ def test_problem_shape_is_pinned(client: TestClient) -> None:
     assert response.status_code == 404
     assert response.headers["content-type"] == "application/problem+json"
     assert response.json() == {
-        "type": "urn:lrm-graph:problem:not-found",
+        "type": "/problems/not-found",
         "title": "Not found",
         "status": 404,
         "detail": "no learner with uid 'missing-uid'",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from lrm_graph import problem_types
 from lrm_graph.errors import InvalidInput
 
 MAX_PROBLEMS = 200  # kept and reported; counting goes on past it
@@ -37,7 +38,7 @@ class Problem:
 class RosterRejected(InvalidInput):
     """A OneRoster set with problems; nothing of it was written."""
 
-    title = "Invalid OneRoster set"
+    problem = problem_types.IMPORT_INVALID
 
     def __init__(self, problems: list[Problem], total: int | None = None) -> None:
         total = total or len(problems)
