@@ -17,13 +17,14 @@ from pydantic import ValidationError
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from cli import operator_audit
+from cli import operator_audit, roster_report
 from lrm_graph.config import Settings, get_settings
 from lrm_graph.db.graph import Graph, connect
 from lrm_graph.demo import generator
 from lrm_graph.demo.generator import bulk_file
 from lrm_graph.errors import InvalidInput
 from lrm_graph.imports import oneroster
+from lrm_graph.imports.oneroster.problems import DEFAULT_MAX_SKIPPED, RosterRejected
 
 import_app = typer.Typer(
     name="import",
@@ -73,18 +74,62 @@ def generate(
 @import_app.command("oneroster")
 def import_oneroster(
     path: Annotated[Path, typer.Argument(exists=True, help="A set's directory or .zip.")],
+    check: Annotated[
+        bool, typer.Option("--check", help="Print the problem report; write nothing.")
+    ] = False,
+    form: Annotated[
+        str, typer.Option("--format", help="The report's format: table, json or csv.")
+    ] = "table",
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Refuse the whole set if any row has an error.")
+    ] = False,
+    max_skipped: Annotated[
+        float,
+        typer.Option(
+            min=0, max=100, help="Refuse the set if a file would skip more than this % of its rows."
+        ),
+    ] = DEFAULT_MAX_SKIPPED,
 ) -> None:
-    """Import a OneRoster 1.1/1.2 CSV set (bulk or delta); nothing is written if it has problems."""
-    with _graph() as (graph, settings), _bar("importing the roster") as start:
-        operator_audit.record_run(graph, f"lrm import oneroster {path.name}", "write")
-        counts = oneroster.run(graph, settings, path, on_start=start)
+    """Import a OneRoster 1.1/1.2 CSV set (bulk or delta): valid rows are applied, rows with
+    errors (and the rows that depend on them) skipped, every problem reported."""
+    if form not in roster_report.FORMATS:
+        raise InvalidInput(f"--format must be one of {', '.join(roster_report.FORMATS)}")
+    options: dict[str, Any] = {"strict": strict, "max_skipped": max_skipped}
+    with _graph() as (graph, settings):
+        if check:
+            _check(graph, settings, path, form, options)
+            return
+        with _bar("importing the roster") as start:
+            operator_audit.record_run(graph, f"lrm import oneroster {path.name}", "write")
+            try:
+                counts = oneroster.run(graph, settings, path, on_start=start, **options)
+            except RosterRejected as refused:
+                say(roster_report.render(refused.problems.report(), form))
+                raise
+    if counts["report"]["problems"]:
+        say(roster_report.render(counts["report"], form))
     modes = ", ".join(sorted(set(counts["modes"].values())))
     say(f"imported OneRoster {counts['version']} ({modes}) from {path}")
     say(_line("nodes", counts["nodes"]) + "; " + _line("relationships", counts["relationships"]))
+    skipped = sum(n["skipped"] for n in counts["report"]["files"].values())
     say(
         f"ended {counts['ended']} relationships and archived {counts['archived']} nodes "
-        f"the roster no longer lists; skipped {counts['skipped']}"
+        f"the roster no longer lists; skipped {skipped} rows with errors"
     )
+
+
+def _check(
+    graph: Graph, settings: Settings, path: Path, form: str, options: dict[str, Any]
+) -> None:
+    """Print the report of a set without writing anything; exit 1 if it would be refused."""
+    try:
+        result = oneroster.run(graph, settings, path, check_only=True, **options)
+    except RosterRejected as refused:  # the manifest cannot be read
+        say(roster_report.render(refused.problems.report(), form))
+        raise
+    say(roster_report.render(result["report"], form))
+    if "refused" in result:
+        raise InvalidInput(f"the import would be refused: {result['refused']}")
 
 
 @import_app.command("lrm")

@@ -2,7 +2,7 @@
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, BackgroundTasks, File, Response, UploadFile, status
+from fastapi import APIRouter, BackgroundTasks, File, Query, Response, UploadFile, status
 from pydantic import StringConstraints
 
 from api.auth import CallerDep, require_scope
@@ -12,6 +12,7 @@ from api.schemas.imports import ImportJobOut
 from lrm_graph.access import audit, policy, visibility
 from lrm_graph.auth.caller import Scope
 from lrm_graph.imports.oneroster import jobs
+from lrm_graph.imports.oneroster.problems import DEFAULT_MAX_SKIPPED
 
 router = APIRouter(prefix="/imports", tags=["imports"])
 JobId = Annotated[str, StringConstraints(min_length=1, max_length=64)]
@@ -26,19 +27,31 @@ def import_oneroster(
     background: BackgroundTasks,
     response: Response,
     ctx: AuditDep,
+    strict: Annotated[bool, Query(description="Refuse the whole set on any error.")] = False,
+    max_skipped: Annotated[
+        float,
+        Query(
+            ge=0,
+            le=100,
+            description="Refuse the set if a file would skip more than this percent of its rows.",
+        ),
+    ] = DEFAULT_MAX_SKIPPED,
+    check: Annotated[bool, Query(description="Only check: the report, nothing written.")] = False,
 ) -> Any:
     """Accept a zipped OneRoster set and import it after answering (needs the import scope,
     for the whole district: an organization's key gets 403).
 
     Answers 202 with the queued job; `GET /v1/imports/{id}` (the Location) tells how it
-    ends: succeeded with counts, rejected with every problem's file, line and column
-    (nothing written), or failed.
+    ends: succeeded with counts and the problem report (rows with errors skipped), checked
+    (`check=true`: the report only), rejected (refused whole, nothing written; the report
+    says why), or failed.
     """
     policy.require_roster_import(caller)
     # A roster writes learners' data: recorded before anything is staged or written.
     audit.record_event(graph, ctx, "write", "allowed", purpose=visibility.ALL)
     job, staged = jobs.queue(graph, file.file, file.filename or "upload.zip")
-    background.add_task(jobs.run_oneroster, graph, settings, job["id"], staged)
+    options = {"strict": strict, "max_skipped": max_skipped, "check_only": check}
+    background.add_task(jobs.run_oneroster, graph, settings, job["id"], staged, **options)
     response.headers["Location"] = f"/v1/imports/{job['id']}"
     return job
 

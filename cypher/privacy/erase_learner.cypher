@@ -6,7 +6,7 @@
 //          another system) an ErasedSource tombstone: a keyed hash of their source id, so
 //          imports skip them. Import jobs that quoted their source id get it replaced.
 // Parameters: $uid, $tombstone (the keyed hash, or null), $jobs (list of {id,
-//             errors_json, detail}: the import jobs that named them, as rewritten).
+//             errors_json, report_json, detail}: the import jobs that named them, as rewritten).
 // Returns: relationships, goals, accounts, records, import_jobs (counts removed or
 //          rewritten; no row when there is no such learner). Write.
 MATCH (l:Entity {uid: $uid})
@@ -67,7 +67,7 @@ CALL (l) {
 CALL () {
   UNWIND $jobs AS job
   MATCH (j:ImportJob {id: job.id})
-  SET j.errors_json = job.errors_json, j.detail = job.detail
+  SET j.errors_json = job.errors_json, j.detail = job.detail, j.report_json = job.report_json
   RETURN count(j) AS import_jobs
 }
 FOREACH (h IN CASE WHEN $tombstone IS NULL THEN [] ELSE [$tombstone] END |

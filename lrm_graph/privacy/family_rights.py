@@ -33,7 +33,7 @@ from lrm_graph.auth.caller import Caller, Role
 from lrm_graph.config import Settings
 from lrm_graph.db.graph import Graph
 from lrm_graph.errors import Forbidden, NotFound
-from lrm_graph.privacy import tombstones
+from lrm_graph.privacy import import_reports, tombstones
 from lrm_graph.records import nodes
 from lrm_graph.vocabulary import NodeKind
 
@@ -44,7 +44,6 @@ RECORDS = (
     "interactions", "notes", "interventions", "mentor_requests", "join_requests", "ratings",
     "mapping_marks",
 )  # fmt: skip
-ERASED = "(an erased learner)"  # what replaces an erased learner's source id in import jobs
 
 
 def export_learner(graph: Graph, request: audit.Request, uid: str) -> dict[str, Any]:
@@ -61,7 +60,8 @@ def export_learner(graph: Graph, request: audit.Request, uid: str) -> dict[str, 
     records: dict[str, list[dict[str, Any]]] = {section: [] for section in RECORDS}
     for item in graph.read("privacy/export_records", uid=uid):
         records[item["section"]].append(item["record"])
-    jobs = [_naming(job, row["l"].get("source_id")) for job in _jobs(graph, row["l"])]
+    source_id = row["l"].get("source_id")
+    jobs = [import_reports.naming(job, source_id) for job in import_reports.find(graph, source_id)]
     audit.record(graph, request, "export", {uid: purpose})
     return {
         "learner": row["l"],
@@ -73,46 +73,6 @@ def export_learner(graph: Graph, request: audit.Request, uid: str) -> dict[str, 
         "import_jobs": jobs,
         "audit": entries,
         "exported_at": clock.now(),
-    }
-
-
-def _quoted(source_id: str) -> str:
-    """Return a source id as an import problem quotes it (`{source_id!r}`)."""
-    return repr(source_id)
-
-
-def _jobs(graph: Graph, learner: dict[str, Any]) -> list[dict[str, Any]]:
-    """Return the import jobs whose problems or message quote the learner's source id."""
-    source_id = learner.get("source_id")
-    if not source_id:
-        return []
-    needle = json.dumps(_quoted(source_id))[1:-1]  # as errors_json holds it
-    return [row["job"] for row in graph.read("privacy/find_import_jobs", needle=needle)]
-
-
-def _naming(job: dict[str, Any], source_id: str) -> dict[str, Any]:
-    """Return an import job as the export shows it: the problems that name the learner."""
-    quoted = _quoted(source_id)
-    problems = [p for p in json.loads(job.get("errors_json") or "[]") if quoted in p["message"]]
-    detail = job.get("detail")
-    return {
-        "id": job["id"], "kind": job["kind"], "source": job.get("source"),
-        "status": job["status"], "created_at": job["created_at"],
-        "detail": detail if detail and quoted in detail else None, "problems": problems,
-    }  # fmt: skip
-
-
-def _scrubbed(job: dict[str, Any], source_id: str) -> dict[str, Any]:
-    """Return an import job's problems and message with the learner's source id replaced."""
-    quoted = _quoted(source_id)
-    problems = json.loads(job.get("errors_json") or "[]")
-    for problem in problems:
-        problem["message"] = problem["message"].replace(quoted, ERASED)
-    detail = job.get("detail")
-    return {
-        "id": job["id"],
-        "errors_json": json.dumps(problems),
-        "detail": detail.replace(quoted, ERASED) if detail else detail,
     }
 
 
@@ -145,7 +105,8 @@ def erase_learner(
         node_checks.check_write(op.graph, caller, NodeKind.LEARNER, uid, erase=True)
         learner = nodes.get(op.graph, NodeKind.LEARNER, uid)
         source_id = learner.get("source_id")
-        jobs = [_scrubbed(job, source_id) for job in _jobs(op.graph, learner)] if source_id else []
+        found = import_reports.find(op.graph, source_id)
+        jobs = [import_reports.scrubbed(job, source_id) for job in found] if source_id else []
         tombstone = tombstones.tombstone(op.graph, settings, source_id)
         op.record({uid: visibility.ALL})
         rows = op.graph.write("privacy/erase_learner", uid=uid, tombstone=tombstone, jobs=jobs)

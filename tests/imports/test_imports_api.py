@@ -12,11 +12,21 @@ from tests.auth_helpers import ADMIN_HEADERS, seed_caller
 from tests.imports import support
 
 
-def upload(client: TestClient, body: bytes, name: str = "roster.zip") -> dict:
-    response = client.post("/v1/imports/oneroster", files={"file": (name, body, "application/zip")})
+def upload(client: TestClient, body: bytes, name: str = "roster.zip", **params: bool) -> dict:
+    files = {"file": (name, body, "application/zip")}
+    response = client.post("/v1/imports/oneroster", files=files, params=params)
     assert response.status_code == 202, response.text
     assert response.headers["Location"] == f"/v1/imports/{response.json()['id']}"
     return response.json()
+
+
+def with_unknown_class(tmp_path: Path) -> tuple[Path, list[dict[str, str]]]:
+    """Return a district whose first enrollment names a class it does not have."""
+    out = support.district(tmp_path)
+    header, rows = support.read(out, "enrollments.csv")
+    rows[0]["classSourcedId"] = "cls-nope"
+    support.write(out, "enrollments.csv", header, rows)
+    return out, rows
 
 
 def job(client: TestClient, job_id: str) -> dict:
@@ -55,25 +65,38 @@ def test_uploaded_set_again_changes_nothing(client: TestClient, tmp_path: Path) 
     assert again["counts"]["nodes"]["updated"] == again["counts"]["relationships"]["updated"] == 0
 
 
-def test_uploaded_bad_set_is_rejected_with_every_problem(
+def test_uploaded_bad_set_in_strict_mode_is_rejected_with_its_report(
     client: TestClient, tmp_path: Path
 ) -> None:
-    out = support.district(tmp_path)
-    header, rows = support.read(out, "enrollments.csv")
-    rows[0]["classSourcedId"] = "cls-nope"
-    support.write(out, "enrollments.csv", header, rows)
-    rejected = job(client, upload(client, support.zipped(out))["id"])
+    out, rows = with_unknown_class(tmp_path)
+    rejected = job(client, upload(client, support.zipped(out), strict=True)["id"])
     assert rejected["status"] == "rejected"
-    assert rejected["errors"] == [
-        {
-            "file": "enrollments.csv",
-            "line": 2,
-            "column": "classSourcedId",
-            "message": "no class with sourcedId 'cls-nope' in classes.csv",
-        }
-    ]
+    problem = {
+        "file": "enrollments.csv", "line": 2, "column": "classSourcedId",
+        "code": "dangling-reference", "severity": "error", "value": "cls-nope",
+        "message": "no class with sourcedId 'cls-nope' in classes.csv",
+        "user": rows[0]["userSourcedId"], "knock_ons": [],
+    }  # fmt: skip
+    assert rejected["errors"] == rejected["report"]["problems"] == [problem]
     assert rejected["detail"].startswith("enrollments.csv line 2, column classSourcedId")
     assert support.count(client, "learners") == 0
+
+
+def test_uploaded_set_with_an_error_imports_the_rest_and_reports_it(
+    client: TestClient, tmp_path: Path
+) -> None:
+    out, _ = with_unknown_class(tmp_path)
+    body = support.zipped(out)
+    checked = job(client, upload(client, body, check=True)["id"])
+    assert checked["status"] == "checked" and support.count(client, "learners") == 0
+    done = job(client, upload(client, body)["id"])
+    assert done["status"] == "succeeded"
+    assert done["report"] == checked["report"]
+    assert done["report"]["files"]["enrollments.csv"]["skipped"] == 1
+    assert [p["code"] for p in done["report"]["problems"]] == ["dangling-reference"]
+    roster = support.manifest(out)["roster_relationships"]
+    assert done["counts"]["relationships"]["created"] == sum(roster.values()) - 1
+    assert support.count(client, "learners") == support.LEARNERS
 
 
 def test_upload_that_is_not_a_zip_is_rejected(client: TestClient) -> None:

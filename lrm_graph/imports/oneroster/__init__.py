@@ -1,21 +1,27 @@
-"""OneRoster CSV import (versions 1.1 and 1.2, bulk and delta), all or nothing.
+"""OneRoster CSV import (versions 1.1 and 1.2, bulk and delta): every problem reported,
+every valid row applied.
 
 `run(graph, settings, path)` reads a set from a directory or a zip archive in two
 passes. The first checks every file completely (columns, values, dates, duplicate
-sourcedIds, references across files and, for a delta, to earlier imports) and raises
-`RosterRejected` naming each problem's file, line and column; nothing is written then.
-The second writes the set in batches (see `mapping` for what becomes what, `writer` for
-how) and returns the counts.
+sourcedIds, roles, references across files and, for a delta, to earlier imports) and
+builds the report (`problems`): each problem with its file, line, column, code, value
+and severity. Rows with errors are skipped, and so are the rows that depend on them.
+The set is refused whole (`RosterRejected`, nothing written) when a problem leaves
+nothing to import, when `strict` and there is any error, or when a file would skip more
+than `max_skipped` percent of its rows. The second pass writes the rows that stand, in
+batches (see `mapping` for what becomes what, `writer` for how), and returns the counts
+with the report. `check_only` stops after the first pass.
 
 Bulk and delta: for a file given in bulk, roster nodes it no longer lists are archived
 and roster relationships it no longer lists end today; in a delta, rows with status
-tobedeleted do the same. Only what the roster made is touched (relationships with source
-"imported"), with one rule from archiving: a person, class or org archived because the
-roster dropped it has every active relationship ended, mentoring included, as
-`DELETE /v1/<kind>/<uid>` does. A learner who only dropped a class keeps everything else.
-A node the roster lists is not archived (the roster is the record of who is enrolled);
-one it brings back gets new roster relationships, its ended ones stay history. Importing
-the same set again changes nothing.
+tobedeleted do the same, and the delta's rows that point at them are taken out. Only
+what the roster made is touched (relationships with source "imported"), with one rule
+from archiving: a person, class or org archived because the roster dropped it has every
+active relationship ended, mentoring included, as `DELETE /v1/<kind>/<uid>` does. A
+learner who only dropped a class keeps everything else. A node the roster lists is not
+archived (the roster is the record of who is enrolled); one it brings back gets new
+roster relationships, its ended ones stay history. Importing the same set again changes
+nothing.
 
 An erased learner stays erased: their users.csv row and every row that links them are
 skipped (counted in `skipped_erased`), and a reference to them is no problem.
@@ -45,11 +51,11 @@ from lrm_graph.imports.oneroster.check_people import (
     check_enrollments,
     check_roles,
     check_users,
-    resolve_kinds,
 )
 from lrm_graph.imports.oneroster.index import GraphRef, Index
 from lrm_graph.imports.oneroster.mapping import apply
-from lrm_graph.imports.oneroster.problems import Problems, RosterRejected
+from lrm_graph.imports.oneroster.problems import DEFAULT_MAX_SKIPPED, Problems, RosterRejected
+from lrm_graph.imports.oneroster.settle import check_agents, propagate
 from lrm_graph.imports.oneroster.source import RosterFiles, read_manifest
 from lrm_graph.imports.oneroster.writer import Progress, Writer
 from lrm_graph.privacy import tombstones
@@ -62,57 +68,80 @@ WORDS = {("organization",): "org", ("community",): "class", PERSON: "user"}
 
 
 def check(files: RosterFiles, graph: Graph, erased: Tombstones | None = None) -> Index:
-    """Check the whole set (the first pass); raise `RosterRejected` listing every problem.
+    """Check the whole set (the first pass); return what it holds with its report.
 
+    Raise `RosterRejected` only when the manifest cannot be read (nothing else can be).
     A reference to an erased learner (`erased`) is no problem: the writer skips its rows.
     """
     problems = Problems()
     manifest = read_manifest(files, problems)
     if manifest is None:  # read_manifest said why
-        raise RosterRejected(problems.found, problems.total)
+        raise RosterRejected(problems)
     index = Index(manifest, problems)
     if not any(manifest.present(name) for name in ("orgs", "classes", "users", "enrollments")):
-        problems.add("manifest.csv", None, None, "the manifest lists no rostering file")
+        message = "the manifest lists no rostering file"
+        problems.add("manifest.csv", None, None, "manifest-value", message)
     for step in (check_orgs, check_sessions, check_courses, check_classes, check_users):
         step(files, index)
     if manifest.version == "1.2":
         check_roles(files, index)
-    resolve_kinds(index)
+    propagate(index)
     check_enrollments(files, index)
-    if not problems.found:
-        _look_up(graph, index, erased or Tombstones())
-    problems.raise_any()
+    _look_up(graph, index, erased or Tombstones())
+    propagate(index)
+    check_agents(index)
     return index
+
+
+def decide(index: Index, *, strict: bool, max_skipped: float) -> None:
+    """Refuse the set whole when nothing can be imported, when `strict` and anything is
+    wrong, or when a file would skip more than `max_skipped` percent of its rows."""
+    problems = index.problems
+    if problems.blocking():
+        raise RosterRejected(problems)
+    if strict and problems.count("error"):
+        raise RosterRejected(problems)
+    over = problems.over(max_skipped)
+    if over:
+        raise RosterRejected(problems, "refused: " + "; ".join(over))
 
 
 def _look_up(graph: Graph, index: Index, erased: Tombstones) -> None:
     """Resolve what the set refers to but does not hold against earlier imports."""
-    keys = sorted({(ref.kinds, ref.source_id) for ref in index.pending})
+    refs = [r for r in index.pending if not index.problems.left_out(r.file, r.line)]
+    keys = sorted({(ref.kinds, ref.source_id) for ref in refs})
     found: dict[tuple[tuple[str, ...], str], dict[str, Any]] = {}
     for start in range(0, len(keys), LOOKUP_BATCH):
         chunk = keys[start : start + LOOKUP_BATCH]
-        refs = [{"key": i, "node_kinds": list(k), "source_id": s} for i, (k, s) in enumerate(chunk)]
-        for row in graph.read("imports/find_roster_nodes", refs=refs):
+        rows = [{"key": i, "node_kinds": list(k), "source_id": s} for i, (k, s) in enumerate(chunk)]
+        for row in graph.read("imports/find_roster_nodes", refs=rows):
             found.setdefault(chunk[row["key"]], row)
-    for ref in index.pending:
-        node = found.get((ref.kinds, ref.source_id))
-        what = WORDS.get(ref.kinds, "node")
-        if node is None and _erased_learner(ref, erased):
-            index.kinds.setdefault(ref.source_id, "learner")  # its rows are skipped
-        elif node is None:
-            message = (
-                ref.missing or f"no {what} {ref.source_id!r} in this set or from an earlier import"
-            )
-            index.problem(ref.file, ref.line, ref.column, message)
-        elif node["archived"]:
-            index.problem(ref.file, ref.line, ref.column, f"{what} {ref.source_id!r} is archived")
-        elif ref.expect and node["node_kind"] != ref.expect:
-            message = f"user {ref.source_id!r} is a {node['node_kind']}, not a {ref.expect}"
-            index.problem(ref.file, ref.line, ref.column, message)
-        elif node["node_kind"] in PERSON:
-            index.kinds.setdefault(ref.source_id, node["node_kind"])
-        elif node["term_start"] or node["term_end"]:
-            index.graph_windows[ref.source_id] = (node["term_start"], node["term_end"])
+    for ref in refs:
+        _resolve(index, ref, found.get((ref.kinds, ref.source_id)), erased)
+
+
+def _resolve(index: Index, ref: GraphRef, node: dict[str, Any] | None, erased: Tombstones) -> None:
+    what = WORDS.get(ref.kinds, "node")
+    at = (ref.file, ref.line, ref.column)
+    if node is None and _erased_learner(ref, erased):
+        index.kinds.setdefault(ref.source_id, "learner")  # its rows are skipped
+    elif node is None:
+        message = (
+            ref.missing or f"no {what} {ref.source_id!r} in this set or from an earlier import"
+        )
+        index.dangling(*at, ref.source_id, message, required=ref.required)
+    elif node["archived"]:
+        message = f"{what} {ref.source_id!r} is archived"
+        index.problem(*at, "archived-reference", message, value=ref.source_id)
+    elif ref.expect and node["node_kind"] != ref.expect:
+        message = f"user {ref.source_id!r} is a {node['node_kind']}, not a {ref.expect}"
+        index.problem(*at, "role-mismatch", message, value=ref.source_id)
+    elif node["node_kind"] in PERSON:
+        if not index.kinds.get(ref.source_id):
+            index.kinds[ref.source_id] = node["node_kind"]
+        index.graph_roles[ref.source_id] = node["roles"]
+    elif node["term_start"] or node["term_end"]:
+        index.graph_windows[ref.source_id] = (node["term_start"], node["term_end"])
 
 
 def _erased_learner(ref: GraphRef, erased: Tombstones) -> bool:
@@ -128,24 +157,35 @@ def run(
     *,
     import_id: str | None = None,
     on_start: Callable[[int], Progress] | None = None,
+    strict: bool = False,
+    max_skipped: float = DEFAULT_MAX_SKIPPED,
+    check_only: bool = False,
 ) -> dict[str, Any]:
-    """Import the set at `path` (a directory or a zip); return what it did.
+    """Import the set at `path` (a directory or a zip); return what it did and its report.
 
     `on_start(rows)` is called once the set is checked, with the number of rows to
-    write, and returns a function told how many rows each step has done.
+    write, and returns a function told how many rows each step has done. With
+    `check_only`, nothing is written: the answer is the report and what would be skipped.
     """
     files = RosterFiles(path)
     try:
         erased = tombstones.load(graph, settings)
         index = check(files, graph, erased)
-        progress = on_start(sum(index.rows.values())) if on_start else (lambda _: None)
+        result: dict[str, Any] = {
+            "version": index.manifest.version,
+            "modes": {k: v for k, v in index.manifest.modes.items() if v != "absent"},
+            "rows": dict(sorted(index.problems.rows.items())),
+        }
+        if check_only:
+            try:
+                decide(index, strict=strict, max_skipped=max_skipped)
+            except RosterRejected as refused:
+                result["refused"] = refused.detail
+            return result | {"report": index.problems.report()}
+        decide(index, strict=strict, max_skipped=max_skipped)
+        progress = on_start(sum(index.problems.rows.values())) if on_start else (lambda _: None)
         writer = Writer(graph, import_id or uuid.uuid4().hex, settings.bulk_batch_size, erased)
         apply(files, index, writer, progress)
     finally:
         files.close()
-    return {
-        "version": index.manifest.version,
-        "modes": {k: v for k, v in index.manifest.modes.items() if v != "absent"},
-        "rows": dict(sorted(index.rows.items())),
-        **writer.tally.as_dict(),
-    }
+    return result | writer.tally.as_dict() | {"report": index.problems.report()}

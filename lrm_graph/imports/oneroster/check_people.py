@@ -6,28 +6,22 @@ from collections.abc import Iterator
 
 from pydantic import ValidationError
 
-from lrm_graph.imports.oneroster import columns
 from lrm_graph.imports.oneroster.index import (
     GraphRef,
     Index,
+    Link,
     choice,
     id_list,
     need,
     start_row,
     window,
 )
+from lrm_graph.imports.oneroster.normalise import ENROLLMENT_ROLES, ROLES_11, ROLES_12
 from lrm_graph.imports.oneroster.source import RosterFiles, rows
 from lrm_graph.records.fields import LearnerFields
 
-ROLES_12 = (
-    "aide", "counselor", "districtAdministrator", "guardian", "parent", "principal",
-    "proctor", "relative", "siteAdministrator", "student", "systemAdministrator", "teacher",
-)  # fmt: skip
-ROLES_11 = (
-    "administrator", "aide", "guardian", "parent", "proctor", "relative", "student", "teacher",
-)  # fmt: skip
-ENROLLMENT_ROLES = ("administrator", "proctor", "student", "teacher", "aide")
 PERSON = ("learner", "adult")
+FAMILY_ROLES = frozenset({"guardian", "parent", "relative"})  # agents who may be guardians
 # Our field names, and the users.csv column each comes from (for problems).
 FIELD_COLUMNS = {
     "given_name": "givenName",
@@ -60,28 +54,32 @@ def person_fields(row: dict[str, str]) -> dict[str, str]:
 
 
 def check_users(files: RosterFiles, index: Index) -> None:
-    agents: list[tuple[int, str]] = []
+    agents: list[tuple[int, str, str]] = []
     for line, row in _rows(files, index, "users"):
         status = start_row(index, "users.csv", line, row, index.users)
-        if status == "tobedeleted":
-            index.retired_users.add(row["sourcedId"])
         if status in (None, "tobedeleted"):
             continue
         if need(index, "users.csv", line, row, "givenName", "familyName"):
             _fields(index, line, row)
-        enabled = row.get("enabledUser", "").lower()
-        if enabled not in ("", "true", "false"):
-            index.problem(
-                "users.csv", line, "enabledUser", f"must be true or false; got {enabled!r}"
-            )
-        agents.extend((line, agent) for agent in id_list(row.get("agentSourcedIds", "")))
         if index.manifest.version == "1.1":
             _roles_11(index, line, row)
         elif row.get("primaryOrgSourcedId"):
             org = row["primaryOrgSourcedId"]
-            index.refer("users.csv", line, "primaryOrgSourcedId", "orgs", org, ("organization",))
-    for line, agent in agents:
-        index.refer("users.csv", line, "agentSourcedIds", "users", agent, PERSON)
+            index.refer(
+                "users.csv", line, "primaryOrgSourcedId", "orgs", org, ("organization",),
+                required=False,
+            )  # fmt: skip
+        agents.extend((line, row["sourcedId"], a) for a in id_list(row.get("agentSourcedIds", "")))
+    index.agents = agents
+    for line, user, agent in agents:
+        if agent in index.users or agent in index.retired_users or index.mode("users") == "bulk":
+            index.refer(
+                "users.csv", line, "agentSourcedIds", "users", agent, PERSON, required=False
+            )
+        else:
+            ref = GraphRef("users.csv", line, "agentSourcedIds", PERSON, agent, required=False,
+                           agent_of=user)  # fmt: skip
+            index.pending.append(ref)
 
 
 def _fields(index: Index, line: int, row: dict[str, str]) -> None:
@@ -92,17 +90,19 @@ def _fields(index: Index, line: int, row: dict[str, str]) -> None:
         for error in exc.errors():
             field = str(error["loc"][0]) if error["loc"] else "given_name"
             column = FIELD_COLUMNS.get(field, field)
-            index.problem("users.csv", line, column, f"{row.get(column, '')!r}: {error['msg']}")
+            value = row.get(column, "")
+            message = f"{value!r}: {error['msg']}"
+            index.problem("users.csv", line, column, "field-value", message, value=value)
 
 
 def _roles_11(index: Index, line: int, row: dict[str, str]) -> None:
     """OneRoster 1.1: the role and the orgs are columns of users.csv."""
     role = choice(index, "users.csv", line, row, "role", ROLES_11)
     if role:
-        index.user_roles[row["sourcedId"]] = {role}
+        index.user_roles[row["sourcedId"]] = {("users.csv", line): role}
     orgs = id_list(row.get("orgSourcedIds", ""))
     if not orgs:
-        index.problem("users.csv", line, "orgSourcedIds", "a value is required")
+        index.problem("users.csv", line, "orgSourcedIds", "missing-value", "a value is required")
     for org in orgs:
         index.refer("users.csv", line, "orgSourcedIds", "orgs", org, ("organization",))
 
@@ -124,7 +124,7 @@ def check_roles(files: RosterFiles, index: Index) -> None:
         index.refer("roles.csv", line, "userSourcedId", "users", user, PERSON)
         index.refer("roles.csv", line, "orgSourcedId", "orgs", org, ("organization",))
         if role:
-            index.user_roles.setdefault(user, set()).add(role)
+            index.user_roles.setdefault(user, {})[("roles.csv", line)] = role
 
 
 def roles_given(index: Index) -> bool:
@@ -132,29 +132,54 @@ def roles_given(index: Index) -> bool:
     return index.manifest.version == "1.1" or index.mode("roles") == "bulk"
 
 
-def resolve_kinds(index: Index) -> None:
-    """Decide who is a learner (a student role) and who an adult, for the set's users."""
+def roles_of(index: Index, user: str) -> set[str]:
+    """Return a user's roles from the rows of this set that are not skipped."""
+    given = index.user_roles.get(user, {})
+    return {role for (file, line), role in given.items() if not index.problems.left_out(file, line)}
+
+
+def resolve_kinds(index: Index) -> bool:
+    """Decide who is a learner (a student role) and who an adult, for the set's users; a
+    user whose role rows were all skipped has no role, a knock-on. Say whether any user
+    was newly skipped."""
+    more = False
     for user, line in index.users.items():
-        if user in index.retired_users:
+        if user in index.retired_users or index.problems.left_out("users.csv", line):
+            index.kinds.pop(user, None)
             continue
-        roles = index.user_roles.get(user)
-        if not roles:
-            if roles_given(index):
-                message = "this user has no role in roles.csv"
-                index.problem("users.csv", line, "sourcedId", message)
-            else:
-                missing = (
-                    "this user has no role in this set and is not known from an earlier import"
-                )
-                index.pending.append(
-                    GraphRef("users.csv", line, "sourcedId", PERSON, user, missing=missing)
-                )
-            continue
-        if "student" in roles and len(roles) > 1:
-            others = ", ".join(sorted(roles - {"student"}))
-            message = f"is a student and also {others}; a person is a learner or an adult"
-            index.problem("users.csv", line, "sourcedId", message)
-        index.kinds[user] = "learner" if "student" in roles else "adult"
+        roles = roles_of(index, user)
+        if roles:
+            more |= _kind(index, user, line, roles)
+        elif roles_given(index):
+            causes = [
+                index.problems.skipped[f].get(n) for f, n in index.user_roles.get(user, {})
+            ]  # fmt: skip
+            cause = next((c for c in causes if c), index.problems.failed_files.get("roles.csv"))
+            code = "skipped-dependency" if cause else "no-role"
+            message = "this user has no role in roles.csv" + (
+                " (its rows are skipped)" if cause else ""
+            )
+            index.problem("users.csv", line, "sourcedId", code, message, value=user, cause=cause)
+            index.kinds.pop(user, None)
+            more = True
+        elif user not in index.kinds:
+            missing = "this user has no role in this set and is not known from an earlier import"
+            index.pending.append(
+                GraphRef("users.csv", line, "sourcedId", PERSON, user, missing=missing)
+            )
+            index.kinds[user] = ""  # looked up among earlier imports
+    return more
+
+
+def _kind(index: Index, user: str, line: int, roles: set[str]) -> bool:
+    if "student" in roles and len(roles) > 1:
+        others = ", ".join(sorted(roles - {"student"}))
+        message = f"is a student and also {others}; a person is a learner or an adult"
+        index.problem("users.csv", line, "sourcedId", "role-mismatch", message, value=user)
+        index.kinds.pop(user, None)
+        return True
+    index.kinds[user] = "learner" if "student" in roles else "adult"
+    return False
 
 
 def check_enrollments(files: RosterFiles, index: Index) -> None:
@@ -177,19 +202,24 @@ def check_enrollments(files: RosterFiles, index: Index) -> None:
 
 
 def _enrolled_user(index: Index, line: int, user: str, role: str) -> None:
-    """Check that a student is a learner and anyone else an adult."""
+    """Check that a student is a learner, a teacher a teacher, and anyone else an adult."""
     file, expect = "enrollments.csv", "learner" if role == "student" else "adult"
-    if user in index.kinds:
-        if role and index.kinds[user] != expect:
-            message = (
-                f"user {user!r} is {_a(index.kinds[user])}, not {_a(expect)}; cannot be a {role}"
-            )
-            index.problem(file, line, "role", message)
+    index.links.append(Link(file, line, "userSourcedId", "users.csv", user, True))
+    if index.kinds.get(user):
+        mismatch = role and index.kinds[user] != expect
+        roles = roles_of(index, user)
+        if role == "teacher" and not mismatch and roles and "teacher" not in roles:
+            mismatch = True
+        if mismatch:
+            held = ", ".join(sorted(roles)) or _a(index.kinds[user])
+            message = f"user {user!r} is {held}; cannot be enrolled as a {role}"
+            index.problem(file, line, "role", "role-mismatch", message, value=role)
         return
     if user in index.retired_users or (user in index.users and roles_given(index)):
-        return  # being deleted, or its own problem (no role) is reported on users.csv
-    if user not in index.users and index.mode("users") == "bulk":
-        index.problem(file, line, "userSourcedId", f"no user with sourcedId {user!r} in users.csv")
+        return  # being deleted, or skipped: taken out or folded under its cause later
+    if index.mode("users") == "bulk":
+        message = f"no user with sourcedId {user!r} in users.csv"
+        index.problem(file, line, "userSourcedId", "dangling-reference", message, value=user)
         return
     ref = GraphRef(file, line, "userSourcedId", PERSON, user, expect=expect if role else None)
     index.pending.append(ref)
@@ -202,5 +232,4 @@ def _a(kind: str) -> str:
 def _rows(files: RosterFiles, index: Index, name: str) -> Iterator[tuple[int, dict[str, str]]]:
     if not index.manifest.present(name) or f"{name}.csv" not in files:
         return iter(())
-    required = columns.REQUIRED[index.manifest.version][name]
-    return rows(files, f"{name}.csv", required, index.problems)
+    return rows(files, name, index.manifest.version, index.problems)

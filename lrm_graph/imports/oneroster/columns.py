@@ -83,3 +83,11 @@ HEADERS = {
     "roles": ROLES,
     "enrollments": ENROLLMENTS,
 }
+
+
+def known(file: str, version: str) -> tuple[str, ...]:
+    """Return the binding's columns of a rostering file in a version."""
+    name = file.removesuffix(".csv")
+    if name == "users" and version == "1.1":
+        return USERS_11
+    return HEADERS.get(name, ())

@@ -1,9 +1,10 @@
 """Import jobs, kept in Neo4j (`ImportJob` nodes) so that any API instance can report one.
 
 A job is queued when the upload is staged, running while the import runs, then
-succeeded (with counts), rejected (the set has problems; nothing was written) or failed
-(the import stopped part way, e.g. the database went away; importing the same set
-again completes it, since imports are idempotent).
+succeeded (with counts and the problem report: rows with errors were skipped), checked
+(a check only: the report, nothing written), rejected (refused whole: nothing was
+written; the report says why) or failed (the import stopped part way, e.g. the database
+went away; importing the same set again completes it, since imports are idempotent).
 """
 
 from __future__ import annotations
@@ -67,6 +68,7 @@ def answer(job: dict[str, Any]) -> dict[str, Any]:
         "status": job["status"],
         "counts": json.loads(job.get("counts_json") or "{}"),
         "errors": json.loads(job.get("errors_json") or "[]"),
+        "report": json.loads(job.get("report_json") or "null"),
         "detail": job.get("detail"),
         "created_at": job["created_at"],
         "updated_at": job["updated_at"],
@@ -74,15 +76,23 @@ def answer(job: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def run_oneroster(graph: Graph, settings: Settings, job_id: str, path: Path) -> None:
-    """Run a staged OneRoster import and record how it ended; remove the staged file."""
+def run_oneroster(
+    graph: Graph, settings: Settings, job_id: str, path: Path, **options: Any
+) -> None:
+    """Run a staged OneRoster import (`options`: strict, max_skipped, check_only) and
+    record how it ended; remove the staged file."""
     try:
         _update(graph, job_id, status="running")
-        counts = oneroster.run(graph, settings, path, import_id=job_id)
-        _finish(graph, job_id, "succeeded", counts=json.dumps(counts, default=str))
+        result = oneroster.run(graph, settings, path, import_id=job_id, **options)
+        report = json.dumps(result.pop("report"), default=str)
+        status = "checked" if options.get("check_only") else "succeeded"
+        facts = {"detail": result.pop("refused")} if "refused" in result else {}
+        counts = json.dumps(result, default=str)
+        _finish(graph, job_id, status, counts=counts, report=report, **facts)
     except RosterRejected as exc:
-        errors = json.dumps([p.as_dict() for p in exc.problems])
-        _finish(graph, job_id, "rejected", detail=exc.detail, errors=errors)
+        errors = json.dumps([p.as_dict() for p in exc.errors])
+        report = json.dumps(exc.problems.report(), default=str)
+        _finish(graph, job_id, "rejected", detail=exc.detail, errors=errors, report=report)
     except LrmError as exc:
         _finish(graph, job_id, "failed", detail=exc.detail)
     except Exception:
@@ -94,10 +104,13 @@ def run_oneroster(graph: Graph, settings: Settings, job_id: str, path: Path) -> 
 
 def _finish(graph: Graph, job_id: str, status: str, **facts: str) -> None:
     props: dict[str, Any] = {"status": status, "finished_at": clock.now()}
-    if "counts" in facts:
-        props["counts_json"] = facts["counts"]
-    if "errors" in facts:
-        props["errors_json"] = facts["errors"]
+    for fact, prop in (
+        ("counts", "counts_json"),
+        ("errors", "errors_json"),
+        ("report", "report_json"),
+    ):
+        if fact in facts:
+            props[prop] = facts[fact]
     if "detail" in facts:
         props["detail"] = facts["detail"]
     try:

@@ -16,9 +16,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
-from lrm_graph.imports.oneroster import columns
-from lrm_graph.imports.oneroster.check_people import person_fields
-from lrm_graph.imports.oneroster.index import Index, id_list, window
+from lrm_graph.imports.oneroster.check_people import FAMILY_ROLES, person_fields, roles_of
+from lrm_graph.imports.oneroster.index import Index, id_list, parse_window
+from lrm_graph.imports.oneroster.problems import Problems
 from lrm_graph.imports.oneroster.source import RosterFiles, rows
 from lrm_graph.imports.oneroster.writer import PERSON_KINDS, Progress, Writer, dates
 from lrm_graph.vocabulary import AdultRole, OrganizationKind
@@ -38,7 +38,6 @@ ROLE_MAP = {
     "parent": AdultRole.PARENT,
     "relative": AdultRole.GUARDIAN,
 }
-FAMILY_ROLES = frozenset({"guardian", "parent", "relative"})  # no WORKS_AT for these
 
 
 def adult_roles(roles: set[str]) -> list[str]:
@@ -64,12 +63,19 @@ def apply(files: RosterFiles, index: Index, writer: Writer, progress: Progress) 
 def _each(
     files: RosterFiles, index: Index, name: str, progress: Progress
 ) -> Iterator[tuple[int, dict]]:
+    """Yield the rows that stand (the first pass said which are skipped or taken out)."""
     if not index.manifest.present(name) or f"{name}.csv" not in files:
         return
-    required = columns.REQUIRED[index.manifest.version][name]
-    for line, row in rows(files, f"{name}.csv", required, index.problems):
+    file = f"{name}.csv"
+    for line, row in rows(files, name, index.manifest.version, Problems()):
         progress(1)
-        yield line, row
+        if not index.problems.left_out(file, line):
+            yield line, row
+
+
+def _linked(index: Index, file: str, line: int, column: str, value: str) -> bool:
+    """Say whether an optional link stands (not dropped with a warning)."""
+    return (file, line, column, value) not in index.dropped
 
 
 def _gone(row: dict[str, str]) -> bool:
@@ -78,14 +84,15 @@ def _gone(row: dict[str, str]) -> bool:
 
 def _orgs(files: RosterFiles, index: Index, writer: Writer, progress: Progress) -> None:
     parents = []
-    for _, row in _each(files, index, "orgs", progress):
+    for line, row in _each(files, index, "orgs", progress):
         if _gone(row):
             writer.retire_node(row["sourcedId"], ("organization",))
             continue
         kind = ORG_KINDS.get(row["type"], OrganizationKind.OTHER).value
         writer.node("organization", "orgs", row["sourcedId"], {"name": row["name"], "kind": kind})
-        if row.get("parentSourcedId"):
-            parents.append((row["sourcedId"], row["parentSourcedId"]))
+        parent = row.get("parentSourcedId", "")
+        if parent and _linked(index, "orgs.csv", line, "parentSourcedId", parent):
+            parents.append((row["sourcedId"], parent))
     writer.flush_nodes()
     for org, parent in parents:
         ends = ("organization", org), ("organization", parent)
@@ -93,15 +100,16 @@ def _orgs(files: RosterFiles, index: Index, writer: Writer, progress: Progress) 
 
 
 def _classes(files: RosterFiles, index: Index, writer: Writer, progress: Progress) -> None:
-    for _, row in _each(files, index, "classes", progress):
+    for _line, row in _each(files, index, "classes", progress):
         class_id = row["sourcedId"]
         if _gone(row):
             writer.retire_node(class_id, ("community",))
             continue
         info = index.classes[class_id]
         props: dict = {"name": row["title"], "kind": info.kind, "open": False}
-        course = index.courses.get(row.get("courseSourcedId", ""))
-        if course:
+        course_id = row.get("courseSourcedId", "")
+        course = index.courses.get(course_id)
+        if course and not index.problems.skipped_id("courses.csv", course_id):
             props["description"] = f"A section of {course}"
         if info.window:
             props |= {"term_start": info.window[0], "term_end": info.window[1]}
@@ -111,28 +119,23 @@ def _classes(files: RosterFiles, index: Index, writer: Writer, progress: Progres
 
 
 def _users(files: RosterFiles, index: Index, writer: Writer, progress: Progress) -> None:
-    guardians: set[tuple[str, str]] = set()
-    for _, row in _each(files, index, "users", progress):
+    for _line, row in _each(files, index, "users", progress):
         user = row["sourcedId"]
         if _gone(row):
             writer.retire_node(user, PERSON_KINDS)
             continue
-        kind, roles = index.kinds[user], index.user_roles.get(user)
+        kind, roles = index.kinds[user], roles_of(index, user)
         props = person_fields(row)
         if kind == "adult":
             props.pop("grade_level", None)
         writer.node(
             kind, "users", user, props, adult_roles(roles) if roles and kind == "adult" else None
         )
-        for agent in id_list(row.get("agentSourcedIds", "")):
-            pair = {kind: user, index.kinds.get(agent, kind): agent}
-            if len(pair) == 2:  # an adult and a learner
-                guardians.add((pair["adult"], pair["learner"]))
-        if index.manifest.version == "1.1" and not (roles or set()) <= FAMILY_ROLES:
+        if index.manifest.version == "1.1" and not roles <= FAMILY_ROLES:
             for org in id_list(row["orgSourcedIds"]):
                 _org_link(writer, "users", kind, user, org, (None, None))
     writer.flush_nodes()
-    for adult, learner in sorted(guardians):
+    for adult, learner in sorted(index.guardians):
         ends = ("adult", adult), ("learner", learner)
         writer.relationship("GUARDIAN_OF", "users", *ends, f"{adult}>{learner}", {})
 
@@ -146,12 +149,12 @@ def _org_link(writer: Writer, file: str, kind: str, user: str, org: str, span: t
 def _roles(files: RosterFiles, index: Index, writer: Writer, progress: Progress) -> None:
     """One ENROLLED_AT / WORKS_AT per user and org, spanning all their roles there."""
     links: dict[tuple[str, str], list[tuple[date | None, date | None]]] = {}
-    for line, row in _each(files, index, "roles", progress):
+    for _line, row in _each(files, index, "roles", progress):
         user, org = row["userSourcedId"], row["orgSourcedId"]
         if _gone(row):
             writer.retire_relationship(user, PERSON_KINDS, f"{user}@{org}")
         elif row["role"] not in FAMILY_ROLES:
-            links.setdefault((user, org), []).append(window(index, "roles.csv", line, row))
+            links.setdefault((user, org), []).append(parse_window(row))
     for (user, org), spans in sorted(links.items()):
         if user not in index.kinds:
             continue  # deleted in this very set
@@ -161,14 +164,14 @@ def _roles(files: RosterFiles, index: Index, writer: Writer, progress: Progress)
 
 
 def _enrollments(files: RosterFiles, index: Index, writer: Writer, progress: Progress) -> None:
-    for line, row in _each(files, index, "enrollments", progress):
+    for _line, row in _each(files, index, "enrollments", progress):
         user, class_id, enrollment = row["userSourcedId"], row["classSourcedId"], row["sourcedId"]
         if _gone(row):
             writer.retire_relationship(user, PERSON_KINDS, enrollment)
             continue
         info = index.classes.get(class_id)
         terms = (info.window if info else None) or index.graph_windows.get(class_id) or (None, None)
-        begin, end = window(index, "enrollments.csv", line, row)
+        begin, end = parse_window(row)
         kind = index.kinds.get(user)
         if kind is None:
             continue  # the user is deleted in this very set
