@@ -23,6 +23,13 @@ TEMPLATES.env.globals["care_words"] = {
     "COUNSELS": "counselor",
     "TRUSTS": "trusted: named by the learner",
 }
+# Who may read a note, as a note's page says it (lrm_graph.care.notes).
+TEMPLATES.env.globals["visibility_words"] = {
+    "private": "private: its author only",
+    "care_team": "for the care team",
+    "learner": "shared with the learner",
+    "guardian": "shared with guardians",
+}
 
 # Scripts and styles come only from this server (the vendored files): no inline script,
 # no CDN; no other site may frame a page (a form could be clicked through a frame).

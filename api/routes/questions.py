@@ -27,11 +27,15 @@ def learner_network(
     caller: CallerDep,
     ctx: AuditDep,
     depth: Annotated[int, Query(ge=1, le=traversal.MAX_NETWORK_DEPTH)] = 1,
+    walk_groups_up_to: Annotated[int | None, Query(ge=0)] = None,
 ) -> Any:
-    """The learner's network over active relationships, out to `depth` hops."""
-    answer, disclosed = traversal.network(graph, caller, uid, depth, settings.network_max_nodes)
-    audit.record(graph, ctx, "read", disclosed)
-    return answer
+    """The learner's network over active relationships, out to `depth` hops. With
+    `walk_groups_up_to`, each community, organization, interest and industry says how many
+    people it has (`members`), and one with more is not walked through (the web app's
+    network picture shows a school as one node)."""
+    return traversal.learner_network(
+        graph, ctx, uid, depth, settings.network_max_nodes, walk_groups_up_to
+    )
 
 
 @router.get("/adults/{uid}/caseload", response_model=CaseloadOut)

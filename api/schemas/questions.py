@@ -27,6 +27,11 @@ class RedactableRef(BaseModel):
 
 class NetworkNode(RedactableRef):
     hops: int = Field(description="Relationships between the learner and this node.")
+    members: int | None = Field(
+        default=None,
+        exclude_if=lambda members: members is None,  # absent unless asked for
+        description="People in this group (with `walk_groups_up_to` only).",
+    )
 
 
 class NetworkEdge(BaseModel):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from lrm_graph import clock
 from lrm_graph.access import audit, report_scope
 from lrm_graph.analysis import runner
 from lrm_graph.analysis.answers import Report
@@ -19,7 +20,8 @@ from lrm_graph.config import Settings
 from lrm_graph.db.graph import Graph
 from lrm_graph.vocabulary import RelType
 
-__all__ = ["NAMES", "LearnerFilter", "Options", "Report", "accept_match", "run_analytic"]
+__all__ = ["NAMES", "LearnerFilter", "Options", "Report", "accept_match", "mentors_for",
+           "run_analytic"]  # fmt: skip
 
 NAMES = runner.NAMES
 
@@ -62,3 +64,28 @@ def accept_match(
     with audit.operation(graph, request, "write", aimed_at=[learner_uid]) as op:
         report_scope.match_purpose(op.graph, caller, learner_uid)
         return runner.accept_match(op, caller, learner_uid, adult_uid, rel_type)
+
+
+def mentors_for(
+    graph: Graph, request: audit.Request, learner_uid: str, limit: int
+) -> dict[str, Any]:
+    """Return the mentor-match analytic's ranked candidates for one learner, for a caller
+    who may accept one (`report_scope.match_purpose`: 403, or 404 as if absent).
+
+    It runs for this learner whether or not they have a caring adult already (as for a
+    mentor request): the person looking at them decides; the adults who care for them
+    already are left out. Nothing is written.
+    """
+    caller = audit.signed_in(request)
+    with audit.operation(graph, request, "read", aimed_at=[learner_uid]) as op:
+        purpose = report_scope.match_purpose(op.graph, caller, learner_uid)
+        scope = report_scope.ReportScope({learner_uid: purpose})
+        found = runner.run(op.graph, "mentor-matches", options=Options(limit=limit),
+                           caring_types=(), scope=scope)  # fmt: skip
+        op.record({learner_uid: purpose})
+        empty: dict[str, Any] = {"learner_uid": learner_uid, "candidates": []}
+        answer: dict[str, Any] = next(iter(found.data["items"]), empty)
+        team = op.graph.read("care/get_care_team", learner_uids=[learner_uid], today=clock.today())
+        caring = {row["person_uid"] for row in team}
+        fresh = [c for c in answer["candidates"] if c["adult_uid"] not in caring]
+        return answer | {"candidates": fresh}

@@ -11,7 +11,7 @@ import unicodedata
 from typing import Any
 
 from lrm_graph import clock
-from lrm_graph.access import node_checks, policy, span_checks, visibility
+from lrm_graph.access import audit, node_checks, policy, span_checks, visibility
 from lrm_graph.auth.caller import Caller, Scope
 from lrm_graph.db.graph import Graph
 from lrm_graph.errors import InvalidInput, NotFound
@@ -27,6 +27,11 @@ ROWS_PER_NETWORK_NODE = 4
 # Lucene's query syntax characters (those QueryParser.escape escapes); `&&` and `||` are
 # operators, so each `&` and `|` is escaped on its own.
 LUCENE_SPECIAL = frozenset('\\+-!():^[]"{}~*?|&/')
+# The nodes many people share: a network answer may count their members and leave the
+# big ones unwalked (a school's every learner is no part of one learner's network).
+GROUP_KINDS = frozenset({NodeKind.COMMUNITY, NodeKind.ORGANIZATION, NodeKind.INTEREST,
+                         NodeKind.INDUSTRY})  # fmt: skip
+PEOPLE_KINDS = (NodeKind.LEARNER.value, NodeKind.ADULT.value, NodeKind.EXPERT.value)
 
 
 def _nodes(graph: Graph, *uids: str) -> dict[str, dict[str, Any]]:
@@ -112,8 +117,30 @@ def _seen(graph: Graph, caller: Caller, uids: list[str]) -> dict[str, str] | Non
     return visibility.visible_learners(graph, caller, only=uids)
 
 
+def learner_network(
+    graph: Graph,
+    request: audit.Request,
+    uid: str,
+    depth: int,
+    max_nodes: int,
+    walk_groups_up_to: int | None = None,
+) -> dict[str, Any]:
+    """Return a learner's network for the caller (`network`), each learner it names
+    recorded in the audit before it leaves: `GET /v1/learners/{uid}/network` and the web
+    app's network picture."""
+    caller = audit.signed_in(request)
+    answer, disclosed = network(graph, caller, uid, depth, max_nodes, walk_groups_up_to)
+    audit.record(graph, request, "read", disclosed)
+    return answer
+
+
 def network(
-    graph: Graph, caller: Caller, uid: str, depth: int, max_nodes: int
+    graph: Graph,
+    caller: Caller,
+    uid: str,
+    depth: int,
+    max_nodes: int,
+    walk_groups_up_to: int | None = None,
 ) -> tuple[dict[str, Any], dict[str, str]]:
     """Return a learner's network out to `depth` hops, at most `max_nodes` nodes besides them,
     and the learners it discloses ({uid: purpose}, for the audit).
@@ -121,6 +148,8 @@ def network(
     One query per hop expands the frontier by one step; nodes keep the hop at which they
     were first reached. `truncated` says the cap (of nodes, or of rows at a hub) was hit.
     Another learner the caller may not see is shown without a name, and not walked through.
+    With `walk_groups_up_to`, each group (`GROUP_KINDS`) carries its `members` and one with
+    more members than that is not walked through.
     """
     if not 1 <= depth <= MAX_NETWORK_DEPTH:
         raise InvalidInput(f"depth must be between 1 and {MAX_NETWORK_DEPTH}")
@@ -144,9 +173,24 @@ def network(
         found.seen = _seen(graph, caller, sorted(met - found.disclosed.keys()))
         expanded += frontier
         frontier = [row["node"]["uid"] for row in rows if found.take(row, hops)]
+        if walk_groups_up_to is not None:
+            frontier = _small_groups_only(graph, found, frontier, walk_groups_up_to)
         if found.truncated or not frontier:
             break
     return found.answer(depth), found.disclosed
+
+
+def _small_groups_only(graph: Graph, found: _Network, frontier: list[str], bound: int) -> list[str]:
+    """Count the members of the groups just met; return the frontier without the groups
+    of more than `bound` members."""
+    groups = [uid for uid in frontier if found.nodes[uid]["node_kind"] in GROUP_KINDS]
+    if not groups:
+        return frontier
+    rows = graph.read("questions/count_group_members", uids=groups, today=clock.today(),
+                      people=list(PEOPLE_KINDS))  # fmt: skip
+    for row in rows:
+        found.nodes[row["uid"]]["members"] = row["members"]
+    return [uid for uid in frontier if found.nodes[uid].get("members", 0) <= bound]
 
 
 def caseload(graph: Graph, caller: Caller, uid: str) -> tuple[dict[str, Any], dict[str, str]]:

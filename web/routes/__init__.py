@@ -2,9 +2,16 @@
 
 from fastapi import APIRouter
 
-from web.routes import home, learner_voice, learners, search, signin
+from web.routes import home, learner_voice, learners, reports, search, signin
 
 
 def routers() -> list[APIRouter]:
     """Return every router of pages."""
-    return [signin.router, home.router, learner_voice.router, learners.router, search.router]
+    return [
+        signin.router,
+        home.router,
+        learner_voice.router,
+        learners.router,
+        reports.router,
+        search.router,
+    ]

@@ -5,7 +5,9 @@
 (() => {
   let section = null;
   document.addEventListener("htmx:before:request", (event) => {
-    section = event.target.closest("section[id]")?.id ?? null;
+    // A section that fills itself in once the page is there keeps the focus where it is.
+    const onLoad = event.target.getAttribute("hx-trigger") === "load";
+    section = onLoad ? null : (event.target.closest("section[id]")?.id ?? null);
   });
   document.addEventListener("htmx:after:swap", () => {
     const swapped = section && document.getElementById(section);

@@ -1,0 +1,14 @@
+// Purpose: how many people belong to each group of a network picture (a community, an
+//          organization, an interest, an industry): its active relationships with
+//          not-archived learners, adults and experts, counted, never listed. A group
+//          bigger than the caller's bound is shown as one node and not walked through.
+// Parameters: $uids (group uids), $today (date), $people (node kinds that count).
+// Returns: uid, members (int), one row per group found. Read.
+UNWIND $uids AS uid
+MATCH (g:Entity {uid: uid})
+RETURN uid,
+       COUNT {
+         MATCH (g)-[r]-(p:Entity)
+         WHERE (r.until IS NULL OR r.until > $today)
+           AND p.archived_at IS NULL AND p.node_kind IN $people
+       } AS members
