@@ -12,18 +12,22 @@ from __future__ import annotations
 from typing import Any
 
 from lrm_graph import clock
-from lrm_graph.access import audit, report_scope
+from lrm_graph.access import audit, relationship_checks, report_scope
 from lrm_graph.analysis import runner
 from lrm_graph.analysis.answers import Report
 from lrm_graph.analysis.options import LearnerFilter, Options
+from lrm_graph.auth.caller import Caller
 from lrm_graph.config import Settings
 from lrm_graph.db.graph import Graph
-from lrm_graph.vocabulary import RelType
+from lrm_graph.errors import LrmError
+from lrm_graph.records.relationships import RelationshipFields, read_ends
+from lrm_graph.vocabulary import RelType, Source
 
 __all__ = ["NAMES", "LearnerFilter", "Options", "Report", "accept_match", "mentors_for",
            "run_analytic"]  # fmt: skip
 
 NAMES = runner.NAMES
+SPARE_CANDIDATES = 10  # asked for beyond the limit, for those the caller may not accept
 
 
 def run_analytic(
@@ -74,18 +78,37 @@ def mentors_for(
 
     It runs for this learner whether or not they have a caring adult already (as for a
     mentor request): the person looking at them decides; the adults who care for them
-    already are left out. Nothing is written.
+    already are left out, and so are those the caller could not make the learner's mentor
+    (as `accept_match` would refuse them). Nothing is written.
     """
     caller = audit.signed_in(request)
     with audit.operation(graph, request, "read", aimed_at=[learner_uid]) as op:
         purpose = report_scope.match_purpose(op.graph, caller, learner_uid)
         scope = report_scope.ReportScope({learner_uid: purpose})
-        found = runner.run(op.graph, "mentor-matches", options=Options(limit=limit),
-                           caring_types=(), scope=scope)  # fmt: skip
+        wider = Options(limit=min(limit + SPARE_CANDIDATES, runner.LIMIT_MAX))
+        found = runner.run(op.graph, "mentor-matches", options=wider, caring_types=(),
+                           scope=scope)  # fmt: skip
         op.record({learner_uid: purpose})
         empty: dict[str, Any] = {"learner_uid": learner_uid, "candidates": []}
         answer: dict[str, Any] = next(iter(found.data["items"]), empty)
         team = op.graph.read("care/get_care_team", learner_uids=[learner_uid], today=clock.today())
         caring = {row["person_uid"] for row in team}
         fresh = [c for c in answer["candidates"] if c["adult_uid"] not in caring]
-        return answer | {"candidates": fresh}
+        acceptable = [
+            c for c in fresh if _may_accept(op.graph, caller, learner_uid, c["adult_uid"])
+        ]
+        return answer | {"candidates": acceptable[:limit]}
+
+
+def _may_accept(graph: Graph, caller: Caller, learner_uid: str, adult_uid: str) -> bool:
+    """Say whether accepting this match would pass the rules of every new relationship
+    (an adult of another school is no counselor's to assign)."""
+    fields = RelationshipFields(type=RelType.MENTORS, from_uid=adult_uid, to_uid=learner_uid,
+                                source=Source.SUGGESTED)  # fmt: skip
+    try:
+        relationship_checks.check_create(
+            graph, caller, fields, read_ends(graph, adult_uid, learner_uid)
+        )
+    except LrmError:
+        return False
+    return True
