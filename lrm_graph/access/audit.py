@@ -153,6 +153,7 @@ def _record_refusal(
 ) -> None:
     hidden = getattr(exc, "learner_uid", None)
     try:
+        aimed_at = list(dict.fromkeys(aimed_at))  # a learner aimed at twice is one entry
         rows = graph.read("nodes/get_kinds", uids=aimed_at) if aimed_at else []
         learners = [row["uid"] for row in rows if row["node_kind"] == NodeKind.LEARNER.value]
         if hidden is not None and hidden not in learners:

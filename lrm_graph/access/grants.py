@@ -15,8 +15,9 @@ is recorded in the audit as a `grant`:
 - staff (teacher, advisor, coach, mentor): a caring relationship from themself to a learner
   they see; a learner into a community they run (lead or teach): the people who decide its
   join requests (`decided_communities`);
-- a learner: themself into an open community, as a member (a closed one takes a join
-  request: `POST /v1/me/communities`);
+- a learner: themself into an open community of their school (or of no organization, or
+  of one their school is part of), not a class section or advisory, as a member (a closed
+  one takes a join request: `POST /v1/me/communities`);
 - anyone else: none.
 """
 
@@ -25,6 +26,7 @@ from __future__ import annotations
 from typing import Any
 
 from lrm_graph import clock
+from lrm_graph.access.node_checks import org_reaches
 from lrm_graph.access.policy import CARING, Audience, audience_of
 from lrm_graph.auth.caller import Caller, Role
 from lrm_graph.db.graph import Graph
@@ -66,9 +68,21 @@ def decided_communities(graph: Graph, caller: Caller) -> set[str] | None:
 
 
 def may_join_self(community: dict[str, Any], role: str | None) -> bool:
-    """Say whether a learner may make themself a member of this community now: an open one
-    (`open` not false), as a member."""
+    """Say whether a learner may make themself a member of this community now, as far as
+    the community says: an open one (`open` not false), as a member."""
     return community.get("open") is not False and role in (None, MemberRole.MEMBER.value)
+
+
+def within_reach(graph: Graph, learner_uid: str, community_uid: str) -> bool:
+    """Say whether a community is one a learner may join of their own accord: not a class
+    section or advisory, and of no organization, of their school, or of one it is part of."""
+    rows = graph.read(
+        "access/community_reach",
+        learner_uid=learner_uid,
+        community_uid=community_uid,
+        today=clock.today(),
+    )
+    return bool(rows and rows[0]["within"])
 
 
 def check_grant(
@@ -85,12 +99,24 @@ def check_grant(
     if not is_grant(rel_type, start["node_kind"], end["node_kind"]):
         return False
     audience = audience_of(caller)
-    if audience in (Audience.DISTRICT, Audience.ORGANIZATION):
-        return True  # an organization's ends are confined to it by policy.CREATE
+    if audience is Audience.DISTRICT:
+        return True
+    if audience is Audience.ORGANIZATION:
+        # policy.CREATE confines the ends to the organization, or to one it is part of (a
+        # district programme); a school is part of the district too, but enrolling a
+        # learner there is that school's grant: an enrollment is only into their own.
+        if rel_type is RelType.ENROLLED_AT and not org_reaches(graph, caller, [end["uid"]]):
+            raise Forbidden("you may enroll a learner only at your own organization")
+        return True
     if rel_type in CARING and audience is Audience.STAFF and start["uid"] == caller.person_uid:
         return True  # themself, to a learner they see (policy.CREATE: from themself)
     if rel_type is RelType.MEMBER_OF and start["node_kind"] == LEARNER:
         if audience is Audience.LEARNER and start["uid"] == caller.person_uid:
+            if not within_reach(graph, start["uid"], end["uid"]):
+                raise Forbidden(
+                    f"community {end['uid']!r} is a class or advisory, or another school's: "
+                    "its school adds its members"
+                )
             if may_join_self(end, role):
                 return True
             raise Forbidden(
