@@ -8,6 +8,7 @@ packages, so the repository itself is never touched.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -53,6 +54,8 @@ WRONG_ARROWS = [
      "api.wrong_arrow -> web.pages"),
     ("lrm_graph/wrong_web_arrow.py", "web.session", "lrm_graph imports no interface",
      "lrm_graph.wrong_web_arrow -> web.session"),
+    ("api/routes/wrong_arrow.py", "lrm_graph.access.policy", "Routes hold no permission logic",
+     "  api.routes.wrong_arrow -> lrm_graph.access.policy"),  # a forbidden import's report
 ]  # fmt: skip
 
 
@@ -72,3 +75,20 @@ def test_a_wrong_arrow_breaks_a_contract(
     verdicts = [line for line in result.stdout.splitlines() if line.startswith(broken)]
     assert verdicts and " BROKEN" in verdicts[0], result.stdout
     assert f"- {arrow}" in result.stdout, result.stdout
+
+
+# Routes that still record in the audit themselves, and why (each a step of issue 10 left).
+AUDITING_ROUTES = {
+    "imports.py": "the OneRoster upload; the roster work rewriting it moves it into a use case",
+}
+
+
+def test_no_route_records_in_the_audit_itself() -> None:
+    """A route parses, calls one use case and shapes the answer: the audit entry is the use
+    case's (`audit.operation`), made in the transaction of the work."""
+    recording = sorted(
+        path.name
+        for path in (ROOT / "api" / "routes").glob("*.py")
+        if re.search(r"\baudit\.record(_event)?\(", path.read_text(encoding="utf-8"))
+    )
+    assert recording == sorted(AUDITING_ROUTES)

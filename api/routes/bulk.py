@@ -4,20 +4,16 @@ from typing import Any
 
 from fastapi import APIRouter
 
-from api.auth import CallerDep
 from api.deps import GraphDep, SettingsDep
 from api.disclosure import AuditDep
 from api.schemas.bulk import BulkIn, BulkOut
-from lrm_graph.access import audit, bulk_scope, policy, span_checks
-from lrm_graph.imports import bulk
+from lrm_graph.imports import bulk_load
 
 router = APIRouter(prefix="/bulk", tags=["bulk"])
 
 
 @router.post("", response_model=BulkOut)
-def load_bulk(
-    body: BulkIn, graph: GraphDep, settings: SettingsDep, caller: CallerDep, ctx: AuditDep
-) -> Any:
+def load_bulk(body: BulkIn, graph: GraphDep, settings: SettingsDep, ctx: AuditDep) -> Any:
     """Upsert nodes by (kind, source_id), then relationships; report each rejected row.
 
     For admins and API keys with the import or write scope (403 otherwise). Answers 200
@@ -28,13 +24,4 @@ def load_bulk(
     rejected; a new learner needs an ENROLLED_AT to it in the same load). Rows of an
     erased learner are skipped and counted in `skipped`.
     """
-    policy.require_bulk(caller)
-    confine = bulk_scope.confinement(graph, caller, settings.bulk_batch_size)
-
-    def record(learners: set[str]) -> None:  # before each write: none goes unrecorded
-        audit.record(graph, ctx, "write", span_checks.bulk_purposes(graph, caller, learners))
-
-    result = bulk.load(
-        graph, settings, body.nodes, body.relationships, confine=confine, before_write=record
-    )
-    return result.answer()
+    return bulk_load.load_for(graph, ctx, settings, body.nodes, body.relationships).answer()

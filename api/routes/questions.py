@@ -9,12 +9,10 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
 
-from api.auth import CallerDep
 from api.deps import GraphDep, SettingsDep
 from api.disclosure import AuditDep
 from api.schemas.questions import CaseloadOut, NetworkOut, PathOut, SearchOut
-from lrm_graph.access import audit
-from lrm_graph.records import traversal
+from lrm_graph.records import question_cases, traversal
 
 router = APIRouter(tags=["questions"])
 
@@ -24,7 +22,6 @@ def learner_network(
     uid: str,
     graph: GraphDep,
     settings: SettingsDep,
-    caller: CallerDep,
     ctx: AuditDep,
     depth: Annotated[int, Query(ge=1, le=traversal.MAX_NETWORK_DEPTH)] = 1,
     walk_groups_up_to: Annotated[int | None, Query(ge=0)] = None,
@@ -39,33 +36,27 @@ def learner_network(
 
 
 @router.get("/adults/{uid}/caseload", response_model=CaseloadOut)
-def adult_caseload(uid: str, graph: GraphDep, caller: CallerDep, ctx: AuditDep) -> Any:
+def adult_caseload(uid: str, graph: GraphDep, ctx: AuditDep) -> Any:
     """The learners this adult mentors, advises, coaches or counsels, by name: for the
     adult themself, their organization's staff, and the district."""
-    answer, disclosed = traversal.caseload(graph, caller, uid)
-    audit.record(graph, ctx, "read", disclosed)
-    return answer
+    return question_cases.caseload(graph, ctx, uid)
 
 
 @router.get("/paths", response_model=PathOut)
 def shortest_path(
     graph: GraphDep,
-    caller: CallerDep,
     ctx: AuditDep,
     from_uid: Annotated[str, Query(alias="from", min_length=1, max_length=128)],
     to_uid: Annotated[str, Query(alias="to", min_length=1, max_length=128)],
     max_hops: Annotated[int, Query(ge=1, le=traversal.MAX_PATH_HOPS)] = 4,
 ) -> Any:
     """The shortest path of active relationships between two nodes, either direction."""
-    answer, disclosed = traversal.path(graph, caller, from_uid, to_uid, max_hops)
-    audit.record(graph, ctx, "read", disclosed)
-    return answer
+    return question_cases.path(graph, ctx, from_uid, to_uid, max_hops)
 
 
 @router.get("/search", response_model=SearchOut)
 def search(
     graph: GraphDep,
-    caller: CallerDep,
     ctx: AuditDep,
     q: Annotated[str, Query(min_length=1, max_length=traversal.MAX_QUERY_LENGTH)],
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
@@ -73,6 +64,4 @@ def search(
     """People and communities by name: each word matches whole or as a prefix. Learners
     who opted out of the directory are found only by callers with a personal relationship
     to them (and the district admin)."""
-    items, disclosed = traversal.search_for(graph, caller, q, limit)
-    audit.record(graph, ctx, "read", disclosed)
-    return {"items": items}
+    return {"items": question_cases.search(graph, ctx, q, limit)}
