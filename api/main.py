@@ -8,7 +8,7 @@ from contextlib import asynccontextmanager
 
 from fastapi import APIRouter, Depends, FastAPI
 
-from api import errors, middleware
+from api import errors, middleware, observability
 from api.auth import current_caller
 from api.routes import analytics as analytics_routes
 from api.routes import audit as audit_routes
@@ -33,6 +33,7 @@ from api.routes import (
 from api.routes import connections as connection_routes
 from api.routes import imports as import_routes
 from api.routes import invitations as invitation_routes
+from api.routes import metrics as metrics_routes
 from api.routes import oidc as oidc_routes
 from api.routes import privacy as privacy_routes
 from api.routes import problems as problem_routes
@@ -80,7 +81,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     errors.install(app)
     middleware.install(app, settings, refusal_page=web_app.refusal_page)
+    app.add_middleware(observability.RequestObserver)  # the outermost: every answer has an id
     app.include_router(health.router)
+    app.include_router(metrics_routes.router)
     app.include_router(problem_routes.router)  # each problem answer's `type` resolves here
     # Sign-in is the one /v1 route open to anonymous callers.
     app.include_router(auth_routes.router, prefix="/v1")

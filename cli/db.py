@@ -18,6 +18,7 @@ from cli.app import (
     say,
     start_embedded,
 )
+from lrm_graph import logs
 from lrm_graph.db import cypher, runtime, schema
 from lrm_graph.db.graph import translated_errors
 from lrm_graph.db.node_labels import NODE_CLASSES
@@ -124,4 +125,13 @@ def serve(
     say(f"serving LRM Graph on http://{host}:{port} (API docs at /docs)")
     # By name, so that lrm_graph does not import api/ (layering); uvicorn calls
     # create_app(), which reads the same cached get_settings() as above.
-    uvicorn.run("api.main:create_app", factory=True, host=host, port=port)
+    logs.configure(settings.log_format)
+    # uvicorn's own access log is off: the app logs each request once, with its id.
+    uvicorn.run(
+        "api.main:create_app",
+        factory=True,
+        host=host,
+        port=port,
+        log_config=None,
+        access_log=False,
+    )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
 from pydantic import AliasChoices, BaseModel, ConfigDict, Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -133,6 +134,10 @@ class Settings(BaseSettings):
         default=(), description="Origins browsers may call the API from; none: no CORS."
     )
 
+    log_format: Literal["text", "json"] = Field(
+        default="text",
+        description="How `lrm serve` writes log lines: text, or one JSON object each.",
+    )
     password_signin: bool = Field(
         default=True, description="Whether people may sign in with an email and a password."
     )

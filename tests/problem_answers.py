@@ -1,8 +1,8 @@
 """Collect every problem+json answer the suite receives, and hold RFC 9457's rule that
 one problem type comes with one title (and one status), whichever test saw it.
 
-Hooked into httpx's client, which both TestClient and the tests that call a uvicorn
-server use, so every answer of the real app passes through it.
+Hooked into the clients of httpx and httpx2 (Starlette's TestClient uses httpx2, the
+tests that call a uvicorn server httpx), so every answer of the real app passes through it.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import httpx
+import httpx2
 import pytest
 
 from lrm_graph import problem_types
@@ -24,7 +25,7 @@ class ProblemAnswers:
         self.seen: Seen = defaultdict(set)
         self.where: dict[tuple[str, str, int], str] = {}
 
-    def note(self, response: httpx.Response) -> None:
+    def note(self, response: Any) -> None:
         if not response.headers.get("content-type", "").startswith("application/problem+json"):
             return
         body = response.json()
@@ -46,16 +47,21 @@ class ProblemAnswers:
 @pytest.fixture(scope="session", autouse=True)
 def problem_answers() -> Iterator[ProblemAnswers]:
     answers = ProblemAnswers()
-    send = httpx.Client.send
+    originals = {client: client.send for client in (httpx.Client, httpx2.Client)}
+    for client, send in originals.items():
+        client.send = _noting(send, answers)  # type: ignore[method-assign]
+    yield answers
+    for client, send in originals.items():
+        client.send = send  # type: ignore[method-assign]
+    wrong = answers.disagreements()
+    assert not wrong, "problem types answered with another title or status:\n" + "\n".join(wrong)
 
-    def noting_send(self: httpx.Client, request: httpx.Request, **kwargs: Any) -> httpx.Response:
+
+def _noting(send: Any, answers: ProblemAnswers) -> Any:
+    def noting_send(self: Any, request: Any, **kwargs: Any) -> Any:
         response = send(self, request, **kwargs)
         if not kwargs.get("stream"):
             answers.note(response)
         return response
 
-    httpx.Client.send = noting_send  # type: ignore[method-assign]
-    yield answers
-    httpx.Client.send = send  # type: ignore[method-assign]
-    wrong = answers.disagreements()
-    assert not wrong, "problem types answered with another title or status:\n" + "\n".join(wrong)
+    return noting_send

@@ -11,6 +11,7 @@ from neo4j import exceptions as neo4j_errors
 from neo4j import graph as neo4j_graph
 from neo4j import time as neo4j_time
 
+from lrm_graph import metrics
 from lrm_graph.config import Settings
 from lrm_graph.db import cypher
 from lrm_graph.errors import DuplicateKey, GraphUnavailable, InvalidInput, LrmError
@@ -80,7 +81,11 @@ class Graph:
         leaves neither half. Not retried by the driver: a unit that fails on a transient
         error fails as a whole (503), and the caller may try again.
         """
-        with translated_errors(), self.driver.session(database=self.database) as session:
+        with (
+            translated_errors(),
+            metrics.connection_held(),
+            self.driver.session(database=self.database) as session,
+        ):
             tx = session.begin_transaction(timeout=self.timeout)
             try:
                 yield Unit(self, tx)
@@ -99,7 +104,7 @@ class Graph:
             self.driver.verify_connectivity()
 
     def _run(self, name: str, routing: RoutingControl, params: Mapping[str, Any]) -> list[dict]:
-        with translated_errors():
+        with translated_errors(), metrics.connection_held(), metrics.timed_query(name):
             result = self.driver.execute_query(
                 cypher.load(name, self.timeout),
                 dict(params),
@@ -125,7 +130,7 @@ class Unit(Graph):
         yield self
 
     def _run(self, name: str, routing: RoutingControl, params: Mapping[str, Any]) -> list[dict]:
-        with translated_errors():
+        with translated_errors(), metrics.timed_query(name):
             records = list(self._tx.run(cypher.literal(name), dict(params)))
         return [{k: plain(v) for k, v in record.items()} for record in records]
 

@@ -16,6 +16,7 @@ import web
 from lrm_graph import problem_types
 from lrm_graph.errors import LrmError
 from tests import factories
+from tests.problem_answers import ProblemAnswers
 
 
 def _every_error_class() -> list[type[LrmError]]:
@@ -85,3 +86,11 @@ def test_a_405_names_the_methods_it_allows(client: TestClient) -> None:
     assert answer.status_code == 405
     assert answer.json()["type"] == "/problems/method-not-allowed"
     assert set(answer.headers["allow"].split(", ")) == {"GET", "POST"}
+
+
+def test_the_suite_collects_the_problem_answers_it_gets(
+    client: TestClient, problem_answers: ProblemAnswers
+) -> None:
+    client.get("/v1/learners/nobody-at-all")
+    assert ("Not found", 404) in problem_answers.seen["/problems/not-found"]
+    assert problem_answers.where[("/problems/not-found", "Not found", 404)].startswith("GET ")

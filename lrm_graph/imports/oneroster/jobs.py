@@ -17,7 +17,7 @@ import uuid
 from pathlib import Path
 from typing import IO, Any
 
-from lrm_graph import clock
+from lrm_graph import clock, metrics
 from lrm_graph.config import Settings
 from lrm_graph.db.graph import Graph
 from lrm_graph.errors import LrmError, NotFound
@@ -81,6 +81,7 @@ def run_oneroster(
 ) -> None:
     """Run a staged OneRoster import (`options`: strict, max_skipped, check_only) and
     record how it ended; remove the staged file."""
+    metrics.IMPORT_JOBS_RUNNING.inc()
     try:
         _update(graph, job_id, status="running")
         result = oneroster.run(graph, settings, path, import_id=job_id, **options)
@@ -99,10 +100,12 @@ def run_oneroster(
         log.exception("import job %s failed", job_id)
         _finish(graph, job_id, "failed", detail="the import stopped on an unexpected error")
     finally:
+        metrics.IMPORT_JOBS_RUNNING.dec()
         path.unlink(missing_ok=True)
 
 
 def _finish(graph: Graph, job_id: str, status: str, **facts: str) -> None:
+    metrics.IMPORT_JOBS.labels("oneroster", status).inc()
     props: dict[str, Any] = {"status": status, "finished_at": clock.now()}
     for fact, prop in (
         ("counts", "counts_json"),
