@@ -12,8 +12,8 @@ from typing import Any
 
 from lrm_graph.vocabulary import NodeKind, RelType
 
-# A group (school, community, interest, industry) with more members than this is one node
-# with its member count, not walked through at 2 hops.
+# A group (school, community, interest, industry) with more members than this, or an adult
+# tied to more people, is one node with its count, not walked through at 2 hops.
 BIG_GROUP = 15
 DEPTHS = (1, 2)
 
@@ -58,6 +58,7 @@ SIGNS: dict[str, str] = {
     NodeKind.ORGANIZATION: "▬", NodeKind.GOAL: "★", NodeKind.INDUSTRY: "▲",
     NodeKind.INTEREST: "◣", NodeKind.RESOURCE: "▰",
 }  # fmt: skip
+PEOPLE = frozenset({NodeKind.ADULT, NodeKind.EXPERT})  # their count is of people they know
 PAGES = {NodeKind.LEARNER: "/learners/{}", NodeKind.ADULT: "/adults/{}"}
 
 
@@ -92,8 +93,9 @@ def _node(node: dict[str, Any], *, centre: bool) -> dict[str, Any]:
     kind = node["node_kind"]
     name = node.get("name")
     label = name or "a learner you may not see"
-    if node.get("members") is not None:
-        label += f" ({node['members']} members)"
+    if node.get("members") is not None and node.get("hops") == 1:  # what the walk stops at
+        count = node["members"]
+        label += f" ({count} {'people' if kind in PEOPLE else 'members'})"
     page = PAGES.get(kind)
     return {
         "id": node["uid"],

@@ -30,7 +30,7 @@ class NetworkNode(RedactableRef):
     members: int | None = Field(
         default=None,
         exclude_if=lambda members: members is None,  # absent unless asked for
-        description="People in this group (with `walk_groups_up_to` only).",
+        description="People tied to this group or adult (with `walk_groups_up_to` only).",
     )
 
 

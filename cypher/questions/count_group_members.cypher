@@ -1,7 +1,7 @@
-// Purpose: how many people belong to each group of a network picture (a community, an
-//          organization, an interest, an industry): its active relationships with
-//          not-archived learners, adults and experts, counted, never listed. A group
-//          bigger than the caller's bound is shown as one node and not walked through.
+// Purpose: how many people each node many share is tied to (a community, an organization,
+//          an interest, an industry, a resource, an adult's or expert's caseload): its active
+//          relationships with not-archived learners, adults and experts, counted, never
+//          listed. One above the caller's bound is shown as one node, not walked through.
 // Parameters: $uids (group uids), $today (date), $people (node kinds that count).
 // Returns: uid, members (int), one row per group found. Read.
 UNWIND $uids AS uid

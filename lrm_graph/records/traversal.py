@@ -27,10 +27,12 @@ ROWS_PER_NETWORK_NODE = 4
 # Lucene's query syntax characters (those QueryParser.escape escapes); `&&` and `||` are
 # operators, so each `&` and `|` is escaped on its own.
 LUCENE_SPECIAL = frozenset('\\+-!():^[]"{}~*?|&/')
-# The nodes many people share: a network answer may count their members and leave the
-# big ones unwalked (a school's every learner is no part of one learner's network).
+# The nodes many people share (a group, a resource, an adult with a caseload): it may
+# count the people tied to them and leave the big ones unwalked (a school's every learner,
+# or a counselor's caseload of 300, is no part of one learner's network).
 GROUP_KINDS = frozenset({NodeKind.COMMUNITY, NodeKind.ORGANIZATION, NodeKind.INTEREST,
-                         NodeKind.INDUSTRY})  # fmt: skip
+                         NodeKind.INDUSTRY, NodeKind.RESOURCE, NodeKind.ADULT,
+                         NodeKind.EXPERT})  # fmt: skip
 PEOPLE_KINDS = (NodeKind.LEARNER.value, NodeKind.ADULT.value, NodeKind.EXPERT.value)
 
 

@@ -111,6 +111,25 @@ def test_network_depth_two_reaches_goal_industry_and_mentor_circle(client: TestC
     assert len(answer["edges"]["MENTORS"]) == 2
 
 
+def test_network_does_not_walk_through_a_group_bigger_than_asked(client: TestClient) -> None:
+    learner, club = factories.learner(client), factories.community(client)
+    members = [factories.learner(client) for _ in range(3)]
+    for person in [learner, *members]:
+        factories.relate(client, "MEMBER_OF", person["uid"], club["uid"])
+
+    small = network(client, learner["uid"], depth=2, walk_groups_up_to=4)
+    big = network(client, learner["uid"], depth=2, walk_groups_up_to=3)
+
+    assert small["nodes"]["community"] == [
+        {"uid": club["uid"], "node_kind": "community", "name": club["name"], "hops": 1,
+         "members": 4}
+    ]  # fmt: skip
+    assert set(uids(small["nodes"]["learner"])) == {m["uid"] for m in members}
+    assert big["nodes"]["community"] == small["nodes"]["community"]
+    assert big["nodes"]["learner"] == [] and len(big["edges"]["MEMBER_OF"]) == 1
+    assert "members" not in network(client, learner["uid"], depth=2)["nodes"]["community"][0]
+
+
 def test_network_leaves_out_far_end_of_ended_relationship(client: TestClient) -> None:
     learner, former = factories.learner(client), factories.adult(client)
     current = factories.adult(client)

@@ -57,6 +57,12 @@
     ],
   });
   window.cy = cy;
+  // The canvas takes its size from the page's layout, which may settle after the picture
+  // is drawn (and changes with the window): fit the picture to it again each time.
+  new ResizeObserver(() => {
+    cy.resize();
+    cy.fit(undefined, 24);
+  }).observe(container);
 
   cy.on("tap", "node", (event) => {
     const href = event.target.data("href");
