@@ -29,8 +29,8 @@ def learner_network(
     """The learner's network over active relationships, out to `depth` hops. With
     `walk_groups_up_to`, each community, organization, interest, industry, resource,
     adult and expert says how many people are tied to it (`members`), and one with more is
-    not walked through (the web app's network picture shows a school, or a counselor with a caseload
-    of hundreds, as one node)."""
+    not walked through (the web app's network picture shows a school, or a counselor with a
+    caseload of hundreds, as one node)."""
     return traversal.learner_network(
         graph, ctx, uid, depth, settings.network_max_nodes, walk_groups_up_to
     )
