@@ -1,31 +1,15 @@
 """Who may read and write which record: every rule besides "which learners", as data.
 
 Which learners a caller sees is `visibility.visible_learners` (one named query). Everything
-else a caller may do follows from their *audience* and the tables below; the code reads
-the tables and nothing else. Deny by default: what no table grants is refused.
-
-| audience | who |
-| --- | --- |
-| district | admin; an API key of no organization |
-| organization | school_admin, counselor; an API key of one organization |
-| staff | teacher, advisor, coach, mentor |
-| learner, guardian, expert | the person themself |
+else a caller may do follows from their *audience* and the tables in this module (READ,
+WRITE, CREATE, CHANGE, CASELOAD, ERASE_LEARNER, BULK_SCOPES); the code reads the tables and
+nothing else, and docs/access-policy.md is rendered from them (`lrm_graph.access.policy_doc`;
+a test holds the page equal to the code), so the tables are written once: here. Deny by
+default: what no table grants is refused. The rules of other records, coded in their
+modules, are these (by audience, as in the tables):
 
 | record: action | district | organization | staff | learner | guardian | expert |
 | --- | --- | --- | --- | --- | --- | --- |
-| learner: read | all | visible | visible | visible | visible | visible |
-| learner: create, change, archive | all | visible | - | - | - | - |
-| learner: erase | admin only | - | - | - | - | - |
-| adult, expert: read | all | all | all | related | related | related |
-| catalogue (1): read | all | all | all | all | all | all |
-| goal: read | all | pursued | pursued | pursued | pursued | pursued |
-| goal: write | all | pursued | - | - | - | - |
-| adult, expert, catalogue: write | all | org | - | - | - | - |
-| relationship: create | any | any, in org | staff (2) | own (3) | - | - |
-| relationship: change, end | any | any, in org | own (4) | own (5) | - | own (6) |
-| adult's caseload: read | all | org | - | - | - | - |
-| bulk load (h) | all | in org | - | - | - | - |
-| roster import, OneRoster (i) | all | - | - | - | - | - |
 | search: opted-out learners | admin: yes | personal | personal | personal | personal | personal |
 | mapping round: read | all | org | part (a) | part (a) | - | part (a) |
 | mapping round: open, close | all | org | - | - | - | - |
@@ -68,54 +52,37 @@ visibility; everyone reads the notes they wrote while they see the learner. (9) 
 as its record allows: relationships readable to them, notes by (8), interactions and
 interventions by their rows.
 
-(1) community, organization, industry, interest, resource. (2) the caring types
-MENTORS, ADVISES, COACHES, COUNSELS, TEACHES from themself; MEMBER_OF, PEER_OF,
-PEER_MENTORS, PURSUES, INTERESTED_IN, USES; always involving a learner they see.
-(3) TRUSTS, PURSUES, INTERESTED_IN, MEMBER_OF from themself. (4) those of (2) they are an
-end of: last_interaction_at and strength, and end them ("a mentor logs an interaction
-with a mentee"). (5) those of (3): last_interaction_at and strength, and end them.
-(6) their MENTORS and COACHES: last_interaction_at only. (a) `lrm_graph.mapping.rounds`:
-the organization's adults (an active WORKS_AT), adults with an active caring relationship
-to a learner enrolled there, learners enrolled there; anyone else 404. (b) adults who WORK_AT
-the organization get its whole roster (uid, name, grade of each learner enrolled there,
-opted-out learners included) while the round is open: a school's own staff going through
-its own roster is the practice, the opt-out governs finding learners by name, and a
-learner left off the roster could not be marked and would show up as having no tie.
-Otherwise only the learners they see. (c) as themself: an adult who WORKS_AT it marks
-any learner enrolled there, one who only cares for learners there marks those they see;
-a learner enrolled there names adults; only while the round is open (409 after).
-(d) `lrm_graph.records.ratings`: the learner or adult end of an active caring relationship
-(CARING, or the learner's TRUSTS), and only while they see the learner.
-(e) `lrm_graph.voice.profile`: their record's learning_preferences; goals (a new one; changing
-one no other learner pursues; ending their PURSUES); INTERESTED_IN (a name new to the
-catalogue adds the Interest); TRUSTS; MEMBER_OF of an open community (a closed one: a
-join request); their network as the network question shows it to them. Anyone else 403.
-(f) school_admin and counselor, not API keys; *org's*: communities PART_OF their
-organization (or a school PART_OF it). (g) communities they lead (MEMBER_OF, role
-leader) or TEACH. A join request shows the learner's uid and name to those who decide
-it even when they do not otherwise see the learner (audited as `join_request <uid>`).
-(h) admins, and API keys with the import or write scope. *In org* (a key of one
-organization, `lrm_graph.access.bulk_scope`): each row as its single write would be, a row
-outside the organization rejected with its reason: a node row of an existing learner the
-key does not see, of an adult, expert or catalogue node tied to another organization, or
-of a goal of learners it does not see; a relationship row with a learner end it does not
-see, or another end tied to another organization. A new learner needs, in the same load,
-an active ENROLLED_AT row to the key's organization or a school PART_OF it (else its row
-is rejected): nothing is written that the key could not see. (i) a roster is the
-district's (a bulk file archives whatever it no longer lists): admins and keys of no
-organization, with the import scope.
+(a) `lrm_graph.mapping.rounds`: the organization's adults (an active WORKS_AT), adults
+with an active caring relationship to a learner enrolled there, learners enrolled there;
+anyone else 404. (b) adults who WORK_AT the organization get its whole roster (uid, name,
+grade of each learner enrolled there, opted-out learners included) while the round is
+open: a school's own staff going through its own roster is the practice, the opt-out
+governs finding learners by name, and a learner left off the roster could not be marked
+and would show up as having no tie. Otherwise only the learners they see. (c) as themself:
+an adult who WORKS_AT it marks any learner enrolled there, one who only cares for learners
+there marks those they see; a learner enrolled there names adults; only while the round is
+open (409 after). (d) `lrm_graph.records.ratings`: the learner or adult end of an active
+caring relationship (CARING, or the learner's TRUSTS), and only while they see the
+learner. (e) `lrm_graph.voice.profile`: their record's learning_preferences; goals (a new
+one; changing one no other learner pursues; ending their PURSUES); INTERESTED_IN (a name
+new to the catalogue adds the Interest); TRUSTS; MEMBER_OF of an open community (a closed
+one: a join request); their network as the network question shows it to them. Anyone else
+403. (f) school_admin and counselor, not API keys; *org's*: communities PART_OF their
+organization (or a school PART_OF it). (g) communities they lead (MEMBER_OF, role leader)
+or TEACH. A join request shows the learner's uid and name to those who decide it even when
+they do not otherwise see the learner (audited as `join_request <uid>`). Bulk loads by a
+key of one organization (`lrm_graph.access.bulk_scope`): each row as its single write
+would be, a row outside the organization rejected with its reason: a node row of an
+existing learner the key does not see, of an adult, expert or catalogue node tied to
+another organization, or of a goal of learners it does not see; a relationship row with a
+learner end it does not see, or another end tied to another organization. A new learner
+needs, in the same load, an active ENROLLED_AT row to the key's organization or a school
+PART_OF it (else its row is rejected): nothing is written that the key could not see. A
+roster is the district's (a bulk file archives whatever it no longer lists).
 
-- *visible*: `visibility.visible_learners`. *related*: themself, and the adults and experts
-  with an active relationship to them (a guardian: or to their child). *pursued*: a
-  learner the caller sees pursues (or pursued) the goal, or nobody ever did (a goal of
-  the catalogue). *org*: the record is tied to their organization (the organization, a
-  school PART_OF it, or a node actively WORKS_AT / WORKS_FOR / PART_OF / ENROLLED_AT one of
-  those) or to no organization at all; a relationship's *end* may also be tied to an
-  organization theirs is PART_OF (a district programme), its start may not.
-- Staff create a relationship only when it involves a learner they see (so a mentor
-  cannot make themself a class's teacher); the caring types (MENTORS, ADVISES, COACHES,
-  COUNSELS, TEACHES) only from themself, so they cannot hand access to someone else.
-  *Own* relationships are those the caller is an end of, of a type in their row.
+- A relationship that shows a learner to someone new (an enrollment, a membership, a
+  caring or guardian tie, teaching a community) is a grant: `lrm_graph.access.grants`
+  says who may make one, whatever the path.
 - A relationship is readable when every learner end is visible; one without a learner
   end when both ends are readable. Creating one needs every learner end visible; its
   other ends need only exist (a learner may name an adult they trust whom the school
@@ -158,7 +125,7 @@ class Audience(StrEnum):
 
 
 class Reach(StrEnum):
-    """Which records of a kind a rule reaches (see the module docstring)."""
+    """Which records of a kind a rule reaches (`REACHES` says what each means)."""
 
     ALL = "all"
     VISIBLE = "visible"
@@ -167,6 +134,17 @@ class Reach(StrEnum):
     ORG = "org"
     NONE = "none"
 
+
+REACHES = {
+    Reach.ALL: "every one",
+    Reach.VISIBLE: "the learners the caller sees (`visibility.visible_learners`)",
+    Reach.RELATED: "themself, and the adults and experts actively related to them (a "
+    "guardian: or to their child)",
+    Reach.PURSUED: "a goal a learner they see pursues or pursued, or that nobody ever did",
+    Reach.ORG: "tied to their organization (it, a school part of it, or a node actively "
+    "working at, part of or enrolled at one of those) or to none",
+    Reach.NONE: "none (`-`)",
+}
 
 _AUDIENCES = {
     Role.ADMIN: Audience.DISTRICT,
@@ -311,7 +289,7 @@ def require_bulk(caller: Caller) -> None:
 
 
 def require_roster_import(caller: Caller) -> None:
-    """Answer 403 unless the caller may import a roster (row (i)): the import scope, for
+    """Answer 403 unless the caller may import a roster (a roster import): the import scope, for
     the whole district."""
     require(caller, Scope.IMPORT)
     if audience_of(caller) is not Audience.DISTRICT:
