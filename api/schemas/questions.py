@@ -105,6 +105,14 @@ class PathOut(BaseModel):
 
 class SearchItem(NodeRef):
     score: float
+    roles: list[AdultRole] | None = Field(default=None, description="An adult's roles.")
+    grade_level: str | None = Field(default=None, description="A learner's grade.")
+    kind: str | None = Field(default=None, description="A community's or organization's kind.")
+    schools: list[str] = Field(
+        default=[],
+        description="Organizations a person works at or is enrolled at, or a community is "
+        "part of: what tells two people of one name apart.",
+    )
 
 
 class SearchOut(BaseModel):

@@ -35,9 +35,9 @@ connected and screened); *other*: staff who see the learner otherwise (a class).
 
 | record: action | overseer | team | other | learner | guardian |
 | --- | --- | --- | --- | --- | --- |
-| interaction: log (7) | yes | yes | - | - | - |
+| interaction: log (7) | yes | yes | yes | - | - |
 | interaction: read | yes | yes | yes | - | - |
-| note: write | yes | yes | - | - | - |
+| note: write | yes | yes | yes | - | - |
 | note: read (8) | shared | shared | own | learner | guardian |
 | note: change, delete | own | own | - | - | - |
 | intervention: open | yes | yes | - | - | - |

@@ -18,7 +18,7 @@ from lrm_graph import clock
 from lrm_graph.access import audit, visibility
 from lrm_graph.auth.caller import Caller, Scope
 from lrm_graph.care import paging
-from lrm_graph.care.team import STAFF_SIDE, WRITERS, author_uid, person, places, require_standing
+from lrm_graph.care.team import RECORDERS, STAFF_SIDE, author_uid, person, places, require_standing
 from lrm_graph.config import DEFAULT_CARING_TYPES
 from lrm_graph.db.graph import Graph
 from lrm_graph.db.pages import Page
@@ -56,7 +56,7 @@ def log(
     at = _checked(learner_uids, at, now)
     found = places(graph, caller, learner_uids)
     for where in found:
-        require_standing(where, WRITERS, "logging an interaction")
+        require_standing(where, RECORDERS, "logging an interaction")
     audit.record(graph, request, "write", {w.learner_uid: w.purpose for w in found})
     uid = nodes.new_uid()
     graph.write(

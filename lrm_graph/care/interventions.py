@@ -185,20 +185,29 @@ def list_for_learner(
 def overdue(graph: Graph, request: audit.Request) -> list[dict[str, Any]]:
     """Return the caller's own open interventions whose check-in is past due, most overdue
     first, of the learners they still see."""
+    return due_before(graph, request, clock.today())
+
+
+def due_before(
+    graph: Graph, request: audit.Request, before: date, *, record: bool = True
+) -> list[dict[str, Any]]:
+    """Return the caller's own open interventions whose check-in falls due before `before`
+    (today: the overdue ones), most overdue first, of the learners they still see."""
     caller = person(request)
     if caller.person_uid is None:
         return []
     rows = graph.read(
-        "care/list_overdue_interventions",
+        "care/list_due_interventions",
         owner_uid=caller.person_uid,
-        today=clock.today(),
+        before=before,
         limit=MAX_LISTED,
     )
     learners = sorted({row["v"]["learner_uid"] for row in rows})
     visible = visibility.visible_learners(graph, caller, only=learners) if learners else {}
     seen = node_checks.seen_by(visible, learners)
     kept = [row for row in rows if row["v"]["learner_uid"] in seen]
-    audit.record(graph, request, "read", seen)
+    if record:
+        audit.record(graph, request, "read", seen)
     return [answer(row["v"], row["owner_name"]) for row in kept]
 
 

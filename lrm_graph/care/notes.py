@@ -8,9 +8,10 @@
 | guardian | as care_team, and the learner's active guardians (not the learner) |
 
 A note is never shown to someone who cannot see the learner (its author included). The
-district admin, organization roles and the care team write notes; only the author
-changes or deletes one. (The export for a family's inspection request, in
-`lrm_graph.privacy.family_rights`, is the one place every note appears.)
+district admin, organization roles, the care team and staff who see the learner through a
+class (a teacher) write notes; only the author changes or deletes one. (The export for a
+family's inspection request, in `lrm_graph.privacy.family_rights`, is the one place every
+note appears.)
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from lrm_graph.access import audit
 from lrm_graph.access.visibility import Hidden
 from lrm_graph.auth.caller import Caller, Scope
 from lrm_graph.care import paging
-from lrm_graph.care.team import WRITERS, Place, Standing, author_uid, person, place, record_place
+from lrm_graph.care.team import RECORDERS, Place, Standing, author_uid, person, place, record_place
 from lrm_graph.care.team import require_standing as require_place
 from lrm_graph.db.graph import Graph
 from lrm_graph.db.pages import Page
@@ -60,7 +61,7 @@ def write(
     """Write a note about a learner (the admin, organization roles, the care team)."""
     caller = person(request, Scope.WRITE)
     where = place(graph, caller, learner_uid)
-    require_place(where, WRITERS, "writing a note")
+    require_place(where, RECORDERS, "writing a note")
     audit.record(graph, request, "write", {learner_uid: where.purpose})
     rows = graph.write(
         "care/create_note",

@@ -18,7 +18,7 @@ from lrm_graph import clock
 from lrm_graph.access import audit, visibility
 from lrm_graph.auth.caller import Role
 from lrm_graph.care import notes, ties
-from lrm_graph.care.team import care_team, person, place
+from lrm_graph.care.team import by_person, care_team, person, place
 from lrm_graph.db.graph import Graph
 from lrm_graph.errors import Forbidden
 from lrm_graph.records import nodes
@@ -54,7 +54,7 @@ def overview(graph: Graph, request: audit.Request, learner_uid: str) -> dict[str
         where = place(op.graph, caller, learner_uid)
         learner = nodes.get(op.graph, NodeKind.LEARNER, learner_uid)
         listed = _listed(ties.readable(op.graph, caller, learner_uid))
-        team = _by_person(care_team(op.graph, [learner_uid])[learner_uid])
+        team = by_person(care_team(op.graph, [learner_uid])[learner_uid])
         shared = notes.list_for_learner(op.graph, request, learner_uid, record=False)
         op.record({learner_uid: where.purpose})
         return {"learner": _who(learner), "care_team": team, "notes": shared.items, **listed}
@@ -80,16 +80,3 @@ def _listed(rows: Iterable[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
     for items in lists.values():
         items.sort(key=lambda item: (item["name"] or "", item["uid"]))
     return lists
-
-
-def _by_person(rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Return the care team one entry per person, with the ways they care (types)."""
-    people: dict[str, dict[str, Any]] = {}
-    for row in rows:
-        entry = people.setdefault(
-            row["person_uid"],
-            {"uid": row["person_uid"], "name": row["person_name"],
-             "node_kind": row["person_kind"], "types": []},
-        )  # fmt: skip
-        entry["types"].append(row["type"])
-    return sorted(people.values(), key=lambda p: (p["name"] or "", p["uid"]))

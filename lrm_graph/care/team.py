@@ -17,6 +17,7 @@ These records are a person's work: an API key gets 403 on every one of them.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
@@ -37,12 +38,15 @@ class Standing(StrEnum):
     OTHER = "other"
 
 
-# Who may write notes, log interactions and open interventions.
+# Who may open interventions (a plan with an owner: the care team's work).
 WRITERS = frozenset({Standing.OVERSEER, Standing.TEAM})
 # Who reads every interaction and intervention of a learner (OTHER reads interactions
 # too, and interventions they own).
 CARERS = frozenset({Standing.OVERSEER, Standing.TEAM})
 STAFF_SIDE = frozenset({Standing.OVERSEER, Standing.TEAM, Standing.OTHER})
+# Who may write a note and log an interaction: the staff side, a class teacher too (what a
+# teacher saw, noted in one step from their home, for the care team to read).
+RECORDERS = STAFF_SIDE
 
 
 @dataclass(frozen=True)
@@ -77,6 +81,19 @@ def care_team(graph: Graph, learner_uids: list[str]) -> dict[str, list[dict[str,
     for row in rows:
         team[row["learner_uid"]].append(row)
     return team
+
+
+def by_person(rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Return the care team one entry per person, with the ways they care (types)."""
+    people: dict[str, dict[str, Any]] = {}
+    for row in rows:
+        entry = people.setdefault(
+            row["person_uid"],
+            {"uid": row["person_uid"], "name": row["person_name"],
+             "node_kind": row["person_kind"], "types": []},
+        )  # fmt: skip
+        entry["types"].append(row["type"])
+    return sorted(people.values(), key=lambda p: (p["name"] or "", p["uid"]))
 
 
 def places(graph: Graph, caller: Caller, learner_uids: list[str]) -> list[Place]:

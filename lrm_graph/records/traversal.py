@@ -321,6 +321,7 @@ def search(
         visible=None if scope is None or scope.visible is None else sorted(scope.visible),
         people=scope.people if scope else None,
         hidden_kinds=scope.hidden_kinds if scope else [],
+        today=clock.today(),
     )
     return [{**row["node"], "score": row["score"]} for row in rows]
 

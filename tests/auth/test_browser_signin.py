@@ -36,9 +36,12 @@ def browser() -> Iterator[Browser]:
         launched.close()
 
 
-def _sign_in_at_provider(browser: Browser, live: Live, email: str) -> tuple[int, str, dict]:
+def _sign_in_at_provider(
+    browser: Browser, live: Live, email: str, names: list[str] | None = None
+) -> tuple[int, str, dict]:
     """Choose the provider on the sign-in page, fill in the provider's form; return LRM
-    Graph's answer to the callback, the text of the page the browser lands on, cookies."""
+    Graph's answer to the callback, the text of the page the browser lands on, cookies.
+    `names`, if given, gets the learners the page links to (their names)."""
     context = browser.new_context()
     page = context.new_page()
     page.set_default_timeout(WAIT_MS)
@@ -51,6 +54,8 @@ def _sign_in_at_provider(browser: Browser, live: Live, email: str) -> tuple[int,
     page.wait_for_load_state()
     cookies = {c["name"]: c for c in context.cookies(live.url)}
     text = page.inner_text("body")
+    if names is not None:
+        names += page.locator("main a[href^='/learners/']").all_inner_texts()
     context.close()
     return response.status, text, cookies
 
@@ -60,15 +65,25 @@ def test_a_counselor_signs_in_in_the_browser_and_the_session_is_theirs(
 ) -> None:
     world.import_roster(graph, live.settings, roster_set)
     email = roster_set.email("counselor")
-    status, home, cookies = _sign_in_at_provider(browser, live, email)
+    shown: list[str] = []
+    status, home, cookies = _sign_in_at_provider(browser, live, email, shown)
     assert status == 303
-    assert f"You are signed in as {email}, with the role counselor." in home
+    assert f"Signed in as {email} (counselor)" in home
+    assert "Your caseload" in home  # the counselor's home
     session = cookies[SESSION_COOKIE]
     assert (session["httpOnly"], session["sameSite"], session["path"]) == (True, "Lax", "/")
     me = world.me(live, session["value"]).json()
     assert (me["role"], me["display"]) == ("counselor", roster_set.email("counselor"))
     learners = world.api(live, "GET", "/v1/learners", session["value"], params={"limit": 100})
     assert len(learners.json()["items"]) == 20
+    # The home lists their organization's learners with no caring adult: exactly the
+    # API's unmentored report for the same caller, every one of them a learner they see.
+    report = world.api(live, "GET", "/v1/reports/unmentored", session["value"]).json()
+    unmentored = sorted(
+        r["learner_name"] for r in report["sections"]["learners"] if r["reason"] == "none"
+    )
+    assert unmentored and sorted(shown) == unmentored
+    assert set(shown) <= {learner["name"] for learner in learners.json()["items"]}
 
 
 def test_an_unknown_email_gets_a_clear_page_in_the_browser(browser: Browser, live: Live) -> None:

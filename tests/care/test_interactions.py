@@ -87,9 +87,16 @@ def test_a_hidden_learner_in_the_list_is_404_and_nothing_is_written(client: Test
     assert items == []
 
 
-def test_staff_off_the_care_team_and_keys_may_not_log(client: TestClient) -> None:
+def test_a_class_teacher_logs_an_interaction(client: TestClient) -> None:
     world = world_of(client)
-    assert is_problem(log(world, "teacher", ["ada"]), 403)  # sees ada through a class only
+    made = log(world, "teacher", ["ada"])  # sees ada through a class only
+    assert made.status_code == 201, made.text
+    items = world.call("counselor", "GET", "/v1/learners/{ada}/interactions").json()["items"]
+    assert [i["uid"] for i in items] == [made.json()["uid"]]
+
+
+def test_learners_guardians_keys_and_strangers_may_not_log(client: TestClient) -> None:
+    world = world_of(client)
     assert is_problem(log(world, "learner", ["ada"]), 403)
     assert is_problem(log(world, "guardian", ["ada"]), 403)
     assert is_problem(log(world, "key_write", ["ada"]), 403)

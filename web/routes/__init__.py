@@ -2,7 +2,17 @@
 
 from fastapi import APIRouter
 
-from web.routes import home, learner_voice, learners, reports, search, signin
+from web.routes import (
+    adults,
+    dashboard,
+    home,
+    learner_voice,
+    learners,
+    reports,
+    search,
+    signin,
+    teaching,
+)
 
 
 def routers() -> list[APIRouter]:
@@ -14,4 +24,7 @@ def routers() -> list[APIRouter]:
         learners.router,
         reports.router,
         search.router,
+        dashboard.router,
+        adults.router,
+        teaching.router,
     ]

@@ -1,8 +1,10 @@
 """`GET /`: the sign-in page, or the signed-in person's home, by their role.
 
 A learner's home is their own voice (`web.routes.learner_voice`), a guardian's is their
-child's page; every other role has a plain home for now that says who is signed in (the
-counselor, teacher, leader and mentor homes come with their use cases).
+child's page; a counselor's, advisor's, coach's and mentor's is their caseload
+(`lrm_graph.homes.caseload`), a teacher's their classes (`web.routes.teaching`), a
+leader's the dashboard (`web.routes.dashboard`); any other role a plain home that says
+who is signed in.
 """
 
 from __future__ import annotations
@@ -18,8 +20,9 @@ from lrm_graph.auth.caller import Role
 from lrm_graph.care import overview
 from lrm_graph.config import Settings
 from lrm_graph.db.graph import Graph
+from lrm_graph.homes import caseload
 from web.pages import render
-from web.routes import learner_voice
+from web.routes import dashboard, learner_voice, teaching
 from web.routes.signin import sign_in_page
 from web.routing import web_router
 from web.session import SessionDep, WebSession, audit_context
@@ -46,6 +49,14 @@ def guardian_home(
     return render(request, session, "home/guardian.html", {"children": pages})
 
 
+def care_home(
+    request: Request, session: WebSession, asking: audit.Request, graph: Graph, settings: Settings
+) -> Response:
+    """A counselor's, advisor's, coach's or mentor's home: their caseload and what needs them."""
+    home = caseload.care_home(graph, asking, settings)
+    return render(request, session, "home/care.html", {"home": home})
+
+
 def signed_in_home(
     request: Request, session: WebSession, _asking: audit.Request, _graph: Graph, _: Settings
 ) -> Response:
@@ -56,4 +67,11 @@ def signed_in_home(
 HOMES: dict[Role, Home] = {
     Role.LEARNER: learner_voice.learner_home,
     Role.GUARDIAN: guardian_home,
+    Role.COUNSELOR: care_home,
+    Role.ADVISOR: care_home,
+    Role.COACH: care_home,
+    Role.MENTOR: care_home,
+    Role.TEACHER: teaching.teacher_home,
+    Role.ADMIN: dashboard.leader_home,
+    Role.SCHOOL_ADMIN: dashboard.leader_home,
 }

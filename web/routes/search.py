@@ -1,5 +1,6 @@
-"""`/search?q=`: where the search box of every page leads. Results that tell people apart
-come with the search use case; until then the page says so and points to the API."""
+"""`/search?q=`: where the search box of every page leads. People and communities by name
+(`lrm_graph.records.question_cases.search`, as `GET /v1/search`), each result with what tells
+it apart: its kind, an adult's roles, a learner's grade, their school."""
 
 from __future__ import annotations
 
@@ -8,19 +9,24 @@ from typing import Annotated
 from fastapi import Query, Request
 from starlette.responses import Response
 
+from api.deps import GraphDep
+from lrm_graph.records import question_cases
 from web.pages import render
 from web.routing import web_router
-from web.session import CallerDep, SessionDep
+from web.session import AuditDep, SessionDep
 
 router = web_router(tags=["web"])
+LIMIT = 50
 
 
 @router.get("/search")
 def search(
     request: Request,
     session: SessionDep,
-    _caller: CallerDep,
+    asking: AuditDep,
+    graph: GraphDep,
     q: Annotated[str, Query(max_length=200)] = "",
 ) -> Response:
-    """Say that search results are not in the web app yet (501), with the words asked."""
-    return render(request, session, "search.html", {"q": q}, status_code=501)
+    """Show the people and communities whose names match `q`, as the caller may see them."""
+    items = question_cases.search(graph, asking, q, LIMIT) if q.strip() else None
+    return render(request, session, "search.html", {"q": q, "items": items, "limit": LIMIT})

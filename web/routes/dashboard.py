@@ -1,0 +1,42 @@
+"""`/dashboard`: "no learner without a caring adult" for school and district leaders, from
+`lrm_graph.homes.dashboard`: coverage per school and grade over time as charts (Chart.js,
+drawn by /static/js/dashboard.js from the numbers the page carries, with the same numbers
+in a table), and the counts of the lists, each linking to its report page."""
+
+from __future__ import annotations
+
+from fastapi import Request
+from starlette.responses import Response
+
+from api.deps import GraphDep, SettingsDep
+from lrm_graph.access import audit
+from lrm_graph.config import Settings
+from lrm_graph.db.graph import Graph
+from lrm_graph.homes import dashboard as use_case
+from web.pages import render
+from web.routing import web_router
+from web.session import AuditDep, SessionDep, WebSession
+
+router = web_router(tags=["web"])
+
+
+@router.get("/dashboard")
+def dashboard(
+    request: Request, session: SessionDep, asking: AuditDep, graph: GraphDep, settings: SettingsDep
+) -> Response:
+    """Show the dashboard over the learners the caller sees (403 for those who may not run
+    reports)."""
+    return leader_home(request, session, asking, graph, settings, heading="Dashboard")
+
+
+def leader_home(
+    request: Request,
+    session: WebSession,
+    asking: audit.Request,
+    graph: Graph,
+    settings: Settings,
+    heading: str = "No learner without a caring adult",
+) -> Response:
+    """A school or district leader's home: the dashboard."""
+    board = use_case.dashboard(graph, asking, settings)
+    return render(request, session, "dashboard.html", {"board": board, "heading": heading})
