@@ -39,6 +39,7 @@ def test_each_demo_role_signs_in_and_sees_its_home(
         expect(heading).to_have_text(child)
         expect(page.get_by_role("heading", name=f"Adults who care for {child}")).to_be_visible()
     watched.screenshot(f"home-{role}")
+    watched.screenshot(f"readme-{role}", full_page=False)  # the README's, as a window shows it
 
 
 def test_a_wrong_password_is_refused_with_the_sign_in_page(
