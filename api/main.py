@@ -8,7 +8,7 @@ from contextlib import asynccontextmanager
 
 from fastapi import APIRouter, Depends, FastAPI
 
-from api import errors, middleware, observability
+from api import errors, middleware, observability, openapi
 from api.auth import current_caller
 from api.routes import analytics as analytics_routes
 from api.routes import audit as audit_routes
@@ -37,7 +37,6 @@ from api.routes import metrics as metrics_routes
 from api.routes import oidc as oidc_routes
 from api.routes import privacy as privacy_routes
 from api.routes import problems as problem_routes
-from api.schemas.problems import PROBLEM_RESPONSES
 from lrm_graph import __version__
 from lrm_graph.config import Settings, get_settings
 from lrm_graph.db import schema
@@ -75,11 +74,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         version=__version__,
         summary="The relationships around each learner, kept in a graph.",
         lifespan=lifespan,
-        responses=PROBLEM_RESPONSES,
+        generate_unique_id_function=openapi.operation_id,
         docs_url=None,  # /docs and /redoc come from web.docs, on vendored files (no CDN)
         redoc_url=None,
     )
     errors.install(app)
+    openapi.install(app)
     middleware.install(app, settings, refusal_page=web_app.refusal_page)
     app.add_middleware(observability.RequestObserver)  # the outermost: every answer has an id
     app.include_router(health.router)

@@ -16,11 +16,11 @@ from api.schemas.nodes import MODELS
 from api.schemas.questions import NetworkOut
 from api.schemas.relationships import RelationshipOut
 from api.schemas.voice import (
-    GoalCreate,
     GoalList,
-    GoalOut,
-    GoalUpdate,
     InterestAdd,
+    OwnGoalCreate,
+    OwnGoalOut,
+    OwnGoalUpdate,
     PreferencesUpdate,
     TieList,
     TieOut,
@@ -65,8 +65,8 @@ def my_goals(graph: GraphDep, request: AuditDep) -> Any:
     return {"items": goals.list_goals(graph, request)}
 
 
-@router.post("/goals", status_code=status.HTTP_201_CREATED, response_model=GoalOut)
-def add_goal(body: GoalCreate, graph: GraphDep, request: AuditDep, response: Response) -> Any:
+@router.post("/goals", status_code=status.HTTP_201_CREATED, response_model=OwnGoalOut)
+def add_goal(body: OwnGoalCreate, graph: GraphDep, request: AuditDep, response: Response) -> Any:
     """State a goal: a long-term ambition or a nearer learning goal, maybe in an industry."""
     fields = body.model_dump(exclude={"industry_uid"}, exclude_none=True)
     goal = goals.create_goal(graph, request, fields, body.industry_uid)
@@ -74,8 +74,8 @@ def add_goal(body: GoalCreate, graph: GraphDep, request: AuditDep, response: Res
     return goal
 
 
-@router.patch("/goals/{uid}", response_model=GoalOut)
-def revise_goal(uid: Uid, body: GoalUpdate, graph: GraphDep, request: AuditDep) -> Any:
+@router.patch("/goals/{uid}", response_model=OwnGoalOut)
+def revise_goal(uid: Uid, body: OwnGoalUpdate, graph: GraphDep, request: AuditDep) -> Any:
     """Revise a goal you pursue: its words, status and progress; `industry_uid: null`
     unties it from its industry."""
     return goals.update_goal(graph, request, uid, body.model_dump(exclude_unset=True))

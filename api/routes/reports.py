@@ -60,6 +60,7 @@ def add_report(name: str) -> None:
         response_model=answer_model,
         summary=report.description,
         responses=CSV_RESPONSE,
+        operation_id=f"reports_{name.replace('-', '_')}",
     )
     def get_report(
         params: Annotated[query_model, Query()],  # type: ignore[valid-type]
@@ -75,6 +76,7 @@ def add_report(name: str) -> None:
         response_class=Response,
         summary=f"{name} as a CSV download",
         responses=CSV_RESPONSE,
+        operation_id=f"reports_{name.replace('-', '_')}_csv",
     )
     def get_report_csv(
         params: Annotated[query_model, Query()],  # type: ignore[valid-type]

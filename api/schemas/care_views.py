@@ -53,7 +53,7 @@ class AtRiskTie(BaseModel):
     risk: Literal["quiet", "ending"]
 
 
-class PathStep(BaseModel):
+class GoalPathStep(BaseModel):
     uid: str | None = Field(description="None for a learner you may not see.")
     name: str | None = None
     node_kind: str | None = None
@@ -65,8 +65,8 @@ class GoalGap(BaseModel):
     industry_uid: str
     industry_name: str | None = None
     distance: int | None = Field(description="Hops to the nearest tie found; None: none.")
-    path: list[PathStep] = Field(description="The warm introduction, learner first.")
-    introducer: PathStep | None = Field(description="The first adult on the way.")
+    path: list[GoalPathStep] = Field(description="The warm introduction, learner first.")
+    introducer: GoalPathStep | None = Field(description="The first adult on the way.")
 
 
 class GoalGaps(BaseModel):

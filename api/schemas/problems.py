@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from pydantic import BaseModel, ConfigDict, Field
 
 
@@ -17,13 +15,3 @@ class Problem(BaseModel):
     status: int
     detail: str
     instance: str = Field(description="The path of the request.")
-
-
-_PROBLEM = {"application/problem+json": {"schema": Problem.model_json_schema()}}
-
-# Given to FastAPI for every operation. With a "4XX" entry, FastAPI no longer documents
-# its own 422 body (HTTPValidationError), which this API never sends.
-PROBLEM_RESPONSES: dict[int | str, dict[str, Any]] = {
-    "4XX": {"description": "A problem with the request (problem+json).", "content": _PROBLEM},
-    "5XX": {"description": "A problem on our side (problem+json).", "content": _PROBLEM},
-}

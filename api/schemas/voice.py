@@ -24,7 +24,7 @@ class PreferencesUpdate(BaseModel):
     learning_preferences: list[Name] | None = Field(max_length=20)
 
 
-class GoalCreate(BaseModel):
+class OwnGoalCreate(BaseModel):
     model_config = ConfigDict(extra="forbid", use_enum_values=True)
 
     title: Name
@@ -33,7 +33,7 @@ class GoalCreate(BaseModel):
     description: Text | None = None
 
 
-class GoalUpdate(BaseModel):
+class OwnGoalUpdate(BaseModel):
     """Any of these; `industry_uid: null` unties the goal from its industry."""
 
     model_config = ConfigDict(extra="forbid", use_enum_values=True)
@@ -46,7 +46,7 @@ class GoalUpdate(BaseModel):
     progress: int | None = Field(default=None, ge=0, le=100, description="Percent.")
 
 
-class GoalOut(BaseModel):
+class OwnGoalOut(BaseModel):
     uid: str
     title: str
     kind: GoalKind | None = None
@@ -63,7 +63,7 @@ class GoalOut(BaseModel):
 
 
 class GoalList(BaseModel):
-    items: list[GoalOut]
+    items: list[OwnGoalOut]
 
 
 class InterestAdd(BaseModel):
@@ -109,7 +109,7 @@ class CommunityJoin(BaseModel):
     community_uid: Uid
 
 
-class CommunityOut(BaseModel):
+class OwnCommunityOut(BaseModel):
     uid: str
     name: str
     kind: CommunityKind | None = None
@@ -120,7 +120,7 @@ class CommunityOut(BaseModel):
 
 
 class CommunityList(BaseModel):
-    items: list[CommunityOut]
+    items: list[OwnCommunityOut]
 
 
 class JoinOut(BaseModel):

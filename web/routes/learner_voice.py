@@ -21,7 +21,7 @@ from starlette.responses import RedirectResponse, Response
 
 from api.deps import GraphDep, SettingsDep
 from api.schemas.mentor_requests import MentorRequestCreate
-from api.schemas.voice import GoalCreate, TrustAdd
+from api.schemas.voice import OwnGoalCreate, TrustAdd
 from lrm_graph.access import audit
 from lrm_graph.config import Settings
 from lrm_graph.db.graph import Graph
@@ -105,12 +105,12 @@ def state_goal(
     """State a goal (as `POST /v1/me/goals`)."""
     sent = {"title": title, "kind": kind}
 
-    def state(body: GoalCreate) -> None:
+    def state(body: OwnGoalCreate) -> None:
         fields = body.model_dump(exclude={"industry_uid"}, exclude_none=True)
         goals.create_goal(graph, asking, fields, None)
 
     form = Submitted(request, session, asking, graph, settings, "goals", sent)
-    return form.handle(GoalCreate, state)
+    return form.handle(OwnGoalCreate, state)
 
 
 @router.post("/trusted-adults")
