@@ -97,5 +97,7 @@ def described(result: dict[str, Any]) -> str:
     """Return a report's description with the value of each option it names (`days`)."""
     text = str(result["description"])
     for option, value in result["parameters"].items():
+        if value is None:  # not asked for: the sentence reads without it
+            text = text.replace(f" (`{option}`)", "")
         text = text.replace(f"`{option}`", str(value))
     return text.replace("`", "")
