@@ -42,6 +42,7 @@ from lrm_graph.config import Settings, get_settings
 from lrm_graph.db import schema
 from lrm_graph.db.graph import connect
 from lrm_graph.errors import GraphUnavailable
+from lrm_graph.imports.oneroster import history
 from web import app as web_app
 
 log = logging.getLogger("lrm_graph.api")
@@ -61,6 +62,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             graph.ping()
             schema.apply(graph)
             app.state.schema_ready = True
+            history.reap(graph)  # jobs a dead process left running are marked failed
         except GraphUnavailable as exc:
             # Start anyway: /healthz answers, /readyz says 503 and retries the schema.
             log.warning("graph database unavailable at start: %s", exc.detail)

@@ -7,6 +7,7 @@ lrm import lrm district/lrm.json
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -19,11 +20,13 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from cli import operator_audit, roster_report
 from lrm_graph.config import Settings, get_settings
+from lrm_graph.db import schema
 from lrm_graph.db.graph import Graph, connect
 from lrm_graph.demo import generator
 from lrm_graph.demo.generator import bulk_file
 from lrm_graph.errors import InvalidInput
 from lrm_graph.imports import oneroster
+from lrm_graph.imports.oneroster import history, jobs
 from lrm_graph.imports.oneroster.problems import DEFAULT_MAX_SKIPPED, RosterRejected
 
 import_app = typer.Typer(
@@ -52,9 +55,15 @@ def generate(
     school_year: Annotated[
         int, typer.Option(help="The year the school year starts (August to June).")
     ] = generator.DEFAULT_SCHOOL_YEAR,
+    dirty: Annotated[
+        float,
+        typer.Option(min=0, max=1, help="Plant roster faults in this share of rows (0.02)."),
+    ] = 0.0,
 ) -> None:
     """Write a synthetic district: OneRoster 1.2 CSV, lrm.json and manifest.json."""
-    manifest = generator.generate(out, learners=learners, seed=seed, school_year=school_year)
+    manifest = generator.generate(
+        out, learners=learners, seed=seed, school_year=school_year, dirty=dirty
+    )
     files = manifest["files"]["oneroster"]
     schools = len(manifest["schools"])
     say(
@@ -69,6 +78,10 @@ def generate(
     )
     gaps = ", ".join(f"{name} {gap['count']}" for name, gap in manifest["gaps"].items())
     say(f"planted gaps (learners listed in manifest.json): {gaps}")
+    if dirty:
+        planted = manifest["dirty"]["faults"]
+        errors = sum(1 for fault in planted if fault["severity"] == "error")
+        say(f"planted {len(planted)} roster faults ({errors} errors) at rate {dirty:g}")
 
 
 @import_app.command("oneroster")
@@ -101,15 +114,16 @@ def import_oneroster(
             return
         with _bar("importing the roster") as start:
             operator_audit.record_run(graph, f"lrm import oneroster {path.name}", "write")
+            job = jobs.create(graph, "oneroster", path.name, operator_audit.operator().id, options)
             try:
-                counts = oneroster.run(graph, settings, path, on_start=start, **options)
+                counts = jobs.run_recorded(graph, settings, job["id"], path, start, **options)
             except RosterRejected as refused:
                 say(roster_report.render(refused.problems.report(), form))
                 raise
     if counts["report"]["problems"]:
         say(roster_report.render(counts["report"], form))
     modes = ", ".join(sorted(set(counts["modes"].values())))
-    say(f"imported OneRoster {counts['version']} ({modes}) from {path}")
+    say(f"imported OneRoster {counts['version']} ({modes}) from {path} (import {job['id']})")
     say(_line("nodes", counts["nodes"]) + "; " + _line("relationships", counts["relationships"]))
     skipped = sum(n["skipped"] for n in counts["report"]["files"].values())
     say(
@@ -130,6 +144,30 @@ def _check(
     say(roster_report.render(result["report"], form))
     if "refused" in result:
         raise InvalidInput(f"the import would be refused: {result['refused']}")
+
+
+@import_app.command("history")
+def import_history(
+    limit: Annotated[int, typer.Option(min=1, max=200, help="How many, newest first.")] = 20,
+    form: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
+) -> None:
+    """List the imports, newest first: when, by whom, what, how it ended, rows skipped."""
+    with _graph() as (graph, _):
+        page = history.list_jobs(graph, limit)
+    if form == "json":
+        say(json.dumps(page.items, indent=2, default=str))
+        return
+    for job in page.items:
+        skipped = sum(n["skipped"] for n in job["counts"].get("files", {}).values())
+        rows = sum(job["counts"].get("rows", {}).values())
+        say(
+            f"{job['created_at']:%Y-%m-%d %H:%M}  {job['status']:<9} {job['id']}  "
+            f"{job['source']}  by {job['by'] or '?'}  OneRoster {job['version'] or '?'} "
+            f"{','.join(sorted(set(job['modes'].values()))) or '-'}  {rows} rows, "
+            f"{skipped} skipped" + (f"  ({job['detail']})" if job["detail"] else "")
+        )
+    if not page.items:
+        say("no imports yet")
 
 
 @import_app.command("lrm")
@@ -162,6 +200,7 @@ def _graph() -> Iterator[tuple[Graph, Settings]]:
         raise InvalidInput(f"the configuration is not valid: {exc.errors()[0]['msg']}") from exc
     graph = connect(settings)
     try:
+        schema.ensure(graph)  # an import without the constraints scans and may duplicate
         yield graph, settings
     finally:
         graph.close()

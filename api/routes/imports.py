@@ -1,4 +1,5 @@
-"""Imports: a OneRoster CSV set uploaded as a zip, run as a job whose status anyone can read."""
+"""Imports: a OneRoster CSV set uploaded as a zip, run as a job whose status anyone with the
+import scope can read; the history of imports, newest first."""
 
 from typing import Annotated, Any
 
@@ -8,10 +9,10 @@ from pydantic import StringConstraints
 from api.auth import CallerDep, require_scope
 from api.deps import GraphDep, SettingsDep
 from api.disclosure import AuditDep
-from api.schemas.imports import ImportJobOut
+from api.schemas.imports import ImportJobOut, ImportJobPage
 from lrm_graph.access import audit, policy, visibility
 from lrm_graph.auth.caller import Scope
-from lrm_graph.imports.oneroster import jobs
+from lrm_graph.imports.oneroster import history, jobs
 from lrm_graph.imports.oneroster.problems import DEFAULT_MAX_SKIPPED
 
 router = APIRouter(prefix="/imports", tags=["imports"])
@@ -49,11 +50,26 @@ def import_oneroster(
     policy.require_roster_import(caller)
     # A roster writes learners' data: recorded before anything is staged or written.
     audit.record_event(graph, ctx, "write", "allowed", purpose=visibility.ALL)
-    job, staged = jobs.queue(graph, file.file, file.filename or "upload.zip")
     options = {"strict": strict, "max_skipped": max_skipped, "check_only": check}
+    by = f"{caller.kind}:{caller.display}"
+    job, staged = jobs.queue(graph, file.file, file.filename or "upload.zip", by, options)
     background.add_task(jobs.run_oneroster, graph, settings, job["id"], staged, **options)
     response.headers["Location"] = f"/v1/imports/{job['id']}"
     return job
+
+
+@router.get("", response_model=ImportJobPage)
+def list_imports(
+    graph: GraphDep,
+    caller: CallerDep,
+    limit: Annotated[int, Query(ge=1, le=200)] = 50,
+    cursor: Annotated[str | None, Query(max_length=500)] = None,
+) -> Any:
+    """Return the history of imports, newest first (without their reports: `GET
+    /v1/imports/{id}` gives one with its report). A job a dead process left running is
+    marked failed, with the reason, first."""
+    require_scope(caller, Scope.IMPORT)
+    return history.list_jobs(graph, limit, cursor)
 
 
 @router.get("/{job_id}", response_model=ImportJobOut)

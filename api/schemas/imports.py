@@ -38,17 +38,44 @@ class ImportReport(BaseModel):
     problems: list[ImportProblem]
 
 
-class ImportJobOut(BaseModel):
-    """An import job: its status and, once finished, what it did or why it did not."""
+class ImportFile(BaseModel):
+    name: str
+    bytes: int
+    sha256: str
+
+
+class ImportOptions(BaseModel):
+    strict: bool = False
+    max_skipped: float | None = None
+    check: bool = False
+
+
+class ImportJobSummary(BaseModel):
+    """An import job as the history lists it: who imported what, how, and how it ended."""
 
     id: str
     kind: str
     source: str | None = None
     status: Literal["queued", "running", "succeeded", "checked", "rejected", "failed"]
+    by: str | None = None
+    files: list[ImportFile] = []
+    version: str | None = None
+    modes: dict[str, str] = {}
+    options: ImportOptions
     counts: dict[str, Any]
-    errors: list[ImportProblem]
-    report: ImportReport | None = None
     detail: str | None = None
     created_at: datetime
     updated_at: datetime
     finished_at: datetime | None = None
+
+
+class ImportJobOut(ImportJobSummary):
+    """An import job with its problem report (and, when refused, its errors)."""
+
+    errors: list[ImportProblem]
+    report: ImportReport | None = None
+
+
+class ImportJobPage(BaseModel):
+    items: list[ImportJobSummary]
+    next_cursor: str | None = None

@@ -1,8 +1,10 @@
 // Purpose: create or update a batch of roster relationships of one type (OneRoster
 //          import). A row is matched by its roster_id (the enrollment's sourcedId, or a
 //          key made of the two ends) among the imported relationships joining its two
-//          nodes that are active or ended on the row's `until`; a match is updated,
-//          otherwise one is created with source 'imported'. When an active relationship of
+//          nodes that the roster has not removed (no ended_reason: active, or ended by
+//          their own dates), so a delta that changes an enrollment's dates updates the
+//          relationship it made, whatever the dates were; a match is updated, otherwise
+//          one is created with source 'imported' (one the roster removed stays history). When an active relationship of
 //          the same type that the LRM owns (source other than 'imported') joins the nodes,
 //          nothing is created: the roster never duplicates nor takes over what people
 //          recorded. Rows whose nodes are missing or archived are skipped. Each written
@@ -21,7 +23,7 @@ WHERE a.archived_at IS NULL AND b.archived_at IS NULL
 OPTIONAL CALL (row, a, b) {
   MATCH (a)-[x:$($type)]->(b)
   WHERE x.source = 'imported' AND x.roster_id = row.roster_id
-    AND (x.until IS NULL OR x.until > $today OR x.until = row.props.until)
+    AND (x.ended_reason IS NULL OR x.until IS NULL OR x.until > $today)
   RETURN x,
          any(k IN keys(row.props)
              WHERE NOT coalesce(x[k] = row.props[k], x[k] IS NULL AND row.props[k] IS NULL))

@@ -134,7 +134,7 @@ def status(data_dir: Path) -> Status:
     pid_file, port_file, log, _ = _files(data_dir)
     pid = _read_int(pid_file)
     port = _read_int(port_file)
-    running = pid is not None and _alive(pid)
+    running = pid is not None and process_alive(pid)
     return Status(running, pid if running else None, port if running else None, data_dir, log)
 
 
@@ -186,7 +186,7 @@ def stop(data_dir: Path, timeout: float = 90.0) -> bool:
         return False
     os.kill(current.pid, signal.SIGTERM)
     deadline = time.monotonic() + timeout
-    while _alive(current.pid):
+    while process_alive(current.pid):
         if time.monotonic() > deadline:
             os.kill(current.pid, signal.SIGKILL)
             break
@@ -261,7 +261,8 @@ def _read_int(path: Path) -> int | None:
         return None
 
 
-def _alive(pid: int) -> bool:
+def process_alive(pid: int) -> bool:
+    """Say whether the process `pid` runs (a zombie counts as gone)."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:

@@ -13,7 +13,8 @@
   interests, resources, trust and peers. It names roster people by their sourcedId,
   so it loads after the roster: `lrm import oneroster D && lrm import lrm D/lrm.json`;
 - `manifest.json`: the seed, the sizes, and the planted gaps (their rates, what each
-  means, and the source_ids of the learners in each).
+  means, and the source_ids of the learners in each); with `dirty` (a rate), the roster
+  faults planted at that rate (`dirty.py`), each with the problem the import reports.
 
 Every name is invented (syllables, see `names`); every date comes from the school year
 (`school_year`, default 2026: August 2026 to June 2027), never from the clock. The same
@@ -29,6 +30,7 @@ from typing import Any
 
 from lrm_graph.demo.generator import catalog
 from lrm_graph.demo.generator.belonging import write_belonging
+from lrm_graph.demo.generator.dirty import spoil
 from lrm_graph.demo.generator.district import write_district
 from lrm_graph.demo.generator.plan import DEFAULT_RATES, GAP_MEANINGS, GAP_NAMES, District, plan
 from lrm_graph.demo.generator.school import write_roster
@@ -48,12 +50,15 @@ def generate(
     seed: int,
     school_year: int = DEFAULT_SCHOOL_YEAR,
     rates: dict[str, float] | None = None,
+    dirty: float = 0.0,
 ) -> dict[str, Any]:
     """Write a synthetic district into `out` (created if missing); return its manifest."""
     if not 1 <= learners <= MAX_LEARNERS:
         raise InvalidInput(f"learners must be between 1 and {MAX_LEARNERS}; got {learners}")
     if not 1900 <= school_year <= 9000:
         raise InvalidInput(f"school_year must be a year like 2026; got {school_year}")
+    if not 0 <= dirty <= 1:
+        raise InvalidInput(f"dirty must be a rate between 0 and 1; got {dirty}")
     rates = DEFAULT_RATES | (rates or {})
     if sum(rates.values()) > 1 or min(rates.values()) < 0:
         raise InvalidInput("gap rates must be between 0 and 1 and add up to at most 1")
@@ -66,6 +71,8 @@ def generate(
         write_belonging(write_roster(district, school, files, staff))
     files.close()
     manifest = _manifest(district, files)
+    if dirty:
+        manifest["dirty"] = spoil(out, dirty, seed)
     text = json.dumps(manifest, indent=2, ensure_ascii=False) + "\n"
     (out / "manifest.json").write_text(text, encoding="utf-8")
     return manifest

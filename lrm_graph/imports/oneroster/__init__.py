@@ -57,6 +57,7 @@ from lrm_graph.imports.oneroster.mapping import apply
 from lrm_graph.imports.oneroster.problems import DEFAULT_MAX_SKIPPED, Problems, RosterRejected
 from lrm_graph.imports.oneroster.settle import check_agents, propagate
 from lrm_graph.imports.oneroster.source import RosterFiles, read_manifest
+from lrm_graph.imports.oneroster.stale import check_stale
 from lrm_graph.imports.oneroster.writer import Progress, Writer
 from lrm_graph.privacy import tombstones
 from lrm_graph.privacy.tombstones import Tombstones
@@ -89,6 +90,7 @@ def check(files: RosterFiles, graph: Graph, erased: Tombstones | None = None) ->
     check_enrollments(files, index)
     _look_up(graph, index, erased or Tombstones())
     propagate(index)
+    check_stale(graph, index)
     check_agents(index)
     return index
 

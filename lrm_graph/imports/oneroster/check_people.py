@@ -144,7 +144,7 @@ def resolve_kinds(index: Index) -> bool:
     was newly skipped."""
     more = False
     for user, line in index.users.items():
-        if user in index.retired_users or index.problems.left_out("users.csv", line):
+        if user in index.retired_users or line in index.problems.skipped.get("users.csv", {}):
             index.kinds.pop(user, None)
             continue
         roles = roles_of(index, user)

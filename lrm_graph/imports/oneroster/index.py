@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from lrm_graph.imports.oneroster.problems import Problem, Problems
@@ -76,7 +76,8 @@ class Index:
     pending: list[GraphRef] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
     dropped: set[tuple[str, int, str, str]] = field(default_factory=set)  # optional links
-    modified: dict[str, dict[str, datetime]] = field(default_factory=dict)  # delta rows
+    # Delta rows with a dateLastModified: file -> sourcedId -> (line, when, user)
+    modified: dict[str, dict[str, tuple[int, datetime, str]]] = field(default_factory=dict)
     agents: list[tuple[int, str, str]] = field(default_factory=list)  # (line, user, agent)
     guardians: set[tuple[str, str]] = field(default_factory=set)  # (adult, learner)
 
@@ -164,7 +165,8 @@ def start_row(index: Index, file: str, line: int, row: dict[str, str], seen: dic
     if status == "tobedeleted":
         index.retired.setdefault(file, {})[source_id] = line
     if modified is not None and index.mode(file.removesuffix(".csv")) == "delta":
-        index.modified.setdefault(file, {})[source_id] = modified
+        user = row.get("userSourcedId", "")
+        index.modified.setdefault(file, {})[source_id] = (line, modified, user)
     return status
 
 
@@ -194,15 +196,20 @@ def _status(index: Index, file: str, line: int, row: dict[str, str]) -> str | No
 def _modified(index: Index, file: str, line: int, row: dict[str, str]) -> datetime | None:
     """Return dateLastModified (an ISO 8601 date-time, or a date), None when blank."""
     value = row.get("dateLastModified", "")
-    if not value:
-        return None
     try:
-        when = datetime.fromisoformat(value.replace("Z", "+00:00"))
+        return modified_at(value)
     except ValueError:
         message = f"{value!r} is not an ISO 8601 date-time (YYYY-MM-DDThh:mm:ssZ)"
         index.problem(file, line, "dateLastModified", "date-format", message, value=value)
         return None
-    return when if when.tzinfo else when.replace(tzinfo=datetime.now().astimezone().tzinfo)
+
+
+def modified_at(value: str) -> datetime | None:
+    """Parse a dateLastModified (no zone: UTC); None when blank; ValueError when bad."""
+    if not value:
+        return None
+    when = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    return when if when.tzinfo else when.replace(tzinfo=UTC)
 
 
 def need(index: Index, file: str, line: int, row: dict[str, str], *names: str) -> bool:

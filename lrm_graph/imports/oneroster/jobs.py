@@ -1,19 +1,26 @@
-"""Import jobs, kept in Neo4j (`ImportJob` nodes) so that any API instance can report one.
+"""Import jobs, kept in Neo4j (`ImportJob` nodes) so that any API instance can report one,
+and the history of imports (`lrm_graph.imports.oneroster.history` lists them).
 
-A job is queued when the upload is staged, running while the import runs, then
-succeeded (with counts and the problem report: rows with errors were skipped), checked
-(a check only: the report, nothing written), rejected (refused whole: nothing was
-written; the report says why) or failed (the import stopped part way, e.g. the database
-went away; importing the same set again completes it, since imports are idempotent).
+A job records who imported what (file names and SHA-256 hashes), its version, modes and
+options, and how it ended: queued when the upload is staged, running while the import
+runs (with a heartbeat), then succeeded (counts and the problem report: rows with errors
+were skipped), checked (a check only: the report, nothing written), rejected (refused
+whole: nothing was written; the report says why) or failed (the import stopped part way,
+e.g. the database or the process went away; importing the same set again completes it,
+since imports are idempotent). `lrm import oneroster` records its imports the same way.
 """
 
 from __future__ import annotations
 
 import json
 import logging
+import os
 import shutil
+import socket
 import tempfile
+import time
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 from typing import IO, Any
 
@@ -23,100 +30,163 @@ from lrm_graph.db.graph import Graph
 from lrm_graph.errors import LrmError, NotFound
 from lrm_graph.imports import oneroster
 from lrm_graph.imports.oneroster.problems import RosterRejected
+from lrm_graph.imports.oneroster.source import RosterFiles
+from lrm_graph.imports.oneroster.writer import Progress
 
 log = logging.getLogger("lrm_graph.imports")
+RUNNER = f"{socket.gethostname()}:{os.getpid()}"  # the process that runs a job
+HEARTBEAT_SECONDS = 30.0
+JSON_FIELDS = {"counts": "{}", "errors": "[]", "report": "null", "files": "[]", "modes": "{}"}
 
 
-def queue(graph: Graph, upload: IO[bytes], source: str) -> tuple[dict[str, Any], Path]:
+def queue(
+    graph: Graph, upload: IO[bytes], source: str, by: str, options: dict[str, Any]
+) -> tuple[dict[str, Any], Path]:
     """Stage an uploaded archive in a temporary file and record a queued job for it."""
     with tempfile.NamedTemporaryFile(prefix="lrm-oneroster-", suffix=".zip", delete=False) as out:
         shutil.copyfileobj(upload, out, 1 << 20)
     staged = Path(out.name)
     try:
-        return create(graph, "oneroster", source), staged
+        return create(graph, "oneroster", source, by, options), staged
     except BaseException:
         staged.unlink(missing_ok=True)
         raise
 
 
-def create(graph: Graph, kind: str, source: str) -> dict[str, Any]:
-    """Record a queued job; return it."""
+def create(
+    graph: Graph, kind: str, source: str, by: str, options: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    """Record a queued job (who asked, with which options); return it."""
+    options = options or {}
     row = graph.write(
-        "imports/create_job", id=uuid.uuid4().hex, kind=kind, source=source, now=clock.now()
-    )
+        "imports/create_job", id=uuid.uuid4().hex, kind=kind, source=source, now=clock.now(),
+        props={"by": by, "runner": RUNNER, "strict": bool(options.get("strict")),
+               "max_skipped": options.get("max_skipped"),
+               "check_only": bool(options.get("check_only"))},
+    )  # fmt: skip
     return answer(row[0]["job"])
 
 
 def get(graph: Graph, job_id: str) -> dict[str, Any]:
-    """Return a job, or raise NotFound."""
+    """Return a job with its report, or raise NotFound."""
     rows = graph.read("imports/get_job", id=job_id)
     if not rows:
         raise NotFound(f"no import job with id {job_id!r}")
     return answer(rows[0]["job"])
 
 
-def _update(graph: Graph, job_id: str, **props: Any) -> None:
+def update(graph: Graph, job_id: str, **props: Any) -> None:
     graph.write("imports/update_job", id=job_id, props=props, now=clock.now())
 
 
 def answer(job: dict[str, Any]) -> dict[str, Any]:
     """Shape a stored job as the API answers it."""
-    return {
-        "id": job["id"],
-        "kind": job["kind"],
-        "source": job.get("source"),
-        "status": job["status"],
-        "counts": json.loads(job.get("counts_json") or "{}"),
-        "errors": json.loads(job.get("errors_json") or "[]"),
-        "report": json.loads(job.get("report_json") or "null"),
-        "detail": job.get("detail"),
-        "created_at": job["created_at"],
-        "updated_at": job["updated_at"],
-        "finished_at": job.get("finished_at"),
+    shaped = {
+        name: json.loads(job.get(f"{name}_json") or empty) for name, empty in JSON_FIELDS.items()
     }
+    return shaped | {
+        "id": job["id"], "kind": job["kind"], "source": job.get("source"),
+        "status": job["status"], "by": job.get("by"), "version": job.get("version"),
+        "options": {"strict": job.get("strict", False), "max_skipped": job.get("max_skipped"),
+                    "check": job.get("check_only", False)},
+        "detail": job.get("detail"), "created_at": job["created_at"],
+        "updated_at": job["updated_at"], "finished_at": job.get("finished_at"),
+    }  # fmt: skip
+
+
+def run_recorded(
+    graph: Graph,
+    settings: Settings,
+    job_id: str,
+    path: Path,
+    on_start: Callable[[int], Progress] | None = None,
+    **options: Any,
+) -> dict[str, Any]:
+    """Run an import as job `job_id`, recording its files, heartbeat and end; return what
+    it did (`oneroster.run`'s answer) or raise as it does, once the end is recorded."""
+    try:
+        update(graph, job_id, status="running", runner=RUNNER, heartbeat_at=clock.now(),
+               files_json=json.dumps(fingerprints(path)))  # fmt: skip
+        result = oneroster.run(
+            graph, settings, path, import_id=job_id, on_start=_beating(graph, job_id, on_start),
+            **options,
+        )  # fmt: skip
+    except RosterRejected as exc:
+        errors = json.dumps([p.as_dict() for p in exc.errors])
+        report = json.dumps(exc.problems.report(), default=str)
+        _finish(
+            graph, job_id, "rejected", detail=exc.detail, errors_json=errors, report_json=report
+        )
+        raise
+    except LrmError as exc:
+        _finish(graph, job_id, "failed", detail=exc.detail)
+        raise
+    except Exception:
+        log.exception("import job %s failed", job_id)
+        _finish(graph, job_id, "failed", detail="the import stopped on an unexpected error")
+        raise
+    status = "checked" if options.get("check_only") else "succeeded"
+    counts = {k: v for k, v in result.items() if k not in ("report", "refused", "modes", "version")}
+    counts["files"] = result["report"]["files"]  # per file: rows, skipped, taken out
+    _finish(
+        graph, job_id, status, version=result["version"],
+        modes_json=json.dumps(result["modes"]), counts_json=json.dumps(counts, default=str),
+        report_json=json.dumps(result["report"], default=str),
+        **({"detail": result["refused"]} if "refused" in result else {}),
+    )  # fmt: skip
+    return result
 
 
 def run_oneroster(
     graph: Graph, settings: Settings, job_id: str, path: Path, **options: Any
 ) -> None:
-    """Run a staged OneRoster import (`options`: strict, max_skipped, check_only) and
-    record how it ended; remove the staged file."""
+    """Run a staged upload as its job (the API's background task); remove the file."""
     metrics.IMPORT_JOBS_RUNNING.inc()
     try:
-        _update(graph, job_id, status="running")
-        result = oneroster.run(graph, settings, path, import_id=job_id, **options)
-        report = json.dumps(result.pop("report"), default=str)
-        status = "checked" if options.get("check_only") else "succeeded"
-        facts = {"detail": result.pop("refused")} if "refused" in result else {}
-        counts = json.dumps(result, default=str)
-        _finish(graph, job_id, status, counts=counts, report=report, **facts)
-    except RosterRejected as exc:
-        errors = json.dumps([p.as_dict() for p in exc.errors])
-        report = json.dumps(exc.problems.report(), default=str)
-        _finish(graph, job_id, "rejected", detail=exc.detail, errors=errors, report=report)
-    except LrmError as exc:
-        _finish(graph, job_id, "failed", detail=exc.detail)
-    except Exception:
-        log.exception("import job %s failed", job_id)
-        _finish(graph, job_id, "failed", detail="the import stopped on an unexpected error")
+        run_recorded(graph, settings, job_id, path, **options)
+    except Exception as exc:  # recorded on the job; a background task has no one to tell
+        log.info("import job %s ended: %s", job_id, exc)
     finally:
         metrics.IMPORT_JOBS_RUNNING.dec()
         path.unlink(missing_ok=True)
 
 
-def _finish(graph: Graph, job_id: str, status: str, **facts: str) -> None:
-    metrics.IMPORT_JOBS.labels("oneroster", status).inc()
-    props: dict[str, Any] = {"status": status, "finished_at": clock.now()}
-    for fact, prop in (
-        ("counts", "counts_json"),
-        ("errors", "errors_json"),
-        ("report", "report_json"),
-    ):
-        if fact in facts:
-            props[prop] = facts[fact]
-    if "detail" in facts:
-        props["detail"] = facts["detail"]
+def fingerprints(path: Path) -> list[dict[str, Any]]:
+    """Return the name, size and SHA-256 of each file of a set (none if it is unreadable)."""
     try:
-        _update(graph, job_id, **props)
+        files = RosterFiles(path)
+    except RosterRejected:
+        return []
+    try:
+        return files.fingerprints()
+    finally:
+        files.close()
+
+
+def _beating(
+    graph: Graph, job_id: str, on_start: Callable[[int], Progress] | None
+) -> Callable[[int], Progress]:
+    """Wrap `on_start` so that progress also beats the job's heartbeat (every 30 s)."""
+
+    def start(total: int) -> Progress:
+        shown = on_start(total) if on_start else (lambda _: None)
+        last = [time.monotonic()]
+
+        def progress(done: int) -> None:
+            shown(done)
+            if time.monotonic() - last[0] > HEARTBEAT_SECONDS:
+                last[0] = time.monotonic()
+                update(graph, job_id, heartbeat_at=clock.now())
+
+        return progress
+
+    return start
+
+
+def _finish(graph: Graph, job_id: str, status: str, **props: Any) -> None:
+    metrics.IMPORT_JOBS.labels("oneroster", status).inc()
+    props |= {"status": status, "finished_at": clock.now()}
+    try:
+        update(graph, job_id, **props)
     except LrmError:
         log.exception("could not record the end of import job %s", job_id)

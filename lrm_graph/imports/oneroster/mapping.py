@@ -14,10 +14,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, datetime
 
 from lrm_graph.imports.oneroster.check_people import FAMILY_ROLES, person_fields, roles_of
-from lrm_graph.imports.oneroster.index import Index, id_list, parse_window
+from lrm_graph.imports.oneroster.index import Index, id_list, modified_at, parse_window
 from lrm_graph.imports.oneroster.problems import Problems
 from lrm_graph.imports.oneroster.source import RosterFiles, rows
 from lrm_graph.imports.oneroster.writer import PERSON_KINDS, Progress, Writer, dates
@@ -78,6 +78,12 @@ def _linked(index: Index, file: str, line: int, column: str, value: str) -> bool
     return (file, line, column, value) not in index.dropped
 
 
+def modified(row: dict[str, str]) -> dict[str, datetime]:
+    """Return the row's dateLastModified as the prop that keeps it (none when blank)."""
+    when = modified_at(row.get("dateLastModified", ""))
+    return {"roster_modified": when} if when else {}
+
+
 def _gone(row: dict[str, str]) -> bool:
     return row.get("status", "").lower() == "tobedeleted"
 
@@ -89,7 +95,8 @@ def _orgs(files: RosterFiles, index: Index, writer: Writer, progress: Progress) 
             writer.retire_node(row["sourcedId"], ("organization",))
             continue
         kind = ORG_KINDS.get(row["type"], OrganizationKind.OTHER).value
-        writer.node("organization", "orgs", row["sourcedId"], {"name": row["name"], "kind": kind})
+        props = {"name": row["name"], "kind": kind} | modified(row)
+        writer.node("organization", "orgs", row["sourcedId"], props)
         parent = row.get("parentSourcedId", "")
         if parent and _linked(index, "orgs.csv", line, "parentSourcedId", parent):
             parents.append((row["sourcedId"], parent))
@@ -106,7 +113,7 @@ def _classes(files: RosterFiles, index: Index, writer: Writer, progress: Progres
             writer.retire_node(class_id, ("community",))
             continue
         info = index.classes[class_id]
-        props: dict = {"name": row["title"], "kind": info.kind, "open": False}
+        props: dict = {"name": row["title"], "kind": info.kind, "open": False} | modified(row)
         course_id = row.get("courseSourcedId", "")
         course = index.courses.get(course_id)
         if course and not index.problems.skipped_id("courses.csv", course_id):
@@ -125,7 +132,7 @@ def _users(files: RosterFiles, index: Index, writer: Writer, progress: Progress)
             writer.retire_node(user, PERSON_KINDS)
             continue
         kind, roles = index.kinds[user], roles_of(index, user)
-        props = person_fields(row)
+        props = person_fields(row) | modified(row)
         if kind == "adult":
             props.pop("grade_level", None)
         writer.node(
@@ -177,6 +184,5 @@ def _enrollments(files: RosterFiles, index: Index, writer: Writer, progress: Pro
             continue  # the user is deleted in this very set
         rel_type = "TEACHES" if row["role"] == "teacher" else "MEMBER_OF"
         ends = (kind, user), ("community", class_id)
-        writer.relationship(
-            rel_type, "enrollments", *ends, enrollment, dates(begin or terms[0], end or terms[1])
-        )
+        props = dates(begin or terms[0], end or terms[1]) | modified(row)
+        writer.relationship(rel_type, "enrollments", *ends, enrollment, props)

@@ -7,6 +7,7 @@ files are never held in memory whole.
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import zipfile
 from collections.abc import Iterator
@@ -58,6 +59,21 @@ class RosterFiles:
             return
         with self._zip.open(self._members[name]) as raw:
             yield io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")
+
+    def fingerprints(self) -> list[dict[str, Any]]:
+        """Return each file's name, size in bytes and SHA-256, by name."""
+        found = []
+        for name in sorted(self._names):
+            digest, size = hashlib.sha256(), 0
+            raw: IO[bytes] = (
+                self._zip.open(self._members[name]) if self._zip else (self.path / name).open("rb")
+            )
+            with raw:
+                while chunk := raw.read(1 << 20):
+                    digest.update(chunk)
+                    size += len(chunk)
+            found.append({"name": name, "bytes": size, "sha256": digest.hexdigest()})
+        return found
 
     def close(self) -> None:
         if self._zip is not None:

@@ -1,0 +1,85 @@
+"""A dirty district imported as a user runs it: `lrm import oneroster` of a district with
+roster faults planted (`lrm generate --dirty RATE`), against the same district clean,
+imported in the same run on the same (emptied) database.
+
+It prints the times side by side (the ratio is dirty over clean), what the report found
+against what was planted (precision and recall), and how many rows were skipped.
+
+    .venv/bin/python bench/dirty_import.py --learners 10000 --rate 0.01
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from bench import baseline
+from bench.common import Database, Table, fresh_database, machine, ratio
+from bench.load import lrm
+from bench.server import app_environment
+
+
+def report_of(db: Database, district: Path) -> dict[str, Any]:
+    """Run `lrm import oneroster --check --format json` (writes nothing); return the report."""
+    command = [str(Path(sys.executable).with_name("lrm")), "import", "oneroster", str(district),
+               "--check", "--format", "json"]  # fmt: skip
+    done = subprocess.run(command, env=app_environment(db), capture_output=True, text=True,
+                          check=False)  # fmt: skip
+    return json.loads(done.stdout)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--learners", type=int, default=10_000)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--rate", type=float, default=0.01)
+    parser.add_argument("--heap", default="2g")
+    parser.add_argument("--page-cache", default="1g")
+    args = parser.parse_args()
+    facts = machine()
+    with (
+        tempfile.TemporaryDirectory(prefix="lrm-dirty-") as tmp,
+        fresh_database(args.heap, args.page_cache) as db,
+    ):
+        clean, dirty = Path(tmp) / "clean", Path(tmp) / "dirty"
+        size = ("--learners", str(args.learners), "--seed", str(args.seed))
+        lrm(db, "generate", *size, "--out", str(clean))
+        lrm(db, "generate", *size, "--out", str(dirty), "--dirty", str(args.rate))
+        planted = json.loads((dirty / "manifest.json").read_text())["dirty"]["faults"]
+        clean_clock = lrm(db, "import", "oneroster", str(clean))
+        baseline.wipe(db)
+        check_clock = lrm(db, "import", "oneroster", str(dirty), "--check", "--format", "json")
+        report = report_of(db, dirty)
+        dirty_clock = lrm(db, "import", "oneroster", str(dirty))
+    found = {(p["file"], p["line"], p["column"], p["code"]) for p in report["problems"]}
+    wanted = {(f["file"], f["line"], f["column"], f["code"]) for f in planted}
+    hits = len(found & wanted)
+    table = Table(
+        f"Dirty import: {args.learners:,} learners, faults at rate {args.rate:g}, seed {args.seed}",
+        ("step", "wall s (CPU client + JVM)", "ratio to the clean import"),
+    )
+    for name, clock in (("import oneroster, clean", clean_clock),
+                        ("import oneroster --check, dirty", check_clock),
+                        ("import oneroster, dirty", dirty_clock)):  # fmt: skip
+        table.add(name, f"{clock.wall:.1f} ({clock.cpu:.1f} + {clock.jvm_cpu:.1f})",
+                  ratio(clock.wall, clean_clock.wall))  # fmt: skip
+    rows = sum(n["rows"] for n in report["files"].values())
+    skipped = sum(n["skipped"] for n in report["files"].values())
+    table.notes += [
+        f"planted {len(wanted):,} faults; the report's causes: {len(found):,}; "
+        f"precision {hits / max(len(found), 1):.3f}, recall {hits / max(len(wanted), 1):.3f}",
+        f"{report['errors']:,} errors (with knock-ons), {report['warnings']:,} warnings; "
+        f"{skipped:,} of {rows:,} rows skipped",
+        "machine: " + ", ".join(f"{k} {v}" for k, v in facts.items()) + f"; pid {os.getpid()}",
+    ]
+    print(table.markdown())
+
+
+if __name__ == "__main__":
+    main()

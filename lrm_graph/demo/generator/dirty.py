@@ -1,0 +1,129 @@
+"""A dirty district (`lrm generate --dirty RATE`): the faults real SIS exports hold, planted
+in a generated roster at a rate, each listed in the manifest with the problem the import
+must report for it.
+
+Each data row of a rostering file is spoiled with probability `rate`, by one fault that
+fits it: warnings the import normalises (an enumeration in the wrong case, a date-time
+where a date is expected, a blank sourcedId in a list), and errors that skip the row (an
+ambiguous `M/D/YYYY` date, a dateLastModified in that shape, an email that is not one, an
+enrollment whose role does not match its user's). users.csv also gets one misspelled
+column (`unknown-column`). Rows of a user who got an error are not spoiled further, so
+each planted fault is reported as a problem of its own, not folded under another.
+Normalised faults keep their value's meaning (`2026-09-01T00:00:00Z` for `2026-09-01`),
+so the imported graph is the clean district's minus exactly the skipped rows.
+"""
+
+from __future__ import annotations
+
+import csv
+import random
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+Fault = tuple[str, str, str, str]  # column, code, severity, new value
+Spoil = Callable[[dict[str, str]], Fault | None]
+MISSPELLED = "prefferedGivenName"
+
+
+def _case(column: str) -> Spoil:
+    def spoil(row: dict[str, str]) -> Fault | None:
+        value = row.get(column, "")
+        wrong = value[:1].upper() + value[1:] if value[:1].islower() else value.lower()
+        return (column, "enum-case", "warning", wrong) if value and wrong != value else None
+
+    return spoil
+
+
+def _date_time(column: str) -> Spoil:
+    def spoil(row: dict[str, str]) -> Fault | None:
+        value = row.get(column, "")
+        return (column, "date-time", "warning", f"{value}T00:00:00Z") if value else None
+
+    return spoil
+
+
+def _ambiguous(column: str) -> Spoil:
+    def spoil(row: dict[str, str]) -> Fault | None:
+        year, month, day = (row.get(column) or "2026-09-01").split("-")
+        return (column, "date-format", "error", f"{int(month)}/{int(day):02d}/{year}")
+
+    return spoil
+
+
+def _blank_reference(column: str) -> Spoil:
+    def spoil(row: dict[str, str]) -> Fault | None:
+        value = row.get(column, "")
+        return (column, "blank-reference", "warning", f"{value},") if value else None
+
+    return spoil
+
+
+def _bad_email(row: dict[str, str]) -> Fault | None:
+    return ("email", "field-value", "error", "not an email") if row.get("email") else None
+
+
+def _modified_as_written(row: dict[str, str]) -> Fault | None:
+    return ("dateLastModified", "date-format", "error", "1/05/2026")
+
+
+def _role_mismatch(row: dict[str, str]) -> Fault | None:
+    swapped = {"student": "teacher", "teacher": "student"}.get(row.get("role", ""))
+    return ("role", "role-mismatch", "error", swapped) if swapped else None
+
+
+FAULTS: dict[str, tuple[Spoil, ...]] = {
+    "orgs.csv": (_case("type"),),
+    "classes.csv": (_case("classType"), _blank_reference("termSourcedIds")),
+    "users.csv": (_case("enabledUser"), _bad_email, _modified_as_written),
+    "roles.csv": (_case("role"), _date_time("beginDate")),
+    "enrollments.csv": (
+        _case("role"), _date_time("beginDate"), _ambiguous("beginDate"), _role_mismatch,
+    ),
+}  # fmt: skip
+USER_COLUMN = {"users.csv": "sourcedId", "roles.csv": "userSourcedId"}
+USER_COLUMN["enrollments.csv"] = "userSourcedId"
+
+
+def spoil(out: Path, rate: float, seed: int) -> dict[str, Any]:
+    """Plant faults in the roster at `out`; return the manifest's `dirty` section."""
+    chance = random.Random(f"dirty:{seed}:{rate}")  # noqa: S311 - made-up faults, not secrets
+    planted: list[dict[str, Any]] = []
+    spoiled_users: set[str] = set()  # users with an error: their rows are left alone
+    for name, faults in FAULTS.items():
+        header, rows = _read(out / name)
+        if name == "users.csv":
+            header.append(MISSPELLED)
+            planted.append(_fault(name, 1, (MISSPELLED, "unknown-column", "warning", MISSPELLED)))
+        for number, row in enumerate(rows, start=2):
+            user = row.get(USER_COLUMN.get(name, ""), "")
+            if chance.random() >= rate or (user in spoiled_users and name != "users.csv"):
+                continue
+            fault = chance.choice(faults)(row)
+            if fault is None:
+                continue
+            row[fault[0]] = fault[3]
+            planted.append(_fault(name, number, fault))
+            if fault[2] == "error" and name == "users.csv":
+                spoiled_users.add(user)
+        _write(out / name, header, rows)
+    return {"rate": rate, "faults": planted}
+
+
+def _fault(file: str, line: int, fault: Fault) -> dict[str, Any]:
+    column, code, severity, value = fault
+    return {"file": file, "line": line, "column": column, "code": code,
+            "severity": severity, "value": value}  # fmt: skip
+
+
+def _read(path: Path) -> tuple[list[str], list[dict[str, str]]]:
+    with path.open(encoding="utf-8", newline="") as file:
+        reader = csv.DictReader(file)
+        return list(reader.fieldnames or []), list(reader)
+
+
+def _write(path: Path, header: list[str], rows: list[dict[str, str]]) -> None:
+    with path.open("w", encoding="utf-8", newline="") as file:
+        writer = csv.DictWriter(file, header, restval="")
+        writer.writeheader()
+        writer.writerows(rows)

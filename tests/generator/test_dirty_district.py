@@ -1,0 +1,87 @@
+"""A dirty district (`lrm generate --dirty`): the import's report finds every planted fault
+and nothing else (precision and recall 1.0), and the imported graph is the clean
+district's minus exactly the rows the report skipped."""
+
+from pathlib import Path
+from typing import Any
+
+from lrm_graph.config import Settings
+from lrm_graph.db.graph import Graph
+from lrm_graph.demo.generator import generate
+from lrm_graph.imports import oneroster
+from tests.conftest import WIPE
+from tests.imports import support
+
+LEARNERS, SEED, RATE = 150, 11, 0.03
+NODES = """
+MATCH (n:Entity) WHERE n.source_id IS NOT NULL
+RETURN n.node_kind AS kind, n.source_id AS id, n.name AS name
+"""
+RELATIONSHIPS = """
+MATCH (a:Entity)-[r]->(b:Entity) WHERE r.source = 'imported'
+RETURN type(r) AS type, a.source_id AS a, b.source_id AS b, r.roster_id AS roster_id,
+       toString(r.since) AS since, toString(r.until) AS until
+"""
+
+
+def snapshot(graph: Graph) -> tuple[set[tuple], set[tuple]]:
+    def rows(query: str) -> set[tuple]:
+        records = graph.driver.execute_query(query, database_=graph.database).records
+        return {tuple(record.values()) for record in records}
+
+    return rows(NODES), rows(RELATIONSHIPS)
+
+
+def generated(out: Path, dirty: float = 0.0) -> dict[str, Any]:
+    return generate(out, learners=LEARNERS, seed=SEED, school_year=support.school_year(),
+                    dirty=dirty)  # fmt: skip
+
+
+def skipped_rows(report: dict[str, Any]) -> set[tuple[str, int]]:
+    return {
+        (p["file"], p["line"])
+        for cause in report["problems"]
+        for p in (cause, *cause["knock_ons"])
+        if p["severity"] == "error"
+    }
+
+
+def test_report_finds_every_planted_fault_and_graph_is_clean_minus_skipped(
+    graph: Graph, settings: Settings, tmp_path: Path
+) -> None:
+    clean_out, dirty_out = tmp_path / "clean", tmp_path / "dirty"
+    generated(clean_out)
+    oneroster.run(graph, settings, clean_out)
+    clean_nodes, clean_links = snapshot(graph)
+    with graph.driver.session(database=graph.database) as session:
+        session.run(WIPE).consume()
+    planted = generated(dirty_out, RATE)["dirty"]["faults"]
+
+    done = oneroster.run(graph, settings, dirty_out, max_skipped=100)
+
+    report = done["report"]
+    found = {(p["file"], p["line"], p["column"], p["code"], p["severity"])
+             for p in report["problems"]}  # fmt: skip
+    wanted = {(f["file"], f["line"], f["column"], f["code"], f["severity"]) for f in planted}
+    assert len(wanted) == len(planted) > 20 and {f["severity"] for f in planted} == {
+        "error",
+        "warning",
+    }
+    assert found == wanted  # precision and recall 1.0
+
+    skipped = skipped_rows(report)
+    _, users = support.read(clean_out, "users.csv")
+    _, roles = support.read(clean_out, "roles.csv")
+    _, enrollments = support.read(clean_out, "enrollments.csv")
+    gone_users = {u["sourcedId"] for n, u in enumerate(users, 2) if ("users.csv", n) in skipped}
+    gone_links = {e["sourcedId"] for n, e in enumerate(enrollments, 2)
+                  if ("enrollments.csv", n) in skipped}  # fmt: skip
+    gone_links |= {f"{r['userSourcedId']}@{r['orgSourcedId']}" for n, r in enumerate(roles, 2)
+                   if ("roles.csv", n) in skipped}  # fmt: skip
+    assert gone_users and gone_links
+    nodes, links = snapshot(graph)
+    assert nodes == {n for n in clean_nodes if n[1] not in gone_users}
+    assert links == {
+        link for link in clean_links
+        if link[3] not in gone_links and link[1] not in gone_users and link[2] not in gone_users
+    }  # fmt: skip
