@@ -10,9 +10,8 @@ from api.auth import CallerDep, require_scope
 from api.deps import GraphDep, SettingsDep
 from api.disclosure import AuditDep
 from api.schemas.imports import ImportJobOut, ImportJobPage
-from lrm_graph.access import audit, policy, visibility
 from lrm_graph.auth.caller import Scope
-from lrm_graph.imports.oneroster import history, jobs
+from lrm_graph.imports.oneroster import history, jobs, uploads
 from lrm_graph.imports.oneroster.problems import DEFAULT_MAX_SKIPPED
 
 router = APIRouter(prefix="/imports", tags=["imports"])
@@ -47,12 +46,8 @@ def import_oneroster(
     (`check=true`: the report only), rejected (refused whole, nothing written; the report
     says why), or failed.
     """
-    policy.require_roster_import(caller)
-    # A roster writes learners' data: recorded before anything is staged or written.
-    audit.record_event(graph, ctx, "write", "allowed", purpose=visibility.ALL)
     options = {"strict": strict, "max_skipped": max_skipped, "check_only": check}
-    by = f"{caller.kind}:{caller.display}"
-    job, staged = jobs.queue(graph, file.file, file.filename or "upload.zip", by, options)
+    job, staged = uploads.accept(graph, ctx, file.file, file.filename or "upload.zip", options)
     background.add_task(jobs.run_oneroster, graph, settings, job["id"], staged, **options)
     response.headers["Location"] = f"/v1/imports/{job['id']}"
     return job

@@ -1,0 +1,27 @@
+"""A OneRoster upload as one use case (`POST /v1/imports/oneroster`): who may import, the
+audit, the staged job.
+
+A roster import is the district's: the import scope, and no organization (403 otherwise).
+It writes learners' data not known up front, so it is recorded in the audit (`write`, for
+every learner) before anything is staged or written; the job it queues records who asked.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import IO, Any
+
+from lrm_graph.access import audit, policy, visibility
+from lrm_graph.db.graph import Graph
+from lrm_graph.imports.oneroster import jobs
+
+
+def accept(
+    graph: Graph, request: audit.Request, upload: IO[bytes], name: str, options: dict[str, Any]
+) -> tuple[dict[str, Any], Path]:
+    """Check the caller, record the import in the audit and stage it as a queued job;
+    return the job and the staged file (the caller runs `jobs.run_oneroster` on it)."""
+    caller = audit.signed_in(request)
+    policy.require_roster_import(caller)
+    audit.record_event(graph, request, "write", "allowed", purpose=visibility.ALL)
+    return jobs.queue(graph, upload, name, f"{caller.kind}:{caller.display}", options)
