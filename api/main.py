@@ -8,7 +8,7 @@ from contextlib import asynccontextmanager
 
 from fastapi import APIRouter, Depends, FastAPI
 
-from api import errors, middleware, observability, openapi
+from api import errors, middleware, observability, openapi, paging
 from api.auth import current_caller
 from api.routes import analytics as analytics_routes
 from api.routes import audit as audit_routes
@@ -83,6 +83,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     errors.install(app)
     openapi.install(app)
     middleware.install(app, settings, refusal_page=web_app.refusal_page)
+    app.add_middleware(paging.PageLinks)
     app.add_middleware(observability.RequestObserver)  # the outermost: every answer has an id
     app.include_router(health.router)
     app.include_router(metrics_routes.router)

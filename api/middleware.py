@@ -59,7 +59,7 @@ def install(app: FastAPI, settings: Settings, refusal_page: RefusalPage | None =
             allow_origins=list(settings.cors_origins),
             allow_methods=["GET", "POST", "PUT", "PATCH", "DELETE"],
             allow_headers=["Authorization", "Content-Type"],
-            expose_headers=["Location", "Retry-After"],
+            expose_headers=["Location", "Retry-After", "Link", "X-Request-ID"],
         )
 
 
