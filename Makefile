@@ -17,23 +17,31 @@ setup: $(VENV_STAMP) $(LAUNCHER_STAMP)
 $(VENV_STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
 		|| { echo "error: LRM Graph needs Python 3.11 or newer ($(PYTHON) is older)" >&2; exit 1; }
-	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check -e ".[dev]"
-	touch $@
+	@test -x $(PY) || { echo "==> making the virtual environment $(VENV)"; $(PYTHON) -m venv $(VENV); }
+	@echo "==> installing LRM Graph and its pinned dependencies into $(VENV) (about a minute)"
+	$(PY) -m pip install --disable-pip-version-check --progress-bar off -e ".[dev]"
+	@touch $@
 
 # Java and Maven come in here (and only here); without them `lrm db build` says so.
 $(LAUNCHER_STAMP): $(LAUNCHER_SOURCES) | $(VENV_STAMP)
+	@command -v javac >/dev/null && command -v mvn >/dev/null || { \
+		echo "error: the embedded Neo4j needs JDK 17 and Maven; on Debian or Ubuntu run:" >&2; \
+		echo "  sudo apt-get install -y --no-install-recommends openjdk-17-jdk-headless maven" >&2; \
+		echo "(or run .ci/run, which installs them)" >&2; \
+		exit 1; }
+	@echo "==> building the embedded Neo4j's launcher with Maven (downloads Neo4j 5.26 once)"
 	rm -f $@
 	LRM_LAUNCHER_DIR=$(CURDIR)/launcher $(LRM) db build
 
+HOST ?= 127.0.0.1
 PORT ?= 8000
 
 run: setup
 	$(LRM) db start
 	$(LRM) demo
-	@echo "web app: http://127.0.0.1:$(PORT)/ (sign in with a demo sign-in above)"
-	@echo "API docs: http://127.0.0.1:$(PORT)/docs and /redoc"
-	$(LRM) serve --port $(PORT)
+	@echo "web app: http://$(HOST):$(PORT)/ (sign in with a demo sign-in above)"
+	@echo "API docs: http://$(HOST):$(PORT)/docs and /redoc"
+	$(LRM) serve --host $(HOST) --port $(PORT)
 
 test: setup
 	$(PY) -m pytest
