@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 
 class LearnerExport(BaseModel):
@@ -21,7 +21,8 @@ class LearnerExport(BaseModel):
     accounts: list[dict[str, Any]] = Field(description="Sign-in accounts (no secrets).")
     records: dict[str, list[dict[str, Any]]] = Field(
         description="Records of relationship work about the learner, by kind: interactions, "
-        "notes (all of them, whatever their visibility), interventions, mentor_requests, "
+        "notes (those the caller may read, as any read shows them; every note in a legal-hold "
+        "export), interventions, mentor_requests, "
         "join_requests, ratings, mapping_marks."
     )
     import_jobs: list[dict[str, Any]] = Field(
@@ -39,3 +40,14 @@ class ErasedCount(BaseModel):
 
 class ErasedCounts(BaseModel):
     items: list[ErasedCount]
+
+
+class LegalHoldRequest(BaseModel):
+    """Why everything kept about a learner is handed over: recorded in the audit."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={"examples": [{"reason": "Litigation hold, case 2026-CV-0142"}]},
+    )
+
+    reason: str = Field(min_length=3, max_length=500, description="The matter or request.")

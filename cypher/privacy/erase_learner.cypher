@@ -5,10 +5,17 @@
 //          grade, the audit entries, which name them by uid only, and (when they came from
 //          another system) an ErasedSource tombstone: a keyed hash of their source id, so
 //          imports skip them. Import jobs that quoted their source id get it replaced.
+//          The audit entries their own accounts made keep the account's uid as actor_id
+//          (a pseudonym once the account is gone) but lose the sign-in email: actor
+//          becomes $pseudonym. Interests they added to the catalogue themself
+//          (added_by_learner_uid) go when no one else is tied to them; the others only
+//          lose the mark.
 // Parameters: $uid, $tombstone (the keyed hash, or null), $jobs (list of {id,
-//             errors_json, report_json, detail}: the import jobs that named them, as rewritten).
-// Returns: relationships, goals, accounts, records, import_jobs (counts removed or
-//          rewritten; no row when there is no such learner). Write.
+//             errors_json, report_json, detail}: the import jobs that named them, as
+//             rewritten), $pseudonym (the actor text of their own audit entries).
+// Returns: relationships, goals, accounts, records, import_jobs, audit_entries,
+//          catalogue_entries (counts removed or rewritten; no row when there is no
+//          such learner). Write.
 MATCH (l:Entity {uid: $uid})
 WHERE l.node_kind = 'learner'
 CALL (l) {
@@ -33,6 +40,22 @@ CALL (l) {
   WITH collect(DISTINCT g) AS own_goals
   FOREACH (g IN own_goals | DETACH DELETE g)
   RETURN size(own_goals) AS goals
+}
+CALL (l) {
+  OPTIONAL MATCH (a:Account {person_uid: l.uid})
+  WITH collect(a.uid) AS ids
+  OPTIONAL MATCH (e:AuditEntry)
+  WHERE e.actor_id IN ids
+  SET e.actor = $pseudonym
+  RETURN count(e) AS audit_entries
+}
+CALL (l) {
+  OPTIONAL MATCH (i:Interest {added_by_learner_uid: l.uid})
+  WITH collect(i) AS added
+  WITH [i IN added WHERE NOT EXISTS { (i)--(other) WHERE other <> l }] AS orphans, added
+  FOREACH (i IN added | REMOVE i.added_by_learner_uid)
+  FOREACH (i IN orphans | DETACH DELETE i)
+  RETURN size(orphans) AS catalogue_entries
 }
 CALL (l) {
   OPTIONAL MATCH (a:Account {person_uid: l.uid})
@@ -73,4 +96,4 @@ CALL () {
 FOREACH (h IN CASE WHEN $tombstone IS NULL THEN [] ELSE [$tombstone] END |
   MERGE (:ErasedSource {hash: h}))
 DETACH DELETE l
-RETURN relationships, goals, accounts, records, import_jobs
+RETURN relationships, goals, accounts, records, import_jobs, audit_entries, catalogue_entries

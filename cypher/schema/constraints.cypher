@@ -36,6 +36,12 @@ CREATE INDEX audit_entry_learner IF NOT EXISTS
 FOR (e:AuditEntry) ON (e.learner_uid, e.at);
 CREATE INDEX audit_entry_at IF NOT EXISTS
 FOR (e:AuditEntry) ON (e.at);
+// ... and by actor: erasing a learner pseudonymises the entries of their own accounts.
+CREATE INDEX audit_entry_actor IF NOT EXISTS
+FOR (e:AuditEntry) ON (e.actor_id);
+// Interests a learner added to the catalogue themself go with them when they are erased.
+CREATE INDEX interest_added_by IF NOT EXISTS
+FOR (i:Interest) ON (i.added_by_learner_uid);
 // Import jobs are read back by id from any API instance.
 CREATE CONSTRAINT import_job_id IF NOT EXISTS
 FOR (j:ImportJob) REQUIRE j.id IS UNIQUE;

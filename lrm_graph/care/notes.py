@@ -9,9 +9,9 @@
 
 A note is never shown to someone who cannot see the learner (its author included). The
 district admin, organization roles, the care team and staff who see the learner through a
-class (a teacher) write notes; only the author changes or deletes one. (The export for a
-family's inspection request, in `lrm_graph.privacy.family_rights`, is the one place every
-note appears.)
+class (a teacher) write notes; only the author changes or deletes one. A learner's export
+(`lrm_graph.privacy.family_rights`) follows the same rules; only the district admin's
+legal-hold export holds every note.
 """
 
 from __future__ import annotations

@@ -2,24 +2,32 @@
 
 Export gives everything kept about a learner as one JSON document: the node, every
 relationship with its history (ended ones stay on record), goals, interests, sign-in
-accounts, the records of relationship work about them (interactions, every note whatever
-its visibility, interventions, mentor and join requests, ratings, mapping marks), the
-import jobs whose problems quote their source id, and the audit entries about them.
-Admins, the learner and their guardians may ask for it; it is recorded in the audit
-("export").
+accounts, the records of relationship work about them (interactions, the notes the caller
+may read, interventions, mentor and join requests, ratings, mapping marks), the import
+jobs whose problems quote their source id, and the audit entries about them. Admins, the
+learner and their guardians may ask for it; it is recorded in the audit ("export"). Notes
+follow the rules of every read (`lrm_graph.care.notes`): a `private` note is its author's
+own and in no one else's export, an admin's included; `care_team` notes are not in the
+learner's or the guardian's. A district that must hand over everything (a legal hold) uses
+the legal-hold export: a district admin's explicit operation, with a reason, recorded as
+"legal_hold_export"; it holds every note.
 
 Erase removes the learner's personal data and relationships for good: the node, every
 relationship, the goals only they pursued, their sign-in accounts, every record of
-relationship work about them; import jobs that quoted their source id get it replaced.
-A learner who came from another system leaves a tombstone (`lrm_graph.privacy.tombstones`, a
-keyed hash of the source id and nothing else), so a later roster import or bulk load
-skips them instead of bringing them back. "De-identified
-counts" means exactly this and nothing more: the `ErasedLearners` tally, how many
-learners were erased per organization (their latest school) and grade, with no name,
-uid, date or other detail, so that reports can say "3 learners of grade 10 at Northside
-were erased" and totals over time stay explainable. The audit keeps its entries about the
-learner, who is then known there by uid only, and records the erase itself ("erase")
-before anything is removed, so no erase goes unrecorded.
+relationship work about them, the interests they added to the catalogue themself that no
+one else holds; import jobs that quoted their source id get it replaced. A learner who
+came from another system leaves a tombstone (`lrm_graph.privacy.tombstones`, a keyed hash
+of the source id and nothing else), so a later roster import or bulk load skips them
+instead of bringing them back. "De-identified counts" means exactly this and nothing
+more: the `ErasedLearners` tally, how many learners were erased per organization (their
+latest school) and grade, with no name, uid, date or other detail, so that reports can
+say "3 learners of grade 10 at Northside were erased" and totals over time stay
+explainable. The audit keeps its entries about the learner, who is then known there by
+uid only; the entries their own accounts made lose the sign-in email (actor becomes
+"(an erased learner)", actor_id the gone account's uid). The erase itself is recorded
+("erase") in the transaction that erases, so no erase goes unrecorded. Free text that
+others wrote about the learner elsewhere (an interaction summary with another learner
+that names them) is not theirs to erase and stays.
 """
 
 from __future__ import annotations
@@ -30,6 +38,7 @@ from typing import Any
 from lrm_graph import clock
 from lrm_graph.access import audit, node_checks, visibility
 from lrm_graph.auth.caller import Caller, Role
+from lrm_graph.care import notes, team
 from lrm_graph.config import Settings
 from lrm_graph.db.graph import Graph
 from lrm_graph.errors import Forbidden, NotFound
@@ -44,25 +53,52 @@ RECORDS = (
     "interactions", "notes", "interventions", "mentor_requests", "join_requests", "ratings",
     "mapping_marks",
 )  # fmt: skip
+LEGAL_HOLD = "legal_hold_export"  # the audit action of the district's legal-hold export
 
 
 def export_learner(graph: Graph, request: audit.Request, uid: str) -> dict[str, Any]:
-    """Return everything kept about a learner; recorded in the audit as an export."""
-    caller = _caller(request)
-    purpose = visibility.learner_purpose(graph, caller, uid)  # 404 unless visible
-    if caller.role not in EXPORTERS:
-        raise Forbidden("an export is for an admin, the learner or their guardian")
-    rows = graph.read("privacy/export_learner", uid=uid)
+    """Return everything kept about a learner that the caller may read (notes as any read
+    shows them: no one's `private` notes but the caller's own, `care_team` notes not to the
+    learner or guardian); recorded in the audit as an export."""
+    with audit.operation(graph, request, "export", [uid]) as op:
+        caller = _caller(request)
+        where = team.place(graph, caller, uid)  # 404 unless visible
+        if caller.role not in EXPORTERS:
+            raise Forbidden("an export is for an admin, the learner or their guardian")
+        op.record({uid: where.purpose})
+        document = _document(op.graph, uid)
+    shown = document["records"]
+    shown["notes"] = [note for note in shown["notes"] if notes.may_read(caller, where, note)]
+    return document
+
+
+def legal_hold_export(
+    graph: Graph, request: audit.Request, uid: str, reason: str
+) -> dict[str, Any]:
+    """Return everything kept about a learner, every note included, for a legal hold: a
+    district admin's explicit operation, recorded in the audit as `legal_hold_export` with
+    its reason."""
+    with audit.operation(graph, request, LEGAL_HOLD, [uid]) as op:
+        caller = _caller(request)
+        if not caller.is_admin:
+            raise Forbidden("a legal-hold export is for district admins")
+        nodes.get(graph, NodeKind.LEARNER, uid)  # 404 before anything is recorded
+        op.record({uid: f"legal hold: {reason}"})
+        return _document(op.graph, uid)
+
+
+def _document(reader: Graph, uid: str) -> dict[str, Any]:
+    rows = reader.read("privacy/export_learner", uid=uid)
     if not rows:
         raise NotFound(f"no learner with uid {uid!r}")
     row = rows[0]
-    entries = [entry["e"] for entry in graph.read("privacy/list_audit_entries", uid=uid)]
+    entries = [entry["e"] for entry in reader.read("privacy/list_audit_entries", uid=uid)]
     records: dict[str, list[dict[str, Any]]] = {section: [] for section in RECORDS}
-    for item in graph.read("privacy/export_records", uid=uid):
+    for item in reader.read("privacy/export_records", uid=uid):
         records[item["section"]].append(item["record"])
     source_id = row["l"].get("source_id")
-    jobs = [import_reports.naming(job, source_id) for job in import_reports.find(graph, source_id)]
-    audit.record(graph, request, "export", {uid: purpose})
+    found = import_reports.find(reader, source_id)
+    jobs = [import_reports.naming(job, source_id) for job in found]
     return {
         "learner": row["l"],
         "relationships": [_relationship(item) for item in row["relationships"]],
@@ -109,10 +145,19 @@ def erase_learner(
         jobs = [import_reports.scrubbed(job, source_id) for job in found] if source_id else []
         tombstone = tombstones.tombstone(op.graph, settings, source_id)
         op.record({uid: visibility.ALL})
-        rows = op.graph.write("privacy/erase_learner", uid=uid, tombstone=tombstone, jobs=jobs)
+        rows = op.graph.write(
+            "privacy/erase_learner",
+            uid=uid,
+            tombstone=tombstone,
+            jobs=jobs,
+            pseudonym=import_reports.ERASED,
+        )
         if not rows:
             raise NotFound(f"no learner with uid {uid!r}")
-        counted = ("relationships", "goals", "accounts", "records", "import_jobs")
+        counted = (
+            "relationships", "goals", "accounts", "records", "import_jobs", "audit_entries",
+            "catalogue_entries",
+        )  # fmt: skip
         return {key: int(rows[0][key]) for key in counted}
 
 

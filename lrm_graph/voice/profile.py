@@ -152,7 +152,7 @@ def add_interest(
     """Say the learner is interested in a catalogue interest, named by uid or by name (a
     name finds the interest whatever its case, or adds it to the catalogue). Return the
     interest as the learner's list shows it, and whether it was new to the catalogue."""
-    me(graph, request, Scope.WRITE)  # 403 before anything is looked up or added
+    learner = me(graph, request, Scope.WRITE)  # 403 before anything is looked up or added
     created = False
     if interest_uid is None:
         if name is None:
@@ -163,6 +163,7 @@ def add_interest(
         else:
             node = nodes.create(graph, NodeKind.INTEREST, InterestFields(name=name))
             interest_uid, created = node["uid"], True
+            graph.write("voice/mark_added_interest", uid=interest_uid, learner_uid=learner.uid)
     return _listed(graph, add_tie(graph, request, RelType.INTERESTED_IN, interest_uid)), created
 
 

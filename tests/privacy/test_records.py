@@ -1,6 +1,6 @@
 """Export and erase cover every record about a learner: the care team's records (issue 6's
-labels, found by learner_uid), every note whatever its visibility, and import jobs that
-quote the learner's source id."""
+labels, found by learner_uid), notes (every one in the legal-hold export), and import jobs
+that quote the learner's source id."""
 
 from __future__ import annotations
 
@@ -67,14 +67,21 @@ def rejected_job(graph: Graph, source_id: str) -> str:
     return job_id
 
 
-def test_export_holds_every_record_and_every_note(client: TestClient, graph: Graph) -> None:
+def test_export_holds_every_record_and_the_legal_hold_every_note(
+    client: TestClient, graph: Graph
+) -> None:
     learner = factories.learner(client, source_id="stu-77")
     cared_for(client, graph, learner["uid"])
     job_id = rejected_job(graph, "stu-77")
     export = client.get(f"/v1/learners/{learner['uid']}/export")
     assert export.status_code == 200, export.text
     records = export.json()["records"]
-    assert [n["text"] for n in records["notes"]] == ["Worried about home."]  # a private one
+    assert records["notes"] == []  # the mentor's private note is theirs alone
+    hold = client.post(
+        f"/v1/learners/{learner['uid']}/legal-hold-export", json={"reason": "court order 17"}
+    )
+    assert hold.status_code == 200, hold.text
+    assert [n["text"] for n in hold.json()["records"]["notes"]] == ["Worried about home."]
     assert [i["summary"] for i in records["interactions"]] == ["Talked about maths."]
     assert {section: len(records[section]) for section in OTHER_LABELS} == dict.fromkeys(
         OTHER_LABELS, 1
