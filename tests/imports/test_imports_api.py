@@ -1,5 +1,6 @@
 """POST /v1/imports/oneroster (a zipped set) answers 202 with a job; GET /v1/imports/{id}."""
 
+import json
 from pathlib import Path
 
 from fastapi.testclient import TestClient
@@ -103,6 +104,16 @@ def test_upload_that_is_not_a_zip_is_rejected(client: TestClient) -> None:
     rejected = job(client, upload(client, b"sourcedId,name\n", "roster.csv")["id"])
     assert rejected["status"] == "rejected"
     assert "cannot be read" in rejected["errors"][0]["message"]
+    # The problem names the file as uploaded, never the server's temporary file.
+    assert rejected["errors"][0]["file"] == "roster.csv"
+    assert "lrm-oneroster" not in json.dumps(rejected)
+
+
+def test_an_uploaded_name_with_folders_is_staged_by_its_own_name(client: TestClient) -> None:
+    rejected = job(client, upload(client, b"not a zip", "../../etc/district.zip")["id"])
+    assert rejected["status"] == "rejected"
+    assert rejected["errors"][0]["file"] == "district.zip"
+    assert "lrm-oneroster" not in json.dumps(rejected)
 
 
 def test_import_job_is_kept_in_the_graph_for_any_api_instance(

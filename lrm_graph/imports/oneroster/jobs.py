@@ -12,6 +12,7 @@ since imports are idempotent). `lrm import oneroster` records its imports the sa
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
@@ -21,7 +22,7 @@ import tempfile
 import time
 import uuid
 from collections.abc import Callable
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import IO, Any
 
 from lrm_graph import clock, metrics
@@ -42,15 +43,29 @@ JSON_FIELDS = {"counts": "{}", "errors": "[]", "report": "null", "files": "[]", 
 def queue(
     graph: Graph, upload: IO[bytes], source: str, by: str, options: dict[str, Any]
 ) -> tuple[dict[str, Any], Path]:
-    """Stage an uploaded archive in a temporary file and record a queued job for it."""
-    with tempfile.NamedTemporaryFile(prefix="lrm-oneroster-", suffix=".zip", delete=False) as out:
+    """Stage an uploaded archive in a temporary folder, under the name it was uploaded with
+    (problems name that file, never the server's temporary path), and record a queued job."""
+    staged = Path(tempfile.mkdtemp(prefix="lrm-oneroster-")) / staged_name(source)
+    with staged.open("wb") as out:
         shutil.copyfileobj(upload, out, 1 << 20)
-    staged = Path(out.name)
     try:
         return create(graph, "oneroster", source, by, options), staged
     except BaseException:
-        staged.unlink(missing_ok=True)
+        discard(staged)
         raise
+
+
+def staged_name(source: str) -> str:
+    """Return the uploaded file's own name, fit to stage (no folders, never empty)."""
+    name = PurePath(source.replace("\\", "/")).name.strip()
+    return name if name not in ("", ".", "..") else "upload.zip"
+
+
+def discard(staged: Path) -> None:
+    """Remove a staged upload and the temporary folder that holds it."""
+    staged.unlink(missing_ok=True)
+    with contextlib.suppress(OSError):
+        staged.parent.rmdir()
 
 
 def create(
@@ -148,7 +163,7 @@ def run_oneroster(
         log.info("import job %s ended: %s", job_id, exc)
     finally:
         metrics.IMPORT_JOBS_RUNNING.dec()
-        path.unlink(missing_ok=True)
+        discard(path)
 
 
 def fingerprints(path: Path) -> list[dict[str, Any]]:

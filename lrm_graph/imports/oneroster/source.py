@@ -38,7 +38,9 @@ class RosterFiles:
             self._zip = zipfile.ZipFile(path)
         except (OSError, zipfile.BadZipFile) as exc:
             problems = Problems()
-            problems.add(path.name, None, None, "unreadable", f"cannot be read: {exc}")
+            # An OSError's text holds the full path: name the file only.
+            why = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+            problems.add(path.name, None, None, "unreadable", f"cannot be read: {why}")
             raise RosterRejected(problems) from exc
         # A set zipped from its folder keeps the folder in member names: match by name.
         for member in self._zip.namelist():
