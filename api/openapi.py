@@ -57,7 +57,7 @@ def operation_id(route: APIRoute) -> str:
 
     Unique because each router's functions are; FastAPI warns of a duplicate.
     """
-    tag = (route.tags[0] if route.tags else "service").replace("-", "_")
+    tag = str(route.tags[0] if route.tags else "service").replace("-", "_")
     verb, _, rest = route.name.partition("_")
     if verb in VERBS and rest in {"node", "nodes", tag, tag.removesuffix("s")}:
         return f"{tag}_{verb}"
