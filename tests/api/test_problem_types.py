@@ -91,6 +91,8 @@ def test_a_405_names_the_methods_it_allows(client: TestClient) -> None:
 def test_the_suite_collects_the_problem_answers_it_gets(
     client: TestClient, problem_answers: ProblemAnswers
 ) -> None:
+    key = ("/problems/not-found", "Not found", 404)
+    problem_answers.where.pop(key, None)  # where keeps the first place; an earlier test may own it
     client.get("/v1/learners/nobody-at-all")
     assert ("Not found", 404) in problem_answers.seen["/problems/not-found"]
-    assert problem_answers.where[("/problems/not-found", "Not found", 404)].startswith("GET ")
+    assert problem_answers.where[key] == "GET /v1/learners/nobody-at-all"
