@@ -12,7 +12,7 @@ from cli.app import current_settings
 from lrm_graph import analysis, tabular
 from lrm_graph.db.graph import connect
 from lrm_graph.errors import InvalidInput
-from lrm_graph.records.fields import Grade
+from lrm_graph.store.fields import Grade
 
 # From the registry, so that `--help` lists every analytic and a typo exits 2.
 AnalyticName = StrEnum("AnalyticName", {name: name for name in analysis.NAMES})  # type: ignore[misc]

@@ -11,7 +11,7 @@ from lrm_graph.db import cypher, schema
 from lrm_graph.db.graph import Graph
 from lrm_graph.errors import GraphUnavailable
 from lrm_graph.imports import bulk
-from lrm_graph.imports.bulk_batches import start_node_batches
+from lrm_graph.store.bulk_batches import start_node_batches
 
 SCANS = ("AllNodesScan", "NodeByLabelScan", "NodeIndexScan", "RelationshipTypeScan",
          "AllRelationshipsScan", "RelationshipIndexScan")  # fmt: skip

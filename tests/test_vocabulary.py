@@ -2,7 +2,7 @@ import pytest
 
 from lrm_graph.db.node_labels import NODE_CLASSES
 from lrm_graph.errors import InvalidRelationship
-from lrm_graph.records.fields import FIELDS
+from lrm_graph.store.fields import FIELDS
 from lrm_graph.vocabulary import ALLOWED_PAIRS, NodeKind, RelType, check_pair
 
 

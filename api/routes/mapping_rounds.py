@@ -25,7 +25,7 @@ from api.schemas.mapping import (
 )
 from lrm_graph.mapping import diff, marks, rounds
 from lrm_graph.mapping.rounds import MarkBy, RoundStatus
-from lrm_graph.records.fields import Grade
+from lrm_graph.store.fields import Grade
 
 router = APIRouter(prefix="/mapping-rounds", tags=["mapping-rounds"])
 Uid = Annotated[str, Path(min_length=1, max_length=128)]

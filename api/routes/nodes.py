@@ -10,8 +10,9 @@ from api.disclosure import AuditDep
 from api.schemas.nodes import MODELS
 from lrm_graph.errors import InvalidInput
 from lrm_graph.privacy import family_rights
-from lrm_graph.records import node_cases, nodes
-from lrm_graph.records.fields import FIELDS, Grade
+from lrm_graph.records import node_cases
+from lrm_graph.store import nodes
+from lrm_graph.store.fields import FIELDS, Grade
 from lrm_graph.vocabulary import AdultRole, NodeKind
 
 Uid = Annotated[str, StringConstraints(min_length=1, max_length=128)]

@@ -14,7 +14,7 @@ from lrm_graph.analysis.options import (
     LearnerFilter,
     Options,
 )
-from lrm_graph.records.fields import Grade
+from lrm_graph.store.fields import Grade
 from lrm_graph.vocabulary import NodeKind
 
 Uid = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=128)]

@@ -10,7 +10,7 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstrai
 
 from lrm_graph.care.interactions import MAX_LEARNERS, InteractionKind
 from lrm_graph.care.notes import Visibility
-from lrm_graph.records.fields import FREE_TEXT
+from lrm_graph.store.fields import FREE_TEXT
 
 Uid = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=128)]
 Summary = Annotated[

@@ -8,7 +8,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from lrm_graph.access.safeguarding import ConnectionStatus
-from lrm_graph.records.fields import FREE_TEXT
+from lrm_graph.store.fields import FREE_TEXT
 from lrm_graph.vocabulary import ScreeningStatus
 
 Uid = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=128)]

@@ -8,7 +8,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from lrm_graph.mapping.rounds import RoundStatus
-from lrm_graph.records.fields import Name
+from lrm_graph.store.fields import Name
 
 Uid = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=128)]
 MAX_MARKS = 1000

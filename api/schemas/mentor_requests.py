@@ -9,7 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from api.schemas.relationships import RelationshipOut
 from api.schemas.voice import Uid
-from lrm_graph.records.fields import FREE_TEXT, Name
+from lrm_graph.store.fields import FREE_TEXT, Name
 
 Hope = Annotated[
     str, StringConstraints(strip_whitespace=True, min_length=1, max_length=1000), FREE_TEXT

@@ -1,4 +1,4 @@
-"""Per-kind request and response models, made from the fields in `lrm_graph.records.fields`."""
+"""Per-kind request and response models, made from the fields in `lrm_graph.store.fields`."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel, ConfigDict, create_model
 from pydantic.fields import FieldInfo
 
-from lrm_graph.records.fields import FIELDS, Fields, NodeMeta, without_rules
+from lrm_graph.store.fields import FIELDS, Fields, NodeMeta, without_rules
 from lrm_graph.vocabulary import NodeKind
 
 

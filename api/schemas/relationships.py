@@ -7,8 +7,8 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from lrm_graph.records.fields import FREE_TEXT
-from lrm_graph.records.relationships import RelationshipChanges, RelationshipFields
+from lrm_graph.store.fields import FREE_TEXT
+from lrm_graph.store.relationships import RelationshipChanges, RelationshipFields
 from lrm_graph.vocabulary import NodeKind, RelType
 
 RelationshipCreate = RelationshipFields

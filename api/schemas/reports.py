@@ -12,9 +12,9 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, create_model
 
 from lrm_graph import reports
-from lrm_graph.records.fields import Grade
 from lrm_graph.reports import DEFAULT_DAYS, DEFAULT_MIN_LEARNERS, Filters, Options
 from lrm_graph.reports.common import MAX_DAYS, MAX_SCORE
+from lrm_graph.store.fields import Grade
 from lrm_graph.vocabulary import RelType
 
 Uid = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=128)]

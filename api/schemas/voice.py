@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
-from lrm_graph.records.fields import FREE_TEXT, Name, Text
+from lrm_graph.store.fields import FREE_TEXT, Name, Text
 from lrm_graph.vocabulary import CommunityKind, GoalKind, GoalStatus, MemberRole, NodeKind
 
 Uid = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=128)]

@@ -6,6 +6,6 @@
 // Arguments: expert (a node or map variable of the query), on (a date: a $parameter).
 // Used where a query writes {{screened(<variable>, <$date>)}}: lrm_graph/db/cypher.py
 // splices it in when it loads the query. Its Python twin, for nodes already read, is
-// lrm_graph/records/relationships.is_screened, held equal to it by
+// lrm_graph/store/relationships.is_screened, held equal to it by
 // tests/records/test_screened.py.
 coalesce({expert}.screening_status = 'cleared' AND {expert}.screening_expires_on >= {on}, false)

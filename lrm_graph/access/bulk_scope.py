@@ -23,7 +23,7 @@ from lrm_graph.access.policy import CREATE, Audience, Reach, audience_of
 from lrm_graph.auth.caller import Caller
 from lrm_graph.db.graph import Graph
 from lrm_graph.errors import Forbidden
-from lrm_graph.imports import bulk_batches
+from lrm_graph.store import bulk_batches
 from lrm_graph.vocabulary import NodeKind, RelType
 
 NodeKey = tuple[str, str]  # (node_kind, source_id)

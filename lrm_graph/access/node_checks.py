@@ -29,7 +29,7 @@ from lrm_graph.access.policy import (
 from lrm_graph.auth.caller import Caller, Scope
 from lrm_graph.db.graph import Graph
 from lrm_graph.errors import Forbidden, NotFound
-from lrm_graph.records import nodes
+from lrm_graph.store import nodes
 from lrm_graph.vocabulary import NodeKind
 
 Disclosed = dict[str, str]

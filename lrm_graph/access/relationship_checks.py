@@ -25,7 +25,7 @@ from lrm_graph.access.policy import (
 from lrm_graph.auth.caller import Caller, Scope
 from lrm_graph.db.graph import Graph
 from lrm_graph.errors import Forbidden, NotFound
-from lrm_graph.records import relationships
+from lrm_graph.store import relationships
 from lrm_graph.vocabulary import MemberRole, NodeKind, RelType
 
 LEARNER = NodeKind.LEARNER.value

@@ -29,7 +29,7 @@ from lrm_graph.auth.caller import Caller, Role
 from lrm_graph.db.graph import Graph
 from lrm_graph.db.pages import Page, decode, page_of
 from lrm_graph.errors import Conflict, Forbidden, NotFound
-from lrm_graph.records import nodes, relationships
+from lrm_graph.store import nodes, relationships
 from lrm_graph.vocabulary import NodeKind, RelType, ScreeningStatus, Source
 
 

@@ -20,7 +20,7 @@ from lrm_graph.auth.caller import Caller
 from lrm_graph.config import Settings
 from lrm_graph.db.graph import Graph
 from lrm_graph.errors import LrmError
-from lrm_graph.records.relationships import RelationshipFields, read_ends
+from lrm_graph.store.relationships import RelationshipFields, read_ends
 from lrm_graph.vocabulary import RelType, Source
 
 __all__ = ["NAMES", "LearnerFilter", "Options", "Report", "accept_match", "mentors_for",

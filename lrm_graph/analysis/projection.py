@@ -5,7 +5,7 @@ report is about (`select_learners`).
 
 The analyses read node kinds and relationship types as the plain text the database holds
 (NodeKind and RelType values); only the fields they use are kept (`KEPT`), and an expert
-carries `screened` (cleared and current today: `records.relationships.is_screened`).
+carries `screened` (cleared and current today: `store.relationships.is_screened`).
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from analytics.projection import add_node, add_relationship, new_graph
 from lrm_graph import clock
 from lrm_graph.db import cypher
 from lrm_graph.db.graph import Graph, plain, translated_errors
-from lrm_graph.records.relationships import is_screened
+from lrm_graph.store.relationships import is_screened
 from lrm_graph.vocabulary import NodeKind, RelType
 
 PROJECTED_KINDS = tuple(kind for kind in NodeKind if kind is not NodeKind.ORGANIZATION)

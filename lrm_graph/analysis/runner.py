@@ -26,7 +26,8 @@ from lrm_graph.auth.caller import Caller
 from lrm_graph.config import DEFAULT_CARING_TYPES
 from lrm_graph.db.graph import Graph
 from lrm_graph.errors import Conflict, InvalidInput, NotFound
-from lrm_graph.records import nodes, relationship_cases, relationships
+from lrm_graph.records import relationship_cases
+from lrm_graph.store import nodes, relationships
 from lrm_graph.vocabulary import NodeKind, RelType, Source
 
 # The option types and limits are read from here by the callers that bring their own scope.

@@ -23,7 +23,7 @@ from lrm_graph.config import DEFAULT_CARING_TYPES
 from lrm_graph.db.graph import Graph
 from lrm_graph.db.pages import Page
 from lrm_graph.errors import InvalidInput, NotFound
-from lrm_graph.records import nodes
+from lrm_graph.store import nodes
 
 MAX_LEARNERS = 50
 # How far ahead of our clock a client's `at` may be: clocks differ a little.

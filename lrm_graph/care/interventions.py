@@ -32,7 +32,7 @@ from lrm_graph.care.team import (
 )
 from lrm_graph.db.graph import Graph
 from lrm_graph.errors import Conflict, Forbidden, InvalidInput, NotFound
-from lrm_graph.records import nodes
+from lrm_graph.store import nodes
 from lrm_graph.vocabulary import NodeKind
 
 MAX_LISTED = 500

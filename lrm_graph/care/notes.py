@@ -29,7 +29,7 @@ from lrm_graph.care.team import require_standing as require_place
 from lrm_graph.db.graph import Graph
 from lrm_graph.db.pages import Page
 from lrm_graph.errors import Forbidden, NotFound
-from lrm_graph.records import nodes
+from lrm_graph.store import nodes
 
 
 class Visibility(StrEnum):

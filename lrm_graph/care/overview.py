@@ -21,7 +21,7 @@ from lrm_graph.care import notes, ties
 from lrm_graph.care.team import by_person, care_team, person, place
 from lrm_graph.db.graph import Graph
 from lrm_graph.errors import Forbidden
-from lrm_graph.records import nodes
+from lrm_graph.store import nodes
 from lrm_graph.vocabulary import NodeKind, RelType
 
 # The learner's own ties the overview lists, by the list they go in.

@@ -1,6 +1,6 @@
 """The rules each node label needs in the database, and the neomodel classes that install them.
 
-What a node of each kind holds is declared once, in `lrm_graph.records.fields`. The
+What a node of each kind holds is declared once, in `lrm_graph.store.fields`. The
 database needs two facts per label, both storage decisions kept here beside the schema:
 `uid` is unique (so a lookup by label and uid is a seek), and the properties that lookups
 by that label filter on, an index each (`INDEXED`). neomodel turns these classes into
@@ -16,7 +16,7 @@ from neomodel import StringProperty, StructuredNode, UniqueIdProperty
 
 from lrm_graph.vocabulary import NodeKind
 
-# Every one is a field of its kind in records/fields.py and holds a string (a grade code,
+# Every one is a field of its kind in store/fields.py and holds a string (a grade code,
 # an enum's value, an industry code): tests/records/test_node_labels.py holds both.
 INDEXED: dict[NodeKind, tuple[str, ...]] = {
     NodeKind.LEARNER: ("grade_level",),

@@ -15,7 +15,8 @@ from lrm_graph import clock
 from lrm_graph.access import audit, node_checks
 from lrm_graph.db.graph import Graph
 from lrm_graph.errors import Forbidden, NotFound
-from lrm_graph.records import nodes, traversal
+from lrm_graph.records import traversal
+from lrm_graph.store import nodes
 from lrm_graph.vocabulary import NodeKind, RelType
 
 

@@ -5,7 +5,7 @@ single create checks it (the same field models, vocabulary pairs and screening r
 bad row is reported with its index and nothing of it is written, the good rows are.
 Nodes are written first, so relationship rows may name nodes of the same request.
 Every write is an upsert, so a load cut off halfway is mended by running it again.
-`lrm_graph.imports.bulk_batches` holds the batched queries; bench/README.md has the numbers.
+`lrm_graph.store.bulk_batches` holds the batched queries; bench/README.md has the numbers.
 """
 
 from __future__ import annotations
@@ -22,15 +22,15 @@ from lrm_graph.access.bulk_scope import Confinement
 from lrm_graph.config import Settings
 from lrm_graph.db.graph import Graph
 from lrm_graph.errors import InvalidInput, LrmError
-from lrm_graph.imports import bulk_batches
-from lrm_graph.imports.bulk_batches import FactsKey, RefKey, WriteRow
 from lrm_graph.imports.bulk_rows import RelationshipRow, node_fields, reason
 from lrm_graph.privacy import tombstones
-from lrm_graph.records.nodes import new_uid, stored_props
-from lrm_graph.records.relationships import check_ends, starts_as_proposal
+from lrm_graph.store import bulk_batches
+from lrm_graph.store.bulk_batches import FactsKey, RefKey, WriteRow
+from lrm_graph.store.nodes import new_uid, stored_props
+from lrm_graph.store.relationships import check_ends, starts_as_proposal
 
 # The shape a single create stores (its `properties` as one JSON string), not a copy of it.
-from lrm_graph.records.relationships import stored_props as stored_relationship_props
+from lrm_graph.store.relationships import stored_props as stored_relationship_props
 from lrm_graph.vocabulary import SYMMETRIC, NodeKind, RelType
 
 NodeKey = tuple[str, str]  # (node_kind, source_id)

@@ -8,9 +8,9 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from lrm_graph.errors import InvalidInput
-from lrm_graph.imports.bulk_batches import RefKey
-from lrm_graph.records.fields import FIELDS, Fields, SourceId
-from lrm_graph.records.relationships import RelationshipChanges, Uid
+from lrm_graph.store.bulk_batches import RefKey
+from lrm_graph.store.fields import FIELDS, Fields, SourceId
+from lrm_graph.store.relationships import RelationshipChanges, Uid
 from lrm_graph.vocabulary import NodeKind, RelType
 
 

@@ -43,7 +43,7 @@ from lrm_graph.config import Settings
 from lrm_graph.db.graph import Graph
 from lrm_graph.errors import Forbidden, NotFound
 from lrm_graph.privacy import import_reports, tombstones
-from lrm_graph.records import nodes
+from lrm_graph.store import nodes
 from lrm_graph.vocabulary import NodeKind
 
 # Who may ask for a learner's export: the district, the learner, their guardian.

@@ -16,8 +16,8 @@ from lrm_graph.access import audit, node_checks
 from lrm_graph.db.graph import Graph
 from lrm_graph.db.pages import Page
 from lrm_graph.errors import InvalidInput
-from lrm_graph.records import nodes
-from lrm_graph.records.fields import Fields
+from lrm_graph.store import nodes
+from lrm_graph.store.fields import Fields
 from lrm_graph.vocabulary import NodeKind
 
 

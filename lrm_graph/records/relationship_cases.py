@@ -19,8 +19,8 @@ from lrm_graph.access import audit, relationship_checks
 from lrm_graph.auth.caller import Caller
 from lrm_graph.db.graph import Graph
 from lrm_graph.db.pages import Page
-from lrm_graph.records import relationships
-from lrm_graph.records.relationships import RelationshipChanges, RelationshipFields
+from lrm_graph.store import relationships
+from lrm_graph.store.relationships import RelationshipChanges, RelationshipFields
 from lrm_graph.vocabulary import RelType
 
 GRANT = "grant"  # the audit action of a write that widens who sees a learner

@@ -16,7 +16,7 @@ from typing import Any, get_args
 from lrm_graph import problem_types
 from lrm_graph.db.graph import Graph
 from lrm_graph.errors import InvalidInput, LrmError, NotFound
-from lrm_graph.records.fields import Grade
+from lrm_graph.store.fields import Grade
 from lrm_graph.vocabulary import ALLOWED_PAIRS, NodeKind, RelType
 
 Rows = list[dict[str, Any]]

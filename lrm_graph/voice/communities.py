@@ -21,7 +21,7 @@ from lrm_graph.auth.caller import Caller, Role, Scope
 from lrm_graph.db.graph import Graph
 from lrm_graph.db.pages import Page, decode, page_of
 from lrm_graph.errors import Conflict, Forbidden, NodeArchived, NotFound
-from lrm_graph.records import nodes, relationships
+from lrm_graph.store import nodes, relationships
 from lrm_graph.vocabulary import MemberRole, NodeKind, RelType, Source
 from lrm_graph.voice import profile
 from lrm_graph.voice.requests import Requests

@@ -18,8 +18,8 @@ from lrm_graph.access.audit import Request
 from lrm_graph.auth.caller import Scope
 from lrm_graph.db.graph import Graph
 from lrm_graph.errors import Conflict, Forbidden, InvalidInput, NodeArchived, NotFound
-from lrm_graph.records import nodes
-from lrm_graph.records.fields import GoalFields
+from lrm_graph.store import nodes
+from lrm_graph.store.fields import GoalFields
 from lrm_graph.vocabulary import NodeKind, RelType, Source
 from lrm_graph.voice import profile
 

@@ -21,8 +21,9 @@ from lrm_graph.access.policy import require
 from lrm_graph.auth.caller import Caller, Role, Scope
 from lrm_graph.db.graph import Graph
 from lrm_graph.errors import Forbidden, InvalidInput, NotFound
-from lrm_graph.records import nodes, relationship_cases, relationships, traversal
-from lrm_graph.records.fields import InterestFields
+from lrm_graph.records import relationship_cases, traversal
+from lrm_graph.store import nodes, relationships
+from lrm_graph.store.fields import InterestFields
 from lrm_graph.vocabulary import NodeKind, RelType, Source
 
 ENDED_BY_LEARNER = "taken back by the learner"

@@ -6,7 +6,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from lrm_graph.db.graph import Graph
-from lrm_graph.records.fields import FIELDS, Printable
+from lrm_graph.store.fields import FIELDS, Printable
 from lrm_graph.vocabulary import NodeKind
 from tests import factories
 from tests.records.support import UNPRINTABLE, refused_naming

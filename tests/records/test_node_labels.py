@@ -8,7 +8,7 @@ from typing import Annotated, Literal, Union, get_args, get_origin
 from lrm_graph.db import schema
 from lrm_graph.db.graph import Graph
 from lrm_graph.db.node_labels import INDEXED, NODE_CLASSES
-from lrm_graph.records.fields import FIELDS
+from lrm_graph.store.fields import FIELDS
 from lrm_graph.vocabulary import NodeKind
 
 # The names neomodel gave these rules when each kind was declared in neomodel by hand: a

@@ -5,7 +5,7 @@ from datetime import date, timedelta
 
 from lrm_graph.db import cypher
 from lrm_graph.db.graph import Graph
-from lrm_graph.records.relationships import is_screened
+from lrm_graph.store.relationships import is_screened
 
 ON = date(2030, 6, 15)
 LATER, BEFORE = ON + timedelta(days=1), ON - timedelta(days=1)

@@ -17,8 +17,8 @@ from lrm_graph import reports
 from lrm_graph.access import audit
 from lrm_graph.config import Settings
 from lrm_graph.db.graph import Graph
-from lrm_graph.records.fields import Grade
 from lrm_graph.reports import places
+from lrm_graph.store.fields import Grade
 from web.pages import render
 from web.pdf import pdf_response
 from web.report_table import described, tables

@@ -18,7 +18,7 @@ from lrm_graph.imports.oneroster.index import (
 )
 from lrm_graph.imports.oneroster.normalise import ENROLLMENT_ROLES, ROLES_11, ROLES_12
 from lrm_graph.imports.oneroster.source import RosterFiles, rows
-from lrm_graph.records.fields import LearnerFields
+from lrm_graph.store.fields import LearnerFields
 
 PERSON = ("learner", "adult")
 FAMILY_ROLES = frozenset({"guardian", "parent", "relative"})  # agents who may be guardians

@@ -17,7 +17,7 @@ from typing import Any
 from lrm_graph import clock
 from lrm_graph.db.graph import Graph
 from lrm_graph.privacy.tombstones import Tombstones
-from lrm_graph.records.nodes import new_uid
+from lrm_graph.store.nodes import new_uid
 from lrm_graph.vocabulary import NodeKind, RelType
 
 Progress = Callable[[int], None]  # rows done since the last call

@@ -18,7 +18,7 @@ from typing import Any
 
 from lrm_graph import clock
 from lrm_graph.db.graph import Graph
-from lrm_graph.records.fields import FIELDS
+from lrm_graph.store.fields import FIELDS
 from lrm_graph.vocabulary import SYMMETRIC, NodeKind, RelType, Source
 
 RefKey = tuple[str, ...]  # ("uid", uid) or ("source", node_kind, source_id)

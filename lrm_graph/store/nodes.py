@@ -12,9 +12,9 @@ from lrm_graph import clock
 from lrm_graph.db.graph import Graph
 from lrm_graph.db.pages import Page, decode, page_of
 from lrm_graph.errors import InvalidInput, NotFound
-from lrm_graph.records import relationships
-from lrm_graph.records.fields import FIELDS, Fields, display_name, required_fields
-from lrm_graph.records.relationships import RelationshipFields
+from lrm_graph.store import relationships
+from lrm_graph.store.fields import FIELDS, Fields, display_name, required_fields
+from lrm_graph.store.relationships import RelationshipFields
 from lrm_graph.vocabulary import NodeKind, RelType
 
 
