@@ -11,8 +11,9 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match
 
+from api import observability
 from api.disclosure import client_ip, request_label
-from lrm_graph import clock, problem_types
+from lrm_graph import clock, logs, problem_types
 from lrm_graph.access import audit
 from lrm_graph.access.visibility import Hidden
 from lrm_graph.errors import LrmError
@@ -115,5 +116,14 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(Exception)
     async def unexpected(request: Request, exc: Exception) -> JSONResponse:
-        log.exception("unexpected error on %s %s", request.method, request.url.path)
-        return problem(request, 500, "something went wrong on our side; it has been logged")
+        # Starlette answers an unhandled error outside every middleware, after the
+        # observer has let go of the request's id: take it up again for the log and answer.
+        rid = observability.request_id_of(request.scope)
+        token = logs.request_id.set(rid)
+        try:
+            log.exception("unexpected error on %s %s", request.method, request.url.path)
+        finally:
+            logs.request_id.reset(token)
+        response = problem(request, 500, "something went wrong on our side; it has been logged")
+        response.headers[observability.HEADER] = rid
+        return response

@@ -13,6 +13,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from lrm_graph import logs, metrics
 
 HEADER = "X-Request-ID"
+SCOPE_KEY = "lrm.request_id"  # where the id waits for the 500 handler, which runs outside
 # An id from the request is kept only if it is short and plain (it goes into log lines).
 USABLE_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
 log = logging.getLogger("lrm_graph.access")
@@ -31,6 +32,7 @@ class RequestObserver:
             return
         given = dict(scope["headers"]).get(HEADER.lower().encode(), b"").decode("latin-1")
         rid = given if USABLE_ID.match(given) else uuid.uuid4().hex
+        scope[SCOPE_KEY] = rid
         token = logs.request_id.set(rid)
         started, status = time.perf_counter(), 500
 
@@ -50,6 +52,11 @@ class RequestObserver:
             metrics.REQUEST_SECONDS.labels(*labels).observe(seconds)
             log.info("%s %s %s %.1f ms", scope["method"], scope["path"], status, seconds * 1000)
             logs.request_id.reset(token)
+
+
+def request_id_of(scope: Scope) -> str:
+    """Return the id `RequestObserver` gave this request (`-` before it ran)."""
+    return str(scope.get(SCOPE_KEY, "-"))
 
 
 def route_template(scope: Scope) -> str:

@@ -12,7 +12,9 @@ from collections.abc import Iterator
 import pytest
 from fastapi.testclient import TestClient
 
+from api.main import create_app
 from lrm_graph import logs
+from lrm_graph.config import Settings
 from tests import factories
 
 
@@ -79,3 +81,28 @@ def test_log_lines_carry_the_request_id_as_json(client: TestClient, json_log: io
         for line in mine
     ), lines
     assert {"time", "level", "logger", "request_id", "message"} <= set(mine[0])
+
+
+def test_an_unexpected_error_answers_500_with_the_request_id_in_answer_and_log(
+    settings: Settings, json_log: io.StringIO
+) -> None:
+    app = create_app(settings)
+
+    def fail() -> None:
+        raise RuntimeError("planted")
+
+    app.add_api_route("/planted-failure", fail)
+    answer = TestClient(app, raise_server_exceptions=False).get(
+        "/planted-failure", headers={"X-Request-ID": "boom-9"}
+    )
+    assert answer.status_code == 500
+    assert answer.headers["X-Request-ID"] == "boom-9"
+    assert answer.json()["status"] == 500
+    lines = [json.loads(line) for line in json_log.getvalue().splitlines()]
+    failure = [line for line in lines if "unexpected error on GET" in line["message"]]
+    assert failure and failure[0]["request_id"] == "boom-9"
+    assert "RuntimeError: planted" in failure[0]["exception"]
+    assert any(
+        line["request_id"] == "boom-9" and "GET /planted-failure 500" in line["message"]
+        for line in lines
+    ), lines
