@@ -164,14 +164,13 @@ def audit_log(
     fmt: Annotated[str, typer.Option("--format", help="table, csv or json.")] = "table",
 ) -> None:
     """Show the audit log, newest first: who read or wrote which learner's data. Reading it
-    is recorded too (as cli:<user>), first."""
+    is recorded too (as cli:<user>), as GET /v1/audit records it."""
     graph = _graph()
     try:
-        if learner is not None:
-            operator_audit.record(graph, "lrm audit", "read", [learner])
-        else:
-            operator_audit.record_run(graph, "lrm audit", "read")
-        page = audit.list_entries(graph, learner_uid=learner, actor_id=actor, limit=limit)
+        page = audit.read_log(
+            graph, operator_audit.request("lrm audit"), learner_uid=learner, actor_id=actor,
+            limit=limit,
+        )  # fmt: skip
     finally:
         graph.close()
     typer.echo(tabular.render(page.items, fmt, list(audit.COLUMNS)), nl=False)

@@ -15,6 +15,7 @@ from datetime import datetime
 from typing import Any
 
 from lrm_graph import clock
+from lrm_graph.access import visibility
 from lrm_graph.auth.caller import Caller
 from lrm_graph.db.graph import Graph
 from lrm_graph.db.pages import Page
@@ -192,3 +193,26 @@ def list_entries(
     page = rows[:limit]
     next_cursor = page[-1]["key"] if len(rows) > limit and page else None
     return Page([row["e"] for row in page], next_cursor)
+
+
+def read_log(graph: Graph, request: Request, **filters: Any) -> Page:
+    """Show district admins one page of the log, newest first (`GET /v1/audit`, `lrm audit`).
+
+    Reading the log is itself recorded, as a `read` with the purpose `district`: for the
+    learner the read is narrowed to, or as one entry naming no learner when it is not. The
+    entry is written after the page is read, in the same transaction, so nothing leaves
+    unrecorded and a page never lists its own reading (the next one does). A caller who is
+    not an admin is refused (403) and that is recorded too. `filters`: those of
+    `list_entries`.
+    """
+    learner_uid = filters.get("learner_uid")
+    aimed_at = [learner_uid] if learner_uid is not None else []
+    with operation(graph, request, "read", aimed_at=aimed_at) as op:
+        if not signed_in(request).is_admin:
+            raise Forbidden("the audit log is for district admins")
+        page = list_entries(op.graph, **filters)
+        if learner_uid is not None:
+            op.record({learner_uid: visibility.ALL})
+        else:
+            record_event(op.graph, request, "read", "allowed", purpose=visibility.ALL)
+    return page

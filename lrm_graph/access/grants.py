@@ -35,6 +35,7 @@ from lrm_graph.vocabulary import MemberRole, NodeKind, RelType
 
 LEARNER, COMMUNITY = NodeKind.LEARNER.value, NodeKind.COMMUNITY.value
 ORGANIZATION = NodeKind.ORGANIZATION.value
+GRANT = "grant"  # the audit action of a write that widens who sees a learner
 
 # The relationships that open a way to see a learner: (type, start kind or None for any
 # person, end kind), as the access query (cypher/access/visible_learners.cypher) walks them.

@@ -19,12 +19,15 @@ expired: the rule is cypher/fragments/screened.cypher, which every query splices
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from enum import StrEnum
 from typing import Any
 
 from lrm_graph import clock
 from lrm_graph.access import audit, visibility
+from lrm_graph.access.grants import GRANT
 from lrm_graph.auth.caller import Caller, Role
 from lrm_graph.db.graph import Graph
 from lrm_graph.db.pages import Page, decode, page_of
@@ -160,11 +163,15 @@ def _move(
         raise Conflict("the connection changed meanwhile; read it again")
 
 
-def _written(graph: Graph, request: audit.Request, uid: str, purpose: str) -> dict[str, Any]:
-    """Record the write in the audit log, then return the connection as it now is."""
-    row = _row(graph, uid)
-    audit.record(graph, request, "write", {row["learner_uid"]: purpose})
-    return _answer(row, clock.today())
+def _now_as(op: audit.Operation, uid: str) -> dict[str, Any]:
+    """Return the connection as it now is, in the operation."""
+    return _answer(_row(op.graph, uid), clock.today())
+
+
+def _activates(step: dict[str, Any]) -> str | None:
+    """Return the audit action of a step that makes the connection active: a `grant` (the
+    expert reaches the learner from now on); None (a `write`) for any other step."""
+    return GRANT if step["connection_status"] == ConnectionStatus.ACTIVE else None
 
 
 def propose(
@@ -176,53 +183,70 @@ def propose(
 ) -> dict[str, Any]:
     """Propose a connection of a cleared expert with a learner (the first step)."""
     caller = _caller(request)
-    purpose = _purpose_as(graph, caller, learner_uid, PROPOSERS)
-    nodes.get(graph, NodeKind.EXPERT, expert_uid)  # 404 unless an expert
-    source = Source.LEARNER_REQUESTED if caller.role is Role.LEARNER else Source.API
-    fields = relationships.RelationshipFields(
-        type=rel_type, from_uid=expert_uid, to_uid=learner_uid, source=source
-    )
-    created = relationships.create(graph, fields)  # pair, screening, twin: 422/409
-    step = _step(caller, "proposed", ConnectionStatus.PROPOSED)
-    _move(graph, created["uid"], [ConnectionStatus.PROPOSED], step)
-    return _written(graph, request, created["uid"], purpose)
+    with audit.operation(graph, request, "write", aimed_at=[learner_uid]) as op:
+        purpose = _purpose_as(op.graph, caller, learner_uid, PROPOSERS)
+        nodes.get(op.graph, NodeKind.EXPERT, expert_uid)  # 404 unless an expert
+        op.record({learner_uid: purpose})
+        source = Source.LEARNER_REQUESTED if caller.role is Role.LEARNER else Source.API
+        fields = relationships.RelationshipFields(
+            type=rel_type, from_uid=expert_uid, to_uid=learner_uid, source=source
+        )
+        created = relationships.create(op.graph, fields)  # pair, screening, twin: 422/409
+        step = _step(caller, "proposed", ConnectionStatus.PROPOSED)
+        _move(op.graph, created["uid"], [ConnectionStatus.PROPOSED], step)
+        return _now_as(op, created["uid"])
+
+
+@contextmanager
+def _step_on(
+    graph: Graph, request: audit.Request, uid: str, roles: frozenset[Role]
+) -> Iterator[tuple[audit.Operation, Caller, dict[str, Any], str]]:
+    """Open the operation of one step on a connection; yield it with the caller, the
+    connection's row and why the caller sees its learner (404/403: `_purpose_as`). A
+    refusal is recorded for the learner."""
+    caller, aimed_at = _caller(request), list[str]()
+    with audit.operation(graph, request, "write", aimed_at=aimed_at) as op:
+        row = _row(op.graph, uid)
+        aimed_at.append(row["learner_uid"])
+        yield op, caller, row, _purpose_as(op.graph, caller, row["learner_uid"], roles)
 
 
 def approve(graph: Graph, request: audit.Request, uid: str) -> dict[str, Any]:
-    """Approve a proposed connection (staff); it is active at once for an adult learner."""
-    caller, row = _caller(request), _row(graph, uid)
-    purpose = _purpose_as(graph, caller, row["learner_uid"], STAFF)
-    _expect(row, ConnectionStatus.PROPOSED, "only a proposed connection can be approved")
-    _expert_cleared(row)
-    today = clock.today()
-    step = _step(caller, "approved", ConnectionStatus.APPROVED)
-    if not needs_guardian_consent(row["learner_birth_date"], today):
-        step |= {"connection_status": ConnectionStatus.ACTIVE.value, "activated_at": clock.now()}
-    _move(graph, uid, [ConnectionStatus.PROPOSED], step)
-    return _written(graph, request, uid, purpose)
+    """Approve a proposed connection (staff); it is active at once for an adult learner,
+    and then recorded as a grant."""
+    with _step_on(graph, request, uid, STAFF) as (op, caller, row, purpose):
+        _expect(row, ConnectionStatus.PROPOSED, "only a proposed connection can be approved")
+        _expert_cleared(row)
+        step = _step(caller, "approved", ConnectionStatus.APPROVED)
+        if not needs_guardian_consent(row["learner_birth_date"], clock.today()):
+            step |= {"connection_status": ConnectionStatus.ACTIVE.value}
+            step |= {"activated_at": clock.now()}
+        op.record({row["learner_uid"]: purpose}, _activates(step))
+        _move(op.graph, uid, [ConnectionStatus.PROPOSED], step)
+        return _now_as(op, uid)
 
 
 def consent(graph: Graph, request: audit.Request, uid: str) -> dict[str, Any]:
-    """Give a guardian's consent to an approved connection, which makes it active."""
-    caller, row = _caller(request), _row(graph, uid)
-    purpose = _purpose_as(graph, caller, row["learner_uid"], CONSENTERS)
-    _expect(row, ConnectionStatus.APPROVED, "staff approve a connection before consent")
-    _expert_cleared(row)
-    step = _step(caller, "consented", ConnectionStatus.ACTIVE) | {"activated_at": clock.now()}
-    _move(graph, uid, [ConnectionStatus.APPROVED], step)
-    return _written(graph, request, uid, purpose)
+    """Give a guardian's consent to an approved connection, which makes it active (a grant)."""
+    with _step_on(graph, request, uid, CONSENTERS) as (op, caller, row, purpose):
+        _expect(row, ConnectionStatus.APPROVED, "staff approve a connection before consent")
+        _expert_cleared(row)
+        step = _step(caller, "consented", ConnectionStatus.ACTIVE) | {"activated_at": clock.now()}
+        op.record({row["learner_uid"]: purpose}, _activates(step))
+        _move(op.graph, uid, [ConnectionStatus.APPROVED], step)
+        return _now_as(op, uid)
 
 
 def revoke(graph: Graph, request: audit.Request, uid: str, reason: str | None) -> dict[str, Any]:
     """Revoke a connection at any step; access ends with this request."""
-    caller, row = _caller(request), _row(graph, uid)
-    purpose = _purpose_as(graph, caller, row["learner_uid"], REVOKERS)
-    open_steps = [ConnectionStatus.PROPOSED, ConnectionStatus.APPROVED, ConnectionStatus.ACTIVE]
-    if _answer(row, clock.today())["status"] == ConnectionStatus.REVOKED:
-        raise Conflict("this connection is revoked already")
-    step = _step(caller, "revoked", ConnectionStatus.REVOKED) | {"revoked_reason": reason}
-    _move(graph, uid, open_steps, step, end=True)
-    return _written(graph, request, uid, purpose)
+    with _step_on(graph, request, uid, REVOKERS) as (op, caller, row, purpose):
+        open_steps = [ConnectionStatus.PROPOSED, ConnectionStatus.APPROVED, ConnectionStatus.ACTIVE]
+        if _answer(row, clock.today())["status"] == ConnectionStatus.REVOKED:
+            raise Conflict("this connection is revoked already")
+        op.record({row["learner_uid"]: purpose})
+        step = _step(caller, "revoked", ConnectionStatus.REVOKED) | {"revoked_reason": reason}
+        _move(op.graph, uid, open_steps, step, end=True)
+        return _now_as(op, uid)
 
 
 def get(graph: Graph, request: audit.Request, uid: str) -> dict[str, Any]:

@@ -16,14 +16,13 @@ from datetime import date
 from typing import Any
 
 from lrm_graph.access import audit, relationship_checks
+from lrm_graph.access.grants import GRANT
 from lrm_graph.auth.caller import Caller
 from lrm_graph.db.graph import Graph
 from lrm_graph.db.pages import Page
 from lrm_graph.store import relationships
 from lrm_graph.store.relationships import RelationshipChanges, RelationshipFields
 from lrm_graph.vocabulary import RelType
-
-GRANT = "grant"  # the audit action of a write that widens who sees a learner
 
 
 def create_checked(

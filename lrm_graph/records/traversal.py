@@ -127,13 +127,14 @@ def learner_network(
     max_nodes: int,
     walk_groups_up_to: int | None = None,
 ) -> dict[str, Any]:
-    """Return a learner's network for the caller (`network`), each learner it names
-    recorded in the audit before it leaves: `GET /v1/learners/{uid}/network` and the web
-    app's network picture."""
+    """Return a learner's network for the caller (`network`), one `audit.operation`: each
+    learner it names recorded in the same transaction before it leaves, a refusal recorded
+    as what it was: `GET /v1/learners/{uid}/network` and the web app's network picture."""
     caller = audit.signed_in(request)
-    answer, disclosed = network(graph, caller, uid, depth, max_nodes, walk_groups_up_to)
-    audit.record(graph, request, "read", disclosed)
-    return answer
+    with audit.operation(graph, request, "read", aimed_at=[uid]) as op:
+        answer, disclosed = network(op.graph, caller, uid, depth, max_nodes, walk_groups_up_to)
+        op.record(disclosed)
+        return answer
 
 
 def network(

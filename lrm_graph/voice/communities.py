@@ -130,61 +130,65 @@ def list_requests(
 ) -> Page:
     """Return one page of the join requests the caller decides, oldest first."""
     caller = profile.signed_in(request, Scope.READ)
-    decided = _decided(graph, caller)
-    rows = graph.read(
-        "voice/list_join_requests",
-        learner_uid=None, communities=None if decided is None else sorted(decided),
-        community=community, status=status, after=decode(cursor), limit=limit + 1,
-    )  # fmt: skip
-    page = page_of([JOIN_REQUESTS.answer(row) for row in rows], limit)
-    audit.record(graph, request, "read", _purposes(graph, caller, page.items))
-    return page
+    with audit.operation(graph, request, "read") as op:
+        decided = _decided(op.graph, caller)
+        rows = op.graph.read(
+            "voice/list_join_requests",
+            learner_uid=None, communities=None if decided is None else sorted(decided),
+            community=community, status=status, after=decode(cursor), limit=limit + 1,
+        )  # fmt: skip
+        page = page_of([JOIN_REQUESTS.answer(row) for row in rows], limit)
+        op.record(_purposes(op.graph, caller, page.items))
+        return page
 
 
-def _deciding(graph: Graph, request: audit.Request, uid: str) -> tuple[Caller, dict[str, Any]]:
-    """Return the caller and the pending request they may decide (404 if not theirs)."""
-    caller = profile.signed_in(request, Scope.WRITE)
-    decided = _decided(graph, caller)
-    found = JOIN_REQUESTS.get(graph, uid)
+def _deciding(op: audit.Operation, uid: str, aimed_at: list[str]) -> tuple[Caller, dict[str, Any]]:
+    """Return the caller and the pending request they may decide (404 if not theirs),
+    recorded as a write in the operation; its learner joins `aimed_at` (for a refusal)."""
+    caller = profile.signed_in(op.request, Scope.WRITE)
+    decided = _decided(op.graph, caller)
+    found = JOIN_REQUESTS.get(op.graph, uid)
+    aimed_at.append(found["learner_uid"])
     if decided is not None and found["community_uid"] not in decided:
         raise visibility.Hidden(f"no join request with uid {uid!r}", found["learner_uid"])
     JOIN_REQUESTS.expect_waiting(found)
-    audit.record(graph, request, "write", _purposes(graph, caller, [found]))
+    op.record(_purposes(op.graph, caller, [found]))
     return caller, found
 
 
 def approve(graph: Graph, request: audit.Request, uid: str) -> dict[str, Any]:
-    """Approve a pending join request: the learner becomes a member now."""
-    caller, found = _deciding(graph, request, uid)
-    fields = relationships.RelationshipFields(
-        type=RelType.MEMBER_OF,
-        from_uid=found["learner_uid"],
-        to_uid=found["community_uid"],
-        source=Source.LEARNER_REQUESTED,
-        role=MemberRole.MEMBER,
-    )
-    try:
-        rel_uid, made = relationships.create(graph, fields)["uid"], True
-        # A membership shows the learner to the community's teachers: a grant, made by
-        # one who decides the community's membership (`grants.decided_communities`).
-        audit.record(graph, request, "grant", _purposes(graph, caller, [found]))
-    except Conflict as exc:  # a member already (an admin added them meanwhile)
-        if "existing_uid" not in exc.extra:
-            raise
-        rel_uid, made = exc.extra["existing_uid"], False
-    try:
+    """Approve a pending join request: the learner becomes a member now. One operation:
+    the check, the audit (a write and a grant) and the membership commit together or not
+    at all (a request decided or withdrawn meanwhile: 409, no membership)."""
+    aimed_at: list[str] = []
+    with audit.operation(graph, request, "write", aimed_at=aimed_at) as op:
+        caller, found = _deciding(op, uid, aimed_at)
+        fields = relationships.RelationshipFields(
+            type=RelType.MEMBER_OF,
+            from_uid=found["learner_uid"],
+            to_uid=found["community_uid"],
+            source=Source.LEARNER_REQUESTED,
+            role=MemberRole.MEMBER,
+        )
+        try:
+            rel_uid = relationships.create(op.graph, fields)["uid"]
+            # A membership shows the learner to the community's teachers: a grant, made by
+            # one who decides the community's membership (`grants.decided_communities`).
+            op.record(_purposes(op.graph, caller, [found]), grants.GRANT)
+        except Conflict as exc:  # a member already (an admin added them meanwhile)
+            if "existing_uid" not in exc.extra:
+                raise
+            rel_uid = exc.extra["existing_uid"]
         decided = {"status": "approved", "relationship_uid": rel_uid}
-        JOIN_REQUESTS.decide(graph, uid, decided | {"decided_by": profile.actor_uid(caller)})
-    except Conflict:
-        if made:  # withdrawn or decided meanwhile: undo the membership just made
-            relationships.end(graph, rel_uid, None, "the join request was decided meanwhile")
-        raise
-    return JOIN_REQUESTS.get(graph, uid)
+        JOIN_REQUESTS.decide(op.graph, uid, decided | {"decided_by": profile.actor_uid(caller)})
+        return JOIN_REQUESTS.get(op.graph, uid)
 
 
 def decline(graph: Graph, request: audit.Request, uid: str, reason: str) -> dict[str, Any]:
     """Decline a pending join request, with the reason the learner will read."""
-    caller, _ = _deciding(graph, request, uid)
-    decided = {"status": "declined", "reason": reason}
-    JOIN_REQUESTS.decide(graph, uid, decided | {"decided_by": profile.actor_uid(caller)})
-    return JOIN_REQUESTS.get(graph, uid)
+    aimed_at: list[str] = []
+    with audit.operation(graph, request, "write", aimed_at=aimed_at) as op:
+        caller, _ = _deciding(op, uid, aimed_at)
+        decided = {"status": "declined", "reason": reason}
+        JOIN_REQUESTS.decide(op.graph, uid, decided | {"decided_by": profile.actor_uid(caller)})
+        return JOIN_REQUESTS.get(op.graph, uid)

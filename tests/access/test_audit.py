@@ -89,3 +89,36 @@ def test_read_fails_when_its_audit_entry_cannot_be_written(
     assert "Unrecorded" not in read.text
     entries = client.get("/v1/audit", params={"learner": ada["uid"]}).json()["items"]
     assert [e["action"] for e in entries] == ["write"]  # its creation; no read
+
+
+def test_reading_the_log_is_recorded_and_shown_by_the_next_read(
+    client: TestClient, graph: Graph
+) -> None:
+    world = build(client, graph)
+    since = clock.now().isoformat()
+    assert audit_of(world, "ada", since) == []  # a page never lists its own reading
+    admin = world.call("admin", "GET", "/v1/auth/me").json()["id"]
+    [entry] = audit_of(world, "ada", since)
+    assert (entry["actor_id"], entry["action"], entry["what"], entry["purpose"]) == (
+        admin, "read", "GET /v1/audit", "district"
+    )  # fmt: skip
+    denied = world.call("counselor", "GET", "/v1/audit", params={"learner": world.uid["ada"]})
+    assert denied.status_code == 403
+    whole = world.call("admin", "GET", "/v1/audit", params={"since": since, "limit": 1000})
+    got = [(e["actor_role"], e["learner_uid"], e["outcome"]) for e in whole.json()["items"]]
+    assert got[:3] == [
+        ("counselor", world.uid["ada"], "denied (403)"),
+        ("admin", world.uid["ada"], "allowed"),
+        ("admin", world.uid["ada"], "allowed"),
+    ]
+    [unnarrowed] = [
+        e
+        for e in audit_of_all(world, since)
+        if e.get("learner_uid") is None and e["action"] == "read"
+    ]
+    assert (unnarrowed["what"], unnarrowed["purpose"]) == ("GET /v1/audit", "district")
+
+
+def audit_of_all(world: World, since: str) -> list[dict[str, Any]]:
+    params = {"since": since, "limit": 1000}
+    return list(world.call("admin", "GET", "/v1/audit", params=params).json()["items"])

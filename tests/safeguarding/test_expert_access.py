@@ -9,8 +9,8 @@ from lrm_graph.access import visibility
 from lrm_graph.auth.caller import Caller, Role
 from lrm_graph.db.graph import Graph
 from tests import factories
-from tests.safeguarding.support import active_connection as activate
 from tests.safeguarding.support import (
+    ADULT_BIRTH_DATE,
     expert_caller,
     guardian_of,
     propose,
@@ -18,6 +18,7 @@ from tests.safeguarding.support import (
     signed_in,
     step,
 )
+from tests.safeguarding.support import active_connection as activate
 
 
 def sees(client: TestClient, headers: dict, learner_uid: str) -> bool:
@@ -151,3 +152,32 @@ def test_connection_reads_and_steps_are_audited(client: TestClient) -> None:
         ("read", f"GET /v1/connections/{uid}"),
         ("write", "POST /v1/connections"),
     ]
+
+
+def test_the_step_that_activates_a_connection_is_audited_as_a_grant(client: TestClient) -> None:
+    """The step that lets the expert reach the learner is a grant (consent, for a minor);
+    a step that grants nothing is a write, and a refused one is recorded as refused."""
+    expert = factories.expert(client, screening_status="cleared")
+    learner = factories.learner(client)
+    uid = propose(client, expert["uid"], learner["uid"]).json()["uid"]
+    assert step(client, uid, "approve").status_code == 200
+    assert step(client, uid, "approve").status_code == 409
+    assert step(client, uid, "consent", guardian_of(client, learner["uid"])).status_code == 200
+    entries = client.get("/v1/audit", params={"learner": learner["uid"]}).json()["items"]
+    posts = [e for e in reversed(entries) if e["what"].startswith("POST /v1/connections")]
+    steps = [(e["action"], e["what"].rsplit("/", 1)[-1], e["outcome"]) for e in posts]
+    assert steps == [
+        ("write", "connections", "allowed"),
+        ("write", "approve", "allowed"),
+        ("write", "approve", "refused (409)"),
+        ("grant", "consent", "allowed"),
+    ]
+
+
+def test_approving_an_adult_learners_connection_is_a_grant(client: TestClient) -> None:
+    expert = factories.expert(client, screening_status="cleared")
+    learner = factories.learner(client, birth_date=ADULT_BIRTH_DATE)
+    uid = propose(client, expert["uid"], learner["uid"]).json()["uid"]
+    assert step(client, uid, "approve").json()["status"] == "active"
+    entries = client.get("/v1/audit", params={"learner": learner["uid"]}).json()["items"]
+    assert [e["action"] for e in entries if e["what"].endswith("/approve")] == ["grant"]

@@ -83,7 +83,9 @@ def test_counselor_of_the_school_approves_and_the_learner_is_a_member(
     assert (rel["source"], rel["role"]) == ("learner_requested", "member")
     assert client.post(f"/v1/join-requests/{uid}/approve", headers=counselor).status_code == 409
     entries = audit_entries(client, learner["uid"])
-    assert ("write", f"POST /v1/join-requests/{uid}/approve", "allowed") in entries
+    approvals = [(a, outcome) for a, what, outcome in entries if what.endswith(f"{uid}/approve")]
+    # One operation: the decision and the grant it makes, then the second approval refused.
+    assert approvals == [("write", "allowed"), ("grant", "allowed"), ("write", "refused (409)")]
 
 
 def test_club_leader_declines_with_a_reason_the_learner_reads(client: TestClient) -> None:
