@@ -14,9 +14,11 @@ from lrm_graph.config import Settings, get_settings
 from lrm_graph.db import runtime, schema
 from lrm_graph.db.graph import connect
 from lrm_graph.demo import demo_school, signins
+from lrm_graph.imports import bulk
 
 # Resolves sys.stdout at print time, so typer's CliRunner captures it.
 console = Console(highlight=False, soft_wrap=True)
+COUNTS = ("created", "updated", "unchanged")
 
 
 def register(app: typer.Typer) -> None:
@@ -47,6 +49,7 @@ def demo(
     finally:
         graph.close()
     console.print(_loaded_table(run))
+    console.print(_changed_line(run.result), markup=False)
     console.print(_gaps_table(run.manifest))
     console.print(_signins_table(made))
     console.print(
@@ -71,7 +74,7 @@ def _ensure_embedded(settings: Settings) -> None:
 
 def _loaded_table(run: demo_school.DemoRun) -> Table:
     table = Table(title=f"demo school loaded (seed {run.manifest.seed})")
-    for column in ("kind / type", "rows", "created", "updated"):
+    for column in ("kind / type", "rows", *COUNTS):
         table.add_column(column, justify="left" if column == "kind / type" else "right")
     sections = (
         (run.manifest.nodes, run.result.per_kind),
@@ -79,13 +82,23 @@ def _loaded_table(run: demo_school.DemoRun) -> Table:
     )
     for planned, counts in sections:
         for name, rows in planned.items():
-            done = counts[name]
-            table.add_row(name, str(rows), str(done.created), str(done.updated))
+            table.add_row(name, str(rows), *_counted(counts[name]))
         table.add_section()
     totals = ((run.result.nodes, "all nodes"), (run.result.relationships, "all relationships"))
     for done, label in totals:
-        table.add_row(label, str(done.created + done.updated), str(done.created), str(done.updated))
+        table.add_row(label, str(sum(vars(done).values())), *_counted(done))
     return table
+
+
+def _counted(done: bulk.Counts) -> list[str]:
+    return [str(getattr(done, name)) for name in COUNTS]
+
+
+def _changed_line(result: bulk.BulkResult) -> str:
+    """Say how many rows changed the graph (0 when the school was loaded as it is)."""
+    changed = sum(c.created + c.updated for c in (result.nodes, result.relationships))
+    kept = result.nodes.unchanged + result.relationships.unchanged
+    return f"{changed} changed, {kept} already as planned (left untouched)"
 
 
 def _gaps_table(manifest: demo_school.Manifest) -> Table:

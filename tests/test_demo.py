@@ -22,6 +22,10 @@ COUNTS = (
     "MATCH (n:Entity) WITH count(n) AS nodes "
     "MATCH (:Entity)-[r]->(:Entity) RETURN nodes, count(r) AS rels"
 )
+STAMPS = (
+    "MATCH (n:Entity) RETURN n.uid AS uid, n.updated_at AS updated_at "
+    "UNION ALL MATCH (:Entity)-[r]->(:Entity) RETURN r.uid AS uid, r.updated_at AS updated_at"
+)
 SMALL = 60
 
 
@@ -57,13 +61,23 @@ def test_demo_load_counts_match_the_plan(graph: Graph, settings: Settings) -> No
     assert graph_counts(graph) == (planned_nodes, planned_rels)
 
 
-def test_demo_second_run_changes_no_counts(graph: Graph, settings: Settings) -> None:
+def stamps(graph: Graph) -> dict[str, object]:
+    """Return the updated_at of every node and relationship of the school, by uid."""
+    records = graph.driver.execute_query(STAMPS, database_=graph.database).records
+    return {record["uid"]: record["updated_at"] for record in records}
+
+
+def test_demo_second_run_changes_nothing(graph: Graph, settings: Settings) -> None:
     demo_school.load(graph, settings, learners=SMALL, seed=7)
-    before = graph_counts(graph)
+    before = graph_counts(graph), stamps(graph)
     again = demo_school.load(graph, settings, learners=SMALL, seed=7)
-    assert (again.result.nodes.created, again.result.relationships.created) == (0, 0)
-    assert again.result.nodes.updated == before[0]
-    assert graph_counts(graph) == before
+    nodes, relationships = again.result.nodes, again.result.relationships
+    assert (nodes.created, nodes.updated, relationships.created, relationships.updated) == (
+        0, 0, 0, 0,
+    )  # fmt: skip
+    assert (nodes.unchanged, relationships.unchanged) == before[0]
+    assert (graph_counts(graph), stamps(graph)) == before
+    assert len(before[1]) == sum(before[0])  # every node and relationship has a stamp
 
 
 def test_demo_every_gap_category_is_planted(graph: Graph, settings: Settings) -> None:
@@ -140,10 +154,14 @@ def test_lrm_demo_loads_and_prints_tables(
     assert "planted gaps" in result.stdout and "no_caring_relationship" in result.stdout
     manifest = json.loads(out.read_text())
     assert manifest["learners"] == 40
-    assert graph_counts(graph) == (
-        sum(manifest["nodes"].values()),
-        sum(manifest["relationships"].values()),
-    )
+    planned = sum(manifest["nodes"].values()), sum(manifest["relationships"].values())
+    assert graph_counts(graph) == planned
+    assert f"{sum(planned)} changed, 0 already as planned" in result.stdout
+    before = stamps(graph)
+    again = CliRunner().invoke(app, args, env=database_env(settings))
+    assert again.exit_code == 0, again.output
+    assert f"0 changed, {sum(planned)} already as planned (left untouched)" in again.stdout
+    assert stamps(graph) == before
 
 
 def test_lrm_demo_too_few_learners_exits_2(fresh_settings: None) -> None:

@@ -27,8 +27,11 @@ class BulkIn(BaseModel):
 
 
 class BulkCounts(BaseModel):
+    """Rows that created, changed and left as they were what they name."""
+
     created: int
     updated: int
+    unchanged: int
 
 
 class BulkRejected(BaseModel):

@@ -3,11 +3,14 @@
 //          symmetric types) and is active, or, for a row that records an ended one, the
 //          one that ended on the row's `until`; otherwise it creates one. So the same
 //          rows sent twice change nothing in counts, and a load cut off halfway converges
-//          when run again. Both nodes are written first so that concurrent writers
-//          between them queue on their locks. Every lookup is a unique index seek and the
-//          twin is found by expanding between the two nodes: the hints keep it so when the
-//          graph is empty, where the planner would otherwise scan all relationships for
-//          each row (quadratic until it replans).
+//          when run again; a row equal to its relationship writes nothing (updated_at
+//          stays). Both nodes are locked first (a property set to its own value: a write
+//          lock, no change) so that concurrent writers between them queue on their locks;
+//          a created relationship moves both nodes' updated_at, as a single create does.
+//          Every lookup is a unique index seek and the twin is found by expanding between
+//          the two nodes: the hints keep it so when the graph is empty, where the planner
+//          would otherwise scan all relationships for each row (quadratic until it
+//          replans).
 // Parameters: $rows (list of [from_uid, to_uid, uid suffix (random hex, used only when
 //             creating: the uid is from_uid + '.' + suffix), facts index, proposal
 //             (true: a new one is only a proposed expert connection)]: a row is a
@@ -16,7 +19,8 @@
 //             $defaults (map: set on create, before the row's facts), $type (a RelType
 //             from the vocabulary, never a request), $symmetric (bool), $now (datetime),
 //             $today (date).
-// Returns: created, updated (counts over the batch). Write.
+// Returns: created, updated (an existing one changed), unchanged (counts over the batch).
+//          Write.
 UNWIND $rows AS row
 WITH row[0] AS from_uid, row[1] AS to_uid, row[2] AS suffix, $facts[row[3]] AS facts,
      row[4] AS proposal
@@ -24,28 +28,32 @@ MATCH (a:Entity {uid: from_uid})
 USING INDEX a:Entity(uid)
 MATCH (b:Entity {uid: to_uid})
 USING INDEX b:Entity(uid)
-SET a.updated_at = $now, b.updated_at = $now
+SET a.uid = a.uid, b.uid = b.uid
 WITH a, b, suffix, facts, proposal
 OPTIONAL CALL (a, b, facts) {
   MATCH (start:Entity {uid: a.uid})-[x:$($type)]-(b)
   USING INDEX start:Entity(uid)
   WHERE ($symmetric OR startNode(x) = start)
     AND (x.until IS NULL OR x.until > $today OR x.until = facts.until)
-  RETURN x
+  RETURN x,
+         any(k IN keys(facts)
+             WHERE NOT coalesce(x[k] = facts[k], x[k] IS NULL AND facts[k] IS NULL)) AS changed
   ORDER BY CASE WHEN x.until = facts.until THEN 0 ELSE 1 END
   LIMIT 1
 }
-CALL (facts, x) {
-  WITH facts, x WHERE x IS NOT NULL
+CALL (facts, x, changed) {
+  WITH facts, x WHERE x IS NOT NULL AND changed
   SET x += facts, x.updated_at = $now
 }
 CALL (a, b, suffix, facts, proposal, x) {
   WITH a, b, suffix, facts, proposal WHERE x IS NULL
   CREATE (a)-[r:$($type)]->(b)
   SET r += $defaults, r += facts, r.uid = a.uid + '.' + suffix, r.created_at = $now,
-      r.updated_at = $now
+      r.updated_at = $now, a.updated_at = $now, b.updated_at = $now
   // Only on create: a re-run never sets an approved connection back to proposed.
   SET r.connection_status = CASE WHEN proposal THEN 'proposed' END,
       r.proposed_at = CASE WHEN proposal THEN $now END
 }
-RETURN count(*) - count(x) AS created, count(x) AS updated
+RETURN count(*) - count(x) AS created,
+       sum(CASE WHEN changed THEN 1 ELSE 0 END) AS updated,
+       sum(CASE WHEN x IS NOT NULL AND NOT changed THEN 1 ELSE 0 END) AS unchanged

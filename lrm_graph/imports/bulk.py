@@ -45,12 +45,16 @@ class TooManyRows(InvalidInput):
 
 @dataclass
 class Counts:
+    """Rows that created, changed (updated) and left as they were (unchanged) what they name."""
+
     created: int = 0
     updated: int = 0
+    unchanged: int = 0
 
-    def add(self, created: int, updated: int) -> None:
+    def add(self, created: int, updated: int, unchanged: int) -> None:
         self.created += created
         self.updated += updated
+        self.unchanged += unchanged
 
 
 @dataclass(frozen=True)
@@ -212,8 +216,9 @@ def _write_nodes(
     for kind, rows in by_kind.items():
         for written in bulk_batches.write_nodes(graph, kind, rows, size):
             created = sum(1 for w in written if w["created"])
+            updated = sum(1 for w in written if w["updated"])
             for counts in (result.nodes, result.per_kind[kind.value]):
-                counts.add(created, len(written) - created)
+                counts.add(created, updated, len(written) - created - updated)
             result.uids.update({(kind.value, w["source_id"]): w["uid"] for w in written})
 
 
@@ -288,6 +293,6 @@ def _write_relationships(
     graph: Graph, by_type: dict[RelType, list[WriteRow]], size: int, result: BulkResult
 ) -> None:
     for rel_type, rows in by_type.items():
-        for created, updated in bulk_batches.write_relationships(graph, rel_type, rows, size):
+        for written in bulk_batches.write_relationships(graph, rel_type, rows, size):
             for counts in (result.relationships, result.per_type[rel_type.value]):
-                counts.add(created, updated)
+                counts.add(*written)

@@ -44,10 +44,11 @@ def write_nodes(
     graph: Graph, kind: NodeKind, rows: list[dict[str, Any]], size: int
 ) -> Iterator[list[dict[str, Any]]]:
     """Upsert nodes of `kind` by source_id, `size` per transaction; yield each batch's
-    written rows (source_id, uid, created).
+    written rows (source_id, uid, created, updated: an existing node changed).
 
     A row's props hold no nulls: the query clears every field of the kind first (one map
-    per batch), then sets the row's, which replaces the fields as a PUT does.
+    per batch), then sets the row's, which replaces the fields as a PUT does; a row equal
+    to its node writes nothing.
     """
     cleared = dict.fromkeys([*FIELDS[kind].model_fields, "name"])
     cleared.pop("source_id", None)
@@ -64,9 +65,9 @@ def write_nodes(
 
 def write_relationships(
     graph: Graph, rel_type: RelType, rows: list[WriteRow], size: int
-) -> Iterator[tuple[int, int]]:
+) -> Iterator[tuple[int, int, int]]:
     """Upsert relationships of `rel_type`, about `size` per transaction; yield each batch's
-    (created, updated) counts."""
+    (created, updated, unchanged) counts."""
     # Set only when a row creates a relationship (see relationships.create).
     defaults = {"source": Source.API.value, "since": clock.today()}
     for batch in start_node_batches(sorted(rows), size):
@@ -85,7 +86,7 @@ def write_relationships(
             now=clock.now(),
             today=clock.today(),
         )[0]
-        yield written["created"], written["updated"]
+        yield written["created"], written["updated"], written["unchanged"]
 
 
 def start_node_batches(rows: list[WriteRow], size: int) -> Iterator[list[WriteRow]]:

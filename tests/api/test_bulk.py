@@ -87,8 +87,8 @@ def mixed_request() -> tuple[list, list]:
 
 def test_bulk_mixed_rows_counts_good_rows_and_rejects_bad_ones(client: TestClient) -> None:
     answer = post_bulk(client, *mixed_request())
-    assert answer["nodes"] == {"created": 4, "updated": 0}
-    assert answer["relationships"] == {"created": 2, "updated": 0}
+    assert answer["nodes"] == {"created": 4, "updated": 0, "unchanged": 0}
+    assert answer["relationships"] == {"created": 2, "updated": 0, "unchanged": 0}
     assert rejected(answer, "nodes") == [3, 4, 5, 6]
     assert rejected(answer, "relationships") == [1, 2, 3, 4, 6, 7, 8]
 
@@ -124,13 +124,27 @@ def test_bulk_rejected_rows_leave_no_partial_write(client: TestClient) -> None:
     assert graph_counts(client) == (4, 2)
 
 
-def test_bulk_same_request_twice_changes_no_counts(client: TestClient) -> None:
+def test_bulk_same_request_twice_changes_nothing(client: TestClient) -> None:
     post_bulk(client, *mixed_request())
-    before = graph_counts(client)
+    before = graph_counts(client), stamps(client)
     again = post_bulk(client, *mixed_request())
-    assert again["nodes"] == {"created": 0, "updated": 4}
-    assert again["relationships"] == {"created": 0, "updated": 2}
-    assert graph_counts(client) == before
+    assert again["nodes"] == {"created": 0, "updated": 0, "unchanged": 4}
+    assert again["relationships"] == {"created": 0, "updated": 0, "unchanged": 2}
+    assert (graph_counts(client), stamps(client)) == before
+
+
+def stamps(client: TestClient) -> dict[str, str]:
+    """Return every node's and relationship's updated_at by uid."""
+    nodes = [
+        node
+        for kind in NodeKind
+        for node in client.get(f"/v1/{kind.plural}", params={"limit": 500}).json()["items"]
+    ]
+    found = {node["uid"]: node["updated_at"] for node in nodes}
+    for node in nodes:
+        found |= {r["uid"]: r["updated_at"] for r in relationships_of(client, node["uid"])}
+    assert len(found) == 6  # the 4 nodes and 2 relationships of the mixed request
+    return found
 
 
 def test_bulk_nodes_readable_and_upsert_by_source_finds_same_uid(client: TestClient) -> None:
@@ -149,7 +163,7 @@ def test_bulk_nodes_readable_and_upsert_by_source_finds_same_uid(client: TestCli
 def test_bulk_replaces_node_fields_like_a_put(client: TestClient) -> None:
     post_bulk(client, [learner("SIS-1", email="tavi@example.org", grade_level="09")], [])
     answer = post_bulk(client, [learner("SIS-1", grade_level="10")], [])
-    assert answer["nodes"] == {"created": 0, "updated": 1}
+    assert answer["nodes"] == {"created": 0, "updated": 1, "unchanged": 0}
     [node] = client.get("/v1/learners").json()["items"]
     assert (node["grade_level"], node["email"]) == ("10", None)
 
@@ -172,7 +186,7 @@ def test_bulk_relationship_by_uid_updates_the_active_one(client: TestClient) -> 
     first = factories.relate(client, "MENTORS", mentor["uid"], pupil["uid"], strength=2)
     row = rel("MENTORS", {"uid": mentor["uid"]}, {"uid": pupil["uid"]}, strength=5)
     answer = post_bulk(client, [], [row])
-    assert answer["relationships"] == {"created": 0, "updated": 1}
+    assert answer["relationships"] == {"created": 0, "updated": 1, "unchanged": 0}
     [current] = relationships_of(client, pupil["uid"])
     assert (current["uid"], current["strength"], current["source"]) == (first["uid"], 5, "api")
 
@@ -196,8 +210,9 @@ def test_bulk_ended_relationship_row_is_recorded_once(client: TestClient) -> Non
     nodes = [adult("A1"), learner("L1")]
     ended = {"since": "2024-09-01", "until": "2025-06-13"}
     row = rel("MENTORS", ref("adult", "A1"), ref("learner", "L1"), **ended)
-    assert post_bulk(client, nodes, [row])["relationships"] == {"created": 1, "updated": 0}
-    assert post_bulk(client, nodes, [row])["relationships"] == {"created": 0, "updated": 1}
+    first, again = (post_bulk(client, nodes, [row])["relationships"] for _ in range(2))
+    assert first == {"created": 1, "updated": 0, "unchanged": 0}
+    assert again == {"created": 0, "updated": 0, "unchanged": 1}
     pupil = client.get("/v1/learners").json()["items"][0]
     [history] = relationships_of(client, pupil["uid"])
     assert (history["active"], history["until"]) == (False, "2025-06-13")

@@ -26,16 +26,17 @@ CHUNK = 50_000
 SECTIONS = ("nodes", "relationships")
 _decoder = json.JSONDecoder()
 Progress = Callable[[int], Any]
+COUNTS = ("created", "updated", "unchanged")
 
 
 @dataclass
 class LoadResult:
-    nodes: dict[str, int] = field(default_factory=lambda: {"created": 0, "updated": 0})
-    relationships: dict[str, int] = field(default_factory=lambda: {"created": 0, "updated": 0})
+    nodes: dict[str, int] = field(default_factory=lambda: dict.fromkeys(COUNTS, 0))
+    relationships: dict[str, int] = field(default_factory=lambda: dict.fromkeys(COUNTS, 0))
     rejected: list[dict[str, Any]] = field(default_factory=list)  # section, index, reason
 
     def add(self, result: bulk.BulkResult, section: str, offset: int) -> None:
-        for name in ("created", "updated"):
+        for name in COUNTS:
             self.nodes[name] += getattr(result.nodes, name)
             self.relationships[name] += getattr(result.relationships, name)
         for rejection in result.rejected:

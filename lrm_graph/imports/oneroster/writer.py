@@ -16,6 +16,7 @@ from typing import Any
 
 from lrm_graph import clock
 from lrm_graph.db.graph import Graph
+from lrm_graph.imports.bulk import Counts
 from lrm_graph.privacy.tombstones import Tombstones
 from lrm_graph.store.nodes import new_uid
 from lrm_graph.vocabulary import NodeKind, RelType
@@ -23,13 +24,6 @@ from lrm_graph.vocabulary import NodeKind, RelType
 Progress = Callable[[int], None]  # rows done since the last call
 End = tuple[str, str]  # (node kind, source_id)
 PERSON_KINDS = ("learner", "adult")
-
-
-@dataclass
-class Counts:
-    created: int = 0
-    updated: int = 0
-    unchanged: int = 0
 
 
 @dataclass
@@ -143,10 +137,8 @@ class Writer:
             import_id=self.import_id,
             now=self.now,
         )[0]
-        counts = self.tally.nodes[kind]
-        counts.created += written["created"]
-        counts.updated += written["updated"]
-        counts.unchanged += len(rows) - written["created"] - written["updated"]
+        created, updated = written["created"], written["updated"]
+        self.tally.nodes[kind].add(created, updated, len(rows) - created - updated)
         rows.clear()
 
     def _write_relationships(self, rel_type: str, file: str, rows: list[dict]) -> None:
@@ -159,10 +151,9 @@ class Writer:
             now=self.now,
             today=self.today,
         )[0]
-        counts = self.tally.relationships[rel_type]
-        counts.created += written["created"]
-        counts.updated += written["updated"]
-        counts.unchanged += written["rows"] - written["created"] - written["updated"]
+        created, updated = written["created"], written["updated"]
+        unchanged = written["rows"] - created - updated
+        self.tally.relationships[rel_type].add(created, updated, unchanged)
         self.tally.skipped += len(rows) - written["rows"]
         rows.clear()
 
