@@ -54,6 +54,10 @@ def report(
         int | None,
         typer.Option(help="relationship-elements: score an element needs (default: setting)."),
     ] = None,
+    reason: Annotated[
+        str | None,
+        typer.Option(help="unmentored: only none, quiet, never_logged or ending learners."),
+    ] = None,
     fmt: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.TABLE,
 ) -> None:
     """Run a report: unmentored, fragile, caseloads, no-community, voice-mismatch, coverage,
@@ -65,7 +69,7 @@ def report(
     """
     filters = reports.Filters(organization, grade, community)
     options = reports.Options(
-        days, min_learners, without, as_of.date() if as_of else None, threshold
+        days, min_learners, without, as_of.date() if as_of else None, threshold, reason
     )
     settings = current_settings()
     graph = connect(settings)

@@ -20,6 +20,7 @@ HEADINGS = {
 }  # fmt: skip
 # The unmentored report's reasons, in words.
 REASONS = {"none": "no caring adult", "quiet": "caring ties all quiet",
+           "never_logged": "no interaction ever logged",
            "ending": "caring ties ending"}  # fmt: skip
 # A column that holds a name links to the page of the node beside it.
 LINKS = {"learner_name": ("learner_uid", "/learners/{}"), "adult_name": ("adult_uid", "/adults/{}")}

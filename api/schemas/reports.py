@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, create_mod
 from lrm_graph import reports
 from lrm_graph.reports import DEFAULT_DAYS, DEFAULT_MIN_LEARNERS, Filters, Options
 from lrm_graph.reports.common import MAX_DAYS, MAX_SCORE
+from lrm_graph.reports.rows import Reason
 from lrm_graph.store.fields import Grade
 from lrm_graph.vocabulary import RelType
 
@@ -48,9 +49,10 @@ class ReportQuery(BaseModel):
 
 class UnmentoredQuery(ReportQuery):
     days: int = Field(default=DEFAULT_DAYS, ge=1, le=MAX_DAYS, description="Quiet or ending.")
+    reason: Reason | None = Field(default=None, description="Only this reason's learners.")
 
     def options(self) -> Options:
-        return Options(days=self.days)
+        return Options(days=self.days, reason=self.reason)
 
 
 class FragileQuery(ReportQuery):
@@ -117,6 +119,7 @@ PARAMETER_TYPES: dict[str, Any] = {
     "without": (str | None, None),
     "as_of": (date, ...),
     "threshold": (int, ...),
+    "reason": (str | None, None),
 }
 
 

@@ -90,9 +90,7 @@ def _unmentored(
 ) -> dict[str, Any]:
     scope = report_scope.scope_for(graph, request.caller)
     result = reports.run(graph, settings, "unmentored", reports.Filters(), reports.Options(), scope)
-    rows = result["sections"]["learners"]
-    none = [row for row in rows if row["reason"] == "none"]
-    at_risk = [row for row in rows if row["reason"] != "none"]
+    none, at_risk = result["sections"]["learners"], result["sections"]["at_risk"]
     listed = none[:SHOWN] + at_risk[:SHOWN]
     shown |= scope.purposes(row["learner_uid"] for row in listed)
     return {

@@ -17,7 +17,8 @@ from lrm_graph.db.graph import Graph
 POINTS = 6  # days on the chart: today and every STEP before it
 STEP = timedelta(days=30)
 COUNTED = {  # the lists the dashboard counts: (report, section)
-    "unmentored": ("unmentored", "learners"),
+    "without_caring_adult": ("unmentored", "learners"),
+    "at_risk": ("unmentored", "at_risk"),
     "one_caring_adult": ("fragile", "one_caring_adult"),
     "sole_adults": ("fragile", "sole_adults"),
     "no_community": ("no-community", "no_community"),
@@ -44,8 +45,6 @@ def dashboard(graph: Graph, request: audit.Request, settings: Settings) -> dict[
         over_time = [(day, run("coverage", as_of=day)["sections"]["groups"]) for day in days(today)]
         results = {name: run(name) for name in dict.fromkeys(r for r, _ in COUNTED.values())}
         counts = {key: len(results[r]["sections"][s] or []) for key, (r, s) in COUNTED.items()}
-        unmentored = results["unmentored"]["sections"]["learners"]
-        counts["without_caring_adult"] = sum(1 for row in unmentored if row["reason"] == "none")
         return {"today": today, "schools": _by_school(over_time), "counts": counts}
 
 

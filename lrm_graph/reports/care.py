@@ -4,22 +4,46 @@ from __future__ import annotations
 
 from lrm_graph.db.graph import Graph
 from lrm_graph.reports.common import DEFAULT_MIN_LEARNERS, Context, Rows
-from lrm_graph.reports.rows import AtRiskRelationship, LearnerRow, fields_of
+from lrm_graph.reports.rows import AT_RISK, AtRiskRelationship, LearnerRow, fields_of
 
 
 def unmentored(graph: Graph, ctx: Context) -> dict[str, Rows]:
-    """Find learners with no active caring adult, or whose caring ties are all at risk.
+    """Find learners with no active caring adult (`learners`: none ever, or only ended
+    ones), and apart from them those whose caring ties are all at risk (`at_risk`).
 
-    A tie is at risk when it is quiet (no interaction for more than `days` days; one with
-    no interaction on record is quiet once `since` is more than `days` days ago, or
-    unknown) or when it ends within `days` days. The rule is spelled out in
-    `cypher/reports/find_unmentored.cypher`.
+    A tie is at risk when it ends within `days` days ('ending'), when its logged
+    interactions stopped more than `days` days ago ('quiet'), or when no interaction was
+    ever logged on it and it began more than `days` days ago ('never_logged'). The rule
+    is spelled out in `cypher/reports/find_unmentored.cypher`. The `reason` option keeps
+    one reason's learners.
     """
+    return {
+        section: unmentored_page(graph, ctx, reasons, after=None, limit=ALL)
+        for section, reasons in UNMENTORED_SECTIONS.items()
+    }
+
+
+# Each section of the unmentored report, and the reasons it lists.
+UNMENTORED_SECTIONS: dict[str, tuple[str, ...]] = {"learners": ("none",), "at_risk": AT_RISK}
+ALL = 2**62  # a limit no report reaches
+
+
+def unmentored_page(
+    graph: Graph, ctx: Context, reasons: tuple[str, ...], after: str | None, limit: int
+) -> Rows:
+    """Return up to `limit` learners after `after` (uid order) whose reason is one of
+    `reasons` (narrowed by the `reason` option)."""
+    wanted = [r for r in reasons if ctx.options.reason in (None, r)]
+    if not wanted:
+        return []
     rows = graph.read(
         "reports/find_unmentored",
         **ctx.params(),
         soon=ctx.days_ahead(),
         quiet_before=ctx.days_ago(),
+        reasons=wanted,
+        after=after,
+        limit=limit,
     )
     # The facts of an at-risk relationship in the row's order (a Cypher map has none).
     facts = fields_of(AtRiskRelationship)
@@ -27,7 +51,7 @@ def unmentored(graph: Graph, ctx: Context) -> dict[str, Rows]:
         row["relationships"] = [
             {field: rel.get(field) for field in facts} for rel in row["relationships"]
         ]
-    return {"learners": rows}
+    return rows
 
 
 def fragile(graph: Graph, ctx: Context) -> dict[str, Rows | None]:

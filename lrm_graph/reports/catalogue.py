@@ -50,14 +50,19 @@ REPORTS: dict[str, Report] = {
     for report in (
         Report(
             "unmentored",
-            "Learners with no active caring adult, and those whose caring ties are all "
-            "quiet or ending within `days` days; only learners the caller may see.",
+            "Learners with no active caring adult (none ever, or only ended ones) first; "
+            "apart from them, learners whose caring ties are all at risk: quiet (logged "
+            "interactions stopped), never logged, or ending within `days` days; only "
+            "learners the caller may see.",
             (
+                Section("learners", "Learners without a caring adult", rows.UnmentoredRow),
                 Section(
-                    "learners", "Learners without a caring adult, or at risk", rows.UnmentoredRow
+                    "at_risk",
+                    "Learners whose caring ties are all quiet, never logged or ending",
+                    rows.UnmentoredRow,
                 ),
             ),
-            ("days",),
+            ("days", "reason"),
             unmentored,
         ),
         Report(

@@ -16,6 +16,7 @@ from typing import Any, get_args
 from lrm_graph import problem_types
 from lrm_graph.db.graph import Graph
 from lrm_graph.errors import InvalidInput, LrmError, NotFound
+from lrm_graph.reports.rows import Reason
 from lrm_graph.store.fields import Grade
 from lrm_graph.vocabulary import ALLOWED_PAIRS, NodeKind, RelType
 
@@ -27,6 +28,7 @@ DEFAULT_MIN_LEARNERS = 2
 DEFAULT_THRESHOLD = 4  # the default of the element_threshold setting
 MAX_SCORE = 5  # a relationship rating's scores run 1 to 5
 GRADES = frozenset(get_args(Grade))
+REASONS: tuple[str, ...] = get_args(Reason)
 CARERS = frozenset({NodeKind.ADULT, NodeKind.EXPERT})
 
 
@@ -57,6 +59,7 @@ class Options:
     without: str | None = None
     as_of: date | None = None
     threshold: int | None = None
+    reason: str | None = None  # unmentored: one reason's learners only
 
     def given(self) -> set[str]:
         return {name for name, value in vars(self).items() if value is not None}
@@ -151,6 +154,8 @@ def check_values(filters: Filters, options: Options, today: date) -> None:
         raise InvalidInput("min_learners must be at least 1")
     if options.threshold is not None and not 1 <= options.threshold <= MAX_SCORE:
         raise InvalidInput(f"threshold must be between 1 and {MAX_SCORE}")
+    if options.reason is not None and options.reason not in REASONS:
+        raise InvalidInput(f"reason {options.reason!r} is not one of {', '.join(REASONS)}")
     if options.as_of is not None and options.as_of > today:
         raise InvalidInput(f"as_of ({options.as_of}) is in the future; coverage looks back")
 

@@ -45,11 +45,17 @@ class AtRiskRelationship(BaseModel):
     since: date | None = None
     until: date | None = None
     last_interaction_at: datetime | None = None
-    risk: Literal["quiet", "ending"]
+    risk: Literal["quiet", "never_logged", "ending"]
+
+
+# Why a learner is on the unmentored report: no active caring adult ('none'), or every
+# caring tie at risk: quiet (logged interactions stopped), never logged, or ending.
+Reason = Literal["none", "quiet", "never_logged", "ending"]
+AT_RISK: tuple[str, ...] = ("quiet", "never_logged", "ending")
 
 
 class UnmentoredRow(LearnerRow):
-    reason: Literal["none", "quiet", "ending"]
+    reason: Reason
     relationships: list[AtRiskRelationship]
 
 

@@ -75,6 +75,7 @@ def _parameters(report: Report, ctx: Context) -> dict[str, Any]:
         "without": ctx.options.without,
         "as_of": ctx.options.as_of or ctx.today,
         "threshold": ctx.threshold,
+        "reason": ctx.options.reason,
     }
     return {option: effective[option] for option in report.options}
 

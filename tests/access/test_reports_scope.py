@@ -92,7 +92,8 @@ def test_unmentored_lists_only_learners_the_caller_sees(
 ) -> None:
     world = build(client)
     answer = report(client, "unmentored", headers_of(graph, world, caller))
-    assert learners_in(world, answer["sections"]["learners"]) == VISIBLE[caller]
+    listed = answer["sections"]["learners"] + answer["sections"]["at_risk"]
+    assert learners_in(world, listed) == VISIBLE[caller]
 
 
 @pytest.mark.parametrize("caller", list(VISIBLE))
@@ -228,7 +229,7 @@ def test_organization_filter_unknown_is_like_outside_scope(
     headers = headers_of(graph, world, "counselor_a")
     unknown = report(client, "unmentored", headers, organization="no-such-school")
     outside = report(client, "unmentored", headers, organization=world["school_b"]["uid"])
-    assert unknown["sections"] == outside["sections"] == {"learners": []}
+    assert unknown["sections"] == outside["sections"] == {"learners": [], "at_risk": []}
 
 
 def test_organization_filter_inside_scope_selects_as_usual(
@@ -237,7 +238,8 @@ def test_organization_filter_inside_scope_selects_as_usual(
     world = build(client)
     headers = headers_of(graph, world, "mentor")
     answer = report(client, "unmentored", headers, organization=world["school_b"]["uid"])
-    assert learners_in(world, answer["sections"]["learners"]) == {"b1"}
+    sections = answer["sections"]
+    assert learners_in(world, sections["learners"] + sections["at_risk"]) == {"b1"}
 
 
 def test_community_filter_outside_scope_is_empty(client: TestClient, graph: Graph) -> None:

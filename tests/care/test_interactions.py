@@ -60,12 +60,12 @@ def test_interaction_makes_quiet_relationship_no_longer_quiet(client: TestClient
     learner, adult = factories.learner(client), factories.adult(client)
     since = (datetime.now(UTC).date() - timedelta(days=90)).isoformat()
     factories.relate(client, "MENTORS", adult["uid"], learner["uid"], since=since)
-    report = client.get("/v1/reports/unmentored").json()["sections"]["learners"]
-    assert [(r["learner_uid"], r["reason"]) for r in report] == [(learner["uid"], "quiet")]
+    report = client.get("/v1/reports/unmentored").json()["sections"]["at_risk"]
+    assert [(r["learner_uid"], r["reason"]) for r in report] == [(learner["uid"], "never_logged")]
     mentor = seed_caller(client.app.state.graph, "mentor", person_uid=adult["uid"])  # type: ignore[attr-defined]
     body = {"learner_uids": [learner["uid"]], "kind": "meeting", "summary": "Caught up"}
     assert client.post("/v1/interactions", json=body, headers=mentor).status_code == 201
-    assert client.get("/v1/reports/unmentored").json()["sections"]["learners"] == []
+    assert client.get("/v1/reports/unmentored").json()["sections"]["at_risk"] == []
 
 
 def test_counselor_logs_for_two_learners_each_sees_their_own(client: TestClient) -> None:

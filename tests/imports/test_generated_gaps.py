@@ -2,11 +2,14 @@
 find exactly the gaps its manifest says were planted.
 """
 
+import json
+from datetime import date
 from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
 
+from lrm_graph import clock
 from lrm_graph.config import Settings
 from lrm_graph.db.graph import Graph
 from lrm_graph.demo.generator import bulk_file
@@ -29,13 +32,43 @@ def planted(manifest: dict, *gaps: str) -> set[str]:
     return {learner for gap in gaps for learner in manifest["gaps"][gap]["learners"]}
 
 
-def test_unmentored_report_finds_the_planted_uncared(
-    client: TestClient, loaded: tuple[dict, dict]
+def uncared_in_files(out: Path, settings: Settings) -> set[str]:
+    """Return, worked out from the generated files alone, the learners (source ids) with
+    no active caring relationship: no relationship of a caring type between them and an
+    adult, or a cleared expert, that has not ended by today."""
+    _, users = support.read(out, "users.csv")
+    _, roles = support.read(out, "roles.csv")
+    students = {r["userSourcedId"] for r in roles if r["role"] == "student"}
+    assert students and students <= {u["sourcedId"] for u in users}
+    written = json.loads((out / "lrm.json").read_text(encoding="utf-8"))
+    cleared = {n["source_id"] for n in written["nodes"] if n["node_kind"] == "expert"
+               and n.get("screening_status") == "cleared"
+               and date.fromisoformat(n["screening_expires_on"]) >= clock.today()}  # fmt: skip
+    cared = set()
+    for rel in written["relationships"]:
+        ends = {
+            rel["from"]["kind"]: rel["from"]["source_id"],
+            rel["to"]["kind"]: rel["to"]["source_id"],
+        }
+        carer = ends.get("adult") or (ends.get("expert") if ends.get("expert") in cleared else None)
+        until = rel.get("until")
+        if (rel["type"] in settings.caring_types and "learner" in ends and carer
+                and (until is None or date.fromisoformat(until) > clock.today())):  # fmt: skip
+            cared.add(ends["learner"])
+    return students - cared
+
+
+def test_unmentored_first_list_is_exactly_the_planted_uncared(
+    client: TestClient, loaded: tuple[dict, dict], settings: Settings, tmp_path: Path
 ) -> None:
     manifest, source_of = loaded
-    rows = client.get("/v1/reports/unmentored").json()["sections"]["learners"]
-    found = {source_of[row["learner_uid"]] for row in rows if row["reason"] == "none"}
-    assert found == planted(manifest, "no_caring_relationship", "only_ended_caring")
+    sections = client.get("/v1/reports/unmentored").json()["sections"]
+    found = {source_of[row["learner_uid"]] for row in sections["learners"]}
+    wanted = planted(manifest, "no_caring_relationship", "only_ended_caring")
+    assert len(wanted) > 3 and found == wanted  # the first list: no one else, and no one left out
+    assert found == uncared_in_files(tmp_path, settings)  # checked against the files too
+    assert {row["reason"] for row in sections["learners"]} == {"none"}
+    assert not found & {source_of[row["learner_uid"]] for row in sections["at_risk"]}
 
 
 def test_goal_gaps_finds_the_planted_untied_goals(

@@ -75,7 +75,7 @@ SHARES = ["caring_adult", "two_caring_adults", "community", "goal", "connected_g
 # The CSV header of each report, as it was before the rows were declared once: a row's
 # fields are its columns, so this pins both.
 CSV_HEADERS = {
-    "unmentored": [*LEARNER, "reason", "relationships"],
+    "unmentored": ["section", *LEARNER, "reason", "relationships"],
     "fragile": ["section", *LEARNER, *ADULT, "learners", "learner_uids"],
     "caseloads": [
         *ADULT[:2],

@@ -1,4 +1,5 @@
-"""The unmentored report: no caring adult ('none'), or every caring tie quiet or ending."""
+"""The unmentored report: no caring adult ('none') first, in `learners`; apart from them,
+in `at_risk`, learners every one of whose caring ties is quiet, never logged or ending."""
 
 import json
 
@@ -22,7 +23,9 @@ from tests.reports.support import (
 
 
 def learners(client: TestClient, **params: object) -> list[dict]:
-    return section(client, "unmentored", "learners", **params)
+    """Return both sections' rows: those with no caring adult, then those at risk."""
+    sections = report(client, "unmentored", **params)["sections"]
+    return sections["learners"] + sections["at_risk"]
 
 
 def reasons(client: TestClient, **params: object) -> dict[str, str]:
@@ -32,8 +35,8 @@ def reasons(client: TestClient, **params: object) -> dict[str, str]:
 def test_unmentored_empty_graph_has_no_rows(client: TestClient) -> None:
     answer = report(client, "unmentored")
     assert answer["report"] == "unmentored"
-    assert answer["sections"] == {"learners": []}
-    assert answer["parameters"] == {"days": 30}
+    assert answer["sections"] == {"learners": [], "at_risk": []}
+    assert answer["parameters"] == {"days": 30, "reason": None}
     assert answer["filters"] == {"organization": None, "grade": None, "community": None}
 
 
@@ -95,10 +98,47 @@ def test_unmentored_no_interaction_new_relationship_is_not_quiet(client: TestCli
     assert learners(client) == []
 
 
-def test_unmentored_no_interaction_old_relationship_is_quiet(client: TestClient) -> None:
+def test_unmentored_no_interaction_old_relationship_is_never_logged(client: TestClient) -> None:
     ada, mentor = factories.learner(client), factories.adult(client)
     factories.relate(client, "MENTORS", mentor["uid"], ada["uid"], since=str(day(-31)))
-    assert reasons(client) == {ada["uid"]: "quiet"}
+    assert reasons(client) == {ada["uid"]: "never_logged"}
+    [row] = section(client, "unmentored", "at_risk")
+    assert row["relationships"][0]["risk"] == "never_logged"
+    assert section(client, "unmentored", "learners") == []  # not mixed into the first list
+
+
+def test_unmentored_first_list_is_only_learners_without_a_caring_adult(
+    client: TestClient,
+) -> None:
+    alone, quiet, unlogged, ending = (factories.learner(client) for _ in range(4))
+    mentor = factories.adult(client)
+    touch(client, factories.relate(client, "MENTORS", mentor["uid"], quiet["uid"],
+                                   since=str(day(-200))), -60)  # fmt: skip
+    factories.relate(client, "MENTORS", mentor["uid"], unlogged["uid"], since=str(day(-90)))
+    rel = factories.relate(client, "COACHES", mentor["uid"], ending["uid"], since=str(day(-9)))
+    end(client, rel, until=day(5))
+    answer = report(client, "unmentored")["sections"]
+    assert uids(answer["learners"]) == [alone["uid"]]
+    assert {row["learner_uid"]: row["reason"] for row in answer["at_risk"]} == {
+        quiet["uid"]: "quiet", unlogged["uid"]: "never_logged", ending["uid"]: "ending"
+    }  # fmt: skip
+    for reason, who in (("quiet", quiet), ("never_logged", unlogged), ("none", alone)):
+        only = report(client, "unmentored", reason=reason)
+        assert uids(only["sections"]["learners"] + only["sections"]["at_risk"]) == [who["uid"]]
+        assert only["parameters"]["reason"] == reason
+    bad = client.get("/v1/reports/unmentored", params={"reason": "lonely"})
+    assert bad.status_code == 422
+
+
+def test_unmentored_quiet_beats_never_logged(client: TestClient) -> None:
+    ada, one, two = factories.learner(client), factories.adult(client), factories.adult(client)
+    touch(client, factories.relate(client, "MENTORS", one["uid"], ada["uid"],
+                                   since=str(day(-200))), -60)  # fmt: skip
+    factories.relate(client, "ADVISES", two["uid"], ada["uid"], since=str(day(-90)))
+    [row] = learners(client)
+    assert row["reason"] == "quiet"
+    risks = {rel["adult_uid"]: rel["risk"] for rel in row["relationships"]}
+    assert risks == {one["uid"]: "quiet", two["uid"]: "never_logged"}
 
 
 def test_unmentored_new_relationship_without_interaction_is_not_quiet(
@@ -154,7 +194,7 @@ def test_unmentored_days_parameter_moves_the_line(client: TestClient) -> None:
     touch(client, factories.relate(client, "MENTORS", mentor["uid"], ada["uid"]), -20)
     assert learners(client) == []
     assert reasons(client, days=10) == {ada["uid"]: "quiet"}
-    assert report(client, "unmentored", days=10)["parameters"] == {"days": 10}
+    assert report(client, "unmentored", days=10)["parameters"] == {"days": 10, "reason": None}
 
 
 def test_unmentored_learner_trusts_counts_as_caring(client: TestClient) -> None:
@@ -257,7 +297,7 @@ def test_unmentored_cli_table_csv_json(client: TestClient, settings: Settings) -
     assert as_json["sections"]["learners"][0]["learner_uid"] == ada["uid"]
     empty = lrm_report(settings, "unmentored", "--grade", "10", "--format", "csv")
     assert empty.stdout.splitlines() == [
-        "learner_uid,learner_name,grade_level,reason,relationships"
+        "section,learner_uid,learner_name,grade_level,reason,relationships"
     ]
 
 
