@@ -6,6 +6,12 @@ VENV := .venv
 PY := $(VENV)/bin/python
 LRM := $(VENV)/bin/lrm
 VENV_STAMP := $(VENV)/.installed
+UV := $(VENV)/bin/uv
+# uv installs from uv.lock (every transitive dependency pinned, with hashes); the first uv
+# comes from pip, at the version the lock lists (its dev extra holds uv).
+UV_VERSION = $(shell sed -n '/^name = "uv"$$/{n;s/^version = "\(.*\)"$$/\1/p;}' uv.lock)
+export UV_PROJECT_ENVIRONMENT := $(VENV)
+export UV_PYTHON_DOWNLOADS := never
 # The same marker lrm_graph.db.runtime.build touches and is_built reads.
 LAUNCHER_STAMP := launcher/target/lib/.complete
 LAUNCHER_SOURCES := launcher/pom.xml $(shell find launcher/src -type f 2>/dev/null)
@@ -14,12 +20,14 @@ LAUNCHER_SOURCES := launcher/pom.xml $(shell find launcher/src -type f 2>/dev/nu
 
 setup: $(VENV_STAMP) $(LAUNCHER_STAMP)
 
-$(VENV_STAMP): pyproject.toml
+$(VENV_STAMP): pyproject.toml uv.lock
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
 		|| { echo "error: LRM Graph needs Python 3.11 or newer ($(PYTHON) is older)" >&2; exit 1; }
 	@test -x $(PY) || { echo "==> making the virtual environment $(VENV)"; $(PYTHON) -m venv $(VENV); }
-	@echo "==> installing LRM Graph and its pinned dependencies into $(VENV) (about a minute)"
-	$(PY) -m pip install --disable-pip-version-check --progress-bar off -e ".[dev]"
+	@test -x $(UV) || { echo "==> installing uv $(UV_VERSION) (the version uv.lock lists) into $(VENV)"; \
+		$(PY) -m pip install --disable-pip-version-check --progress-bar off "uv==$(UV_VERSION)"; }
+	@echo "==> installing LRM Graph and every dependency at the version uv.lock pins (dev extra too)"
+	$(UV) sync --locked --extra dev
 	@touch $@
 
 # Java and Maven come in here (and only here); without them `lrm db build` says so.

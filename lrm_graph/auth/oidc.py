@@ -13,7 +13,7 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
-import httpx
+import httpx2
 from authlib.common.security import generate_token
 from authlib.integrations.base_client.errors import OAuthError
 from authlib.integrations.httpx_client import OAuth2Client
@@ -71,10 +71,10 @@ def provider_named(settings: Settings, name: str) -> OidcProvider:
 
 def _fetch_json(url: str) -> dict[str, Any]:
     try:
-        response = httpx.get(url, timeout=HTTP_TIMEOUT, follow_redirects=False)
+        response = httpx2.get(url, timeout=HTTP_TIMEOUT, follow_redirects=False)
         response.raise_for_status()
         body = response.json()
-    except (httpx.HTTPError, ValueError) as exc:
+    except (httpx2.HTTPError, ValueError) as exc:
         raise ProviderUnavailable(f"could not read {url}: {exc}") from exc
     if not isinstance(body, dict):
         raise ProviderUnavailable(f"{url} did not answer a JSON object")
@@ -146,7 +146,7 @@ def exchange_code(
             token = client.fetch_token(endpoint, code=code, code_verifier=code_verifier)
     except OAuthError as exc:
         raise SignInFailed(f"the provider refused the sign-in: {exc.error}") from exc
-    except httpx.HTTPError as exc:
+    except httpx2.HTTPError as exc:
         raise ProviderUnavailable(f"the provider's token endpoint failed: {exc}") from exc
     if not token.get("id_token"):
         raise ProviderUnavailable("the provider answered without an ID token")
@@ -164,13 +164,13 @@ def user_claims(
     if not endpoint or not token.get("access_token"):
         return claims
     try:
-        response = httpx.get(
+        response = httpx2.get(
             endpoint, headers={"Authorization": f"Bearer {token['access_token']}"},
             timeout=HTTP_TIMEOUT,
         )  # fmt: skip
         response.raise_for_status()
         info = response.json()
-    except (httpx.HTTPError, ValueError) as exc:
+    except (httpx2.HTTPError, ValueError) as exc:
         raise ProviderUnavailable(f"the provider's UserInfo endpoint failed: {exc}") from exc
     if not isinstance(info, dict) or info.get("sub") != claims.get("sub"):
         raise SignInFailed("the provider's UserInfo names another subject than the ID token")
