@@ -32,7 +32,8 @@ def db_start(
     ] = None,
     data_dir: DataDir = None,
 ) -> None:
-    """Start the embedded Neo4j (building it on first use) and wait until Bolt answers."""
+    """Start the embedded Neo4j (building it on first use), wait until Bolt answers, and
+    make sure the schema's constraints and indexes are in place (applied when missing)."""
     settings = current_settings(data_dir)
     uri = external_uri(settings)
     if uri:
@@ -41,6 +42,12 @@ def db_start(
     already = runtime.status(settings.data_dir).running
     state = start_embedded(settings, port)
     say(("already running: " if already else "started: ") + state.describe())
+    graph = open_graph(settings)
+    try:
+        applied = schema.ensure(graph)
+    finally:
+        graph.close()
+    say("schema: applied (constraints and indexes)" if applied else "schema: in place")
 
 
 @db_app.command("stop")

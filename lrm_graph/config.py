@@ -103,6 +103,12 @@ class Settings(BaseSettings):
     page_size_max: int = Field(default=500, ge=1, description="Largest page a list returns.")
     bulk_batch_size: int = Field(default=5000, ge=1, description="Rows per UNWIND batch.")
     bulk_max_rows: int = Field(default=200_000, ge=1, description="Rows one bulk request takes.")
+    import_timeout: float = Field(
+        default=1800.0,
+        gt=0,
+        description="Seconds a OneRoster import's one transaction may take (it writes the "
+        "whole set or nothing).",
+    )
     network_max_nodes: int = Field(default=500, ge=1, description="Nodes a network answer holds.")
     token_minutes: int = Field(
         default=60, ge=1, le=7 * 24 * 60, description="How long a sign-in token lives."

@@ -6,12 +6,11 @@ from typing import Annotated, Any
 from fastapi import APIRouter, BackgroundTasks, File, Query, Response, UploadFile, status
 from pydantic import StringConstraints
 
-from api.auth import CallerDep, require_scope
+from api.auth import CallerDep
 from api.deps import GraphDep, SettingsDep
 from api.disclosure import AuditDep
 from api.schemas.imports import ImportJobOut, ImportJobPage
-from lrm_graph.auth.caller import Scope
-from lrm_graph.imports.oneroster import history, jobs, uploads
+from lrm_graph.imports.oneroster import jobs, uploads
 from lrm_graph.imports.oneroster.problems import DEFAULT_MAX_SKIPPED
 
 router = APIRouter(prefix="/imports", tags=["imports"])
@@ -56,19 +55,18 @@ def import_oneroster(
 @router.get("", response_model=ImportJobPage)
 def list_imports(
     graph: GraphDep,
-    caller: CallerDep,
+    ctx: AuditDep,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
     cursor: Annotated[str | None, Query(max_length=500)] = None,
 ) -> Any:
     """Return the history of imports, newest first (without their reports: `GET
     /v1/imports/{id}` gives one with its report). A job a dead process left running is
     marked failed, with the reason, first."""
-    require_scope(caller, Scope.IMPORT)
-    return history.list_jobs(graph, limit, cursor)
+    return uploads.past(graph, ctx, limit, cursor)
 
 
 @router.get("/{job_id}", response_model=ImportJobOut)
-def get_import(job_id: JobId, graph: GraphDep, caller: CallerDep) -> Any:
-    """Return an import job: queued, running, succeeded, rejected or failed."""
-    require_scope(caller, Scope.IMPORT)
-    return jobs.get(graph, job_id)
+def get_import(job_id: JobId, graph: GraphDep, ctx: AuditDep) -> Any:
+    """Return an import job: queued, running (with its progress: rows done of rows to
+    write), succeeded, checked, rejected or failed."""
+    return uploads.job(graph, ctx, job_id)

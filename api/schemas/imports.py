@@ -50,6 +50,14 @@ class ImportOptions(BaseModel):
     check: bool = False
 
 
+class ImportProgress(BaseModel):
+    """How far a job's write step is: the rows it writes and those done (none before it
+    starts writing; done is total once it succeeded)."""
+
+    rows_total: int | None = None
+    rows_done: int | None = None
+
+
 class ImportJobSummary(BaseModel):
     """An import job as the history lists it: who imported what, how, and how it ended."""
 
@@ -63,6 +71,7 @@ class ImportJobSummary(BaseModel):
     modes: dict[str, str] = {}
     options: ImportOptions
     counts: dict[str, Any]
+    progress: ImportProgress = ImportProgress()
     detail: str | None = None
     created_at: datetime
     updated_at: datetime

@@ -42,6 +42,12 @@ FOR (e:AuditEntry) ON (e.actor_id);
 // Interests a learner added to the catalogue themself go with them when they are erased.
 CREATE INDEX interest_added_by IF NOT EXISTS
 FOR (i:Interest) ON (i.added_by_learner_uid);
+// An enrollment's links are found by its sourcedId (roster_id) when a delta moves it to
+// another class, user or role (imports/end_moved_enrollments).
+CREATE INDEX member_of_roster_id IF NOT EXISTS
+FOR ()-[r:MEMBER_OF]-() ON (r.roster_id);
+CREATE INDEX teaches_roster_id IF NOT EXISTS
+FOR ()-[r:TEACHES]-() ON (r.roster_id);
 // Import jobs are read back by id from any API instance.
 CREATE CONSTRAINT import_job_id IF NOT EXISTS
 FOR (j:ImportJob) REQUIRE j.id IS UNIQUE;

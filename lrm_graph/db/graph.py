@@ -73,9 +73,10 @@ class Graph:
         return self._run(name, RoutingControl.WRITE, params)
 
     @contextmanager
-    def unit(self) -> Iterator[Graph]:
+    def unit(self, timeout: float | None = None) -> Iterator[Graph]:
         """Open one transaction: the queries run on the `Graph` it yields commit together
-        when the block ends, or none of them does when it raises.
+        when the block ends, or none of them does when it raises. It may take `timeout`
+        seconds in all (the query timeout unless said: a roster import says more).
 
         An operation's checks, its audit entry and its write share it, so a refused write
         leaves neither half. Not retried by the driver: a unit that fails on a transient
@@ -86,7 +87,7 @@ class Graph:
             metrics.connection_held(),
             self.driver.session(database=self.database) as session,
         ):
-            tx = session.begin_transaction(timeout=self.timeout)
+            tx = session.begin_transaction(timeout=timeout or self.timeout)
             try:
                 yield Unit(self, tx)
                 tx.commit()
@@ -125,7 +126,7 @@ class Unit(Graph):
         self._tx = tx
 
     @contextmanager
-    def unit(self) -> Iterator[Graph]:
+    def unit(self, timeout: float | None = None) -> Iterator[Graph]:
         """Join the open transaction: a use case called by another shares its unit."""
         yield self
 

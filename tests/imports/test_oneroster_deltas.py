@@ -93,3 +93,43 @@ def test_delta_older_than_what_is_stored_changes_nothing(
     [link] = member_links(client, "stu1", "cls1")
     assert link["since"] == "2026-09-02"
     assert support.by_source(client, "learners", "stu1")["given_name"] == "Adaeze"
+
+
+@pytest.mark.parametrize("version", ["1.1", "1.2"])
+def test_delta_that_moves_an_enrollment_ends_the_old_link(
+    client: TestClient, graph: Graph, settings: Settings, tmp_path: Path, version: str
+) -> None:
+    oneroster.run(graph, settings, tiny.write(tmp_path / "bulk", tiny.rows(version), version))
+    e1, e2, _ = tiny.rows(version)["enrollments"]
+    to_class = dict(e1, classSourcedId="cls2", schoolSourcedId="s2")  # stu1: cls1 -> cls2
+    to_user = dict(e2, userSourcedId="stu1", schoolSourcedId="s2")  # cls2: stu2 -> stu1
+    moved = oneroster.run(
+        graph, settings, delta(tmp_path, "d", version, enrollments=[to_class, to_user])
+    )
+    assert moved["ended"] == 2
+    [old_class] = member_links(client, "stu1", "cls1")
+    [old_user] = member_links(client, "stu2", "cls2")
+    assert [old_class["active"], old_user["active"]] == [False, False]
+    now_in = member_links(client, "stu1", "cls2")  # e1 and e2, one link each
+    assert [link["active"] for link in now_in] == [True, True]
+    again = oneroster.run(  # the same delta twice changes nothing
+        graph, settings, delta(tmp_path, "d2", version, enrollments=[to_class, to_user])
+    )
+    assert (again["ended"], again["relationships"]["created"]) == (0, 0)
+
+
+def test_delta_that_changes_an_enrollments_role_ends_the_old_link(
+    client: TestClient, graph: Graph, settings: Settings, tmp_path: Path
+) -> None:
+    rows = tiny.rows()
+    rows["enrollments"].append({"sourcedId": "e4", "classSourcedId": "cls2",
+                                "schoolSourcedId": "s2", "userSourcedId": "tea1",
+                                "role": "administrator"})  # fmt: skip
+    oneroster.run(graph, settings, tiny.write(tmp_path / "bulk", rows))
+    [as_member] = member_links(client, "tea1", "cls2")
+    teaching = dict(rows["enrollments"][-1], role="teacher")
+    oneroster.run(graph, settings, delta(tmp_path, "d", "1.2", enrollments=[teaching]))
+    [ended] = member_links(client, "tea1", "cls2")
+    assert (ended["uid"], ended["active"]) == (as_member["uid"], False)
+    [taught] = member_links(client, "tea1", "cls2", "TEACHES")
+    assert taught["active"]

@@ -4,11 +4,13 @@ must report for it.
 
 Each data row of a rostering file is spoiled with probability `rate`, by one fault that
 fits it: warnings the import normalises (an enumeration in the wrong case, a date-time
-where a date is expected, a blank sourcedId in a list), and errors that skip the row (an
-ambiguous `M/D/YYYY` date, a dateLastModified in that shape, an email that is not one, an
-enrollment whose role does not match its user's). users.csv also gets one misspelled
-column (`unknown-column`). Rows of a user who got an error are not spoiled further, so
-each planted fault is reported as a problem of its own, not folded under another.
+where a date is expected, a blank sourcedId in a list, a teacher named among a student's
+agents: no guardian link), and errors that skip the row (an ambiguous `M/D/YYYY` date, a
+dateLastModified in that shape, an email that is not one, an enrollment whose role does
+not match its user's, an enrollment of a class the set does not hold, a row with a field
+missing). users.csv also gets one misspelled column (`unknown-column`). Rows of a user
+who got an error are not spoiled further, so each planted fault is reported as a problem
+of its own, not folded under another; the teacher named as an agent is never spoiled.
 Normalised faults keep their value's meaning (`2026-09-01T00:00:00Z` for `2026-09-01`),
 so the imported graph is the clean district's minus exactly the skipped rows.
 """
@@ -72,6 +74,28 @@ def _role_mismatch(row: dict[str, str]) -> Fault | None:
     return ("role", "role-mismatch", "error", swapped) if swapped else None
 
 
+def _dangling(column: str) -> Spoil:
+    def spoil(row: dict[str, str]) -> Fault | None:
+        return (column, "dangling-reference", "error", f"{row[column]}-gone")
+
+    return spoil
+
+
+def _ragged(row: dict[str, str]) -> Fault | None:
+    row[RAGGED] = "1"  # written with its last field left off
+    return (RAGGED, "ragged-row", "error", "1")
+
+
+def _teacher_as_agent(teacher: str) -> Spoil:
+    def spoil(row: dict[str, str]) -> Fault | None:
+        if not row.get("agentSourcedIds"):  # a student or a parent: a user with agents
+            return None
+        return ("agentSourcedIds", "agent-role", "warning", f"{row['agentSourcedIds']},{teacher}")
+
+    return spoil
+
+
+RAGGED = "\0ragged"  # a marker column, never written
 FAULTS: dict[str, tuple[Spoil, ...]] = {
     "orgs.csv": (_case("type"),),
     "classes.csv": (_case("classType"), _blank_reference("termSourcedIds")),
@@ -79,6 +103,7 @@ FAULTS: dict[str, tuple[Spoil, ...]] = {
     "roles.csv": (_case("role"), _date_time("beginDate")),
     "enrollments.csv": (
         _case("role"), _date_time("beginDate"), _ambiguous("beginDate"), _role_mismatch,
+        _dangling("classSourcedId"), _ragged,
     ),
 }  # fmt: skip
 USER_COLUMN = {"users.csv": "sourcedId", "roles.csv": "userSourcedId"}
@@ -89,20 +114,24 @@ def spoil(out: Path, rate: float, seed: int) -> dict[str, Any]:
     """Plant faults in the roster at `out`; return the manifest's `dirty` section."""
     chance = random.Random(f"dirty:{seed}:{rate}")  # noqa: S311 - made-up faults, not secrets
     planted: list[dict[str, Any]] = []
-    spoiled_users: set[str] = set()  # users with an error: their rows are left alone
+    teacher = _a_teacher(out)
+    spoiled_users = {teacher}  # users with an error, and the agent: their rows left alone
     for name, faults in FAULTS.items():
         header, rows = _read(out / name)
         if name == "users.csv":
             header.append(MISSPELLED)
             planted.append(_fault(name, 1, (MISSPELLED, "unknown-column", "warning", MISSPELLED)))
+            faults = (*faults, _teacher_as_agent(teacher))
         for number, row in enumerate(rows, start=2):
             user = row.get(USER_COLUMN.get(name, ""), "")
-            if chance.random() >= rate or (user in spoiled_users and name != "users.csv"):
+            if chance.random() >= rate or user in spoiled_users:
                 continue
             fault = chance.choice(faults)(row)
             if fault is None:
                 continue
             row[fault[0]] = fault[3]
+            if fault[1] == "agent-role":
+                fault = (*fault[:3], teacher)  # the report names the agent
             planted.append(_fault(name, number, fault))
             if fault[2] == "error" and name == "users.csv":
                 spoiled_users.add(user)
@@ -110,8 +139,18 @@ def spoil(out: Path, rate: float, seed: int) -> dict[str, Any]:
     return {"rate": rate, "faults": planted}
 
 
+def _a_teacher(out: Path) -> str:
+    """Return the first teacher of the roster (roles.csv in 1.2, users.csv in 1.1)."""
+    name = "roles.csv" if (out / "roles.csv").exists() else "users.csv"
+    user = USER_COLUMN[name]
+    return next(row[user] for row in _read(out / name)[1] if row.get("role") == "teacher")
+
+
 def _fault(file: str, line: int, fault: Fault) -> dict[str, Any]:
     column, code, severity, value = fault
+    if code == "ragged-row":
+        return {"file": file, "line": line, "column": None, "code": code,
+                "severity": severity, "value": None}  # fmt: skip
     return {"file": file, "line": line, "column": column, "code": code,
             "severity": severity, "value": value}  # fmt: skip
 
@@ -124,6 +163,8 @@ def _read(path: Path) -> tuple[list[str], list[dict[str, str]]]:
 
 def _write(path: Path, header: list[str], rows: list[dict[str, str]]) -> None:
     with path.open("w", encoding="utf-8", newline="") as file:
-        writer = csv.DictWriter(file, header, restval="")
-        writer.writeheader()
-        writer.writerows(rows)
+        writer = csv.writer(file)
+        writer.writerow(header)
+        for row in rows:
+            values = [row.get(column, "") for column in header]
+            writer.writerow(values[:-1] if row.get(RAGGED) else values)

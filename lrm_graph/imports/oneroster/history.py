@@ -3,7 +3,7 @@
 A job left `queued` or `running` by a process that is gone would say so forever: when
 the service starts and whenever the history is listed, such a job is marked failed with
 the reason. A job's process is known dead when it ran on this host and its pid is gone,
-or when it has given no sign of life (its heartbeat, beaten every 30 s while it writes)
+or when it has given no sign of life (its heartbeat, beaten each second while it writes)
 for `STALE_AFTER`.
 """
 
@@ -66,12 +66,13 @@ def _dead(job: dict[str, Any], now: datetime) -> str | None:
     if host == socket.gethostname() and pid.isdigit() and not process_alive(int(pid)):
         return (
             f"the process that ran this import (pid {pid} on {host}) stopped before it "
-            f"finished, while it was {job['status']}; import the set again to complete it"
+            f"finished, while it was {job['status']}; nothing of it was written: import the "
+            "set again"
         )
     seen = job["heartbeat_at"] or job["created_at"]
     if seen is not None and now - seen > STALE_AFTER:
         return (
             f"no sign of life from the process that ran this import since {seen.isoformat()}; "
-            "import the set again to complete it"
+            "nothing of it was written: import the set again"
         )
     return None

@@ -6,8 +6,9 @@ options, and how it ended: queued when the upload is staged, running while the i
 runs (with a heartbeat), then succeeded (counts and the problem report: rows with errors
 were skipped), checked (a check only: the report, nothing written), rejected (refused
 whole: nothing was written; the report says why) or failed (the import stopped part way,
-e.g. the database or the process went away; importing the same set again completes it,
-since imports are idempotent). `lrm import oneroster` records its imports the same way.
+e.g. the database or the process went away: its one transaction rolled back, so nothing
+of it was written; importing the same set again does it all). `lrm import oneroster`
+records its imports the same way.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ from lrm_graph.imports.oneroster.writer import Progress
 
 log = logging.getLogger("lrm_graph.imports")
 RUNNER = f"{socket.gethostname()}:{os.getpid()}"  # the process that runs a job
-HEARTBEAT_SECONDS = 30.0
+PROGRESS_SECONDS = 1.0  # how often a running job records its rows done (and heartbeat)
 JSON_FIELDS = {"counts": "{}", "errors": "[]", "report": "null", "files": "[]", "modes": "{}"}
 
 
@@ -104,6 +105,7 @@ def answer(job: dict[str, Any]) -> dict[str, Any]:
         "status": job["status"], "by": job.get("by"), "version": job.get("version"),
         "options": {"strict": job.get("strict", False), "max_skipped": job.get("max_skipped"),
                     "check": job.get("check_only", False)},
+        "progress": {"rows_total": job.get("rows_total"), "rows_done": job.get("rows_done")},
         "detail": job.get("detail"), "created_at": job["created_at"],
         "updated_at": job["updated_at"], "finished_at": job.get("finished_at"),
     }  # fmt: skip
@@ -143,8 +145,9 @@ def run_recorded(
     status = "checked" if options.get("check_only") else "succeeded"
     counts = {k: v for k, v in result.items() if k not in ("report", "refused", "modes", "version")}
     counts["files"] = result["report"]["files"]  # per file: rows, skipped, taken out
+    written = {} if options.get("check_only") else {"rows_done": sum(result["rows"].values())}
     _finish(
-        graph, job_id, status, version=result["version"],
+        graph, job_id, status, version=result["version"], **written,
         modes_json=json.dumps(result["modes"]), counts_json=json.dumps(counts, default=str),
         report_json=json.dumps(result["report"], default=str),
         **({"detail": result["refused"]} if "refused" in result else {}),
@@ -181,17 +184,21 @@ def fingerprints(path: Path) -> list[dict[str, Any]]:
 def _beating(
     graph: Graph, job_id: str, on_start: Callable[[int], Progress] | None
 ) -> Callable[[int], Progress]:
-    """Wrap `on_start` so that progress also beats the job's heartbeat (every 30 s)."""
+    """Wrap `on_start` so that the job keeps its progress (rows to write, rows done) and
+    its heartbeat, at most once every `PROGRESS_SECONDS` (outside the import's
+    transaction: the job's page follows it while it writes)."""
 
     def start(total: int) -> Progress:
         shown = on_start(total) if on_start else (lambda _: None)
-        last = [time.monotonic()]
+        update(graph, job_id, rows_total=total, rows_done=0, heartbeat_at=clock.now())
+        done, last = [0], [time.monotonic()]
 
-        def progress(done: int) -> None:
-            shown(done)
-            if time.monotonic() - last[0] > HEARTBEAT_SECONDS:
+        def progress(rows: int) -> None:
+            shown(rows)
+            done[0] += rows
+            if time.monotonic() - last[0] > PROGRESS_SECONDS:
                 last[0] = time.monotonic()
-                update(graph, job_id, heartbeat_at=clock.now())
+                update(graph, job_id, rows_done=done[0], heartbeat_at=clock.now())
 
         return progress
 

@@ -186,3 +186,5 @@ def _enrollments(files: RosterFiles, index: Index, writer: Writer, progress: Pro
         ends = (kind, user), ("community", class_id)
         props = dates(begin or terms[0], end or terms[1]) | modified(row)
         writer.relationship(rel_type, "enrollments", *ends, enrollment, props)
+        if index.mode("enrollments") == "delta":
+            writer.follow_enrollment(rel_type, user, class_id, enrollment)

@@ -1,7 +1,8 @@
 """The write step of a OneRoster import: batched UNWIND upserts, then what the set removes.
 
 Node rows are always written before relationship rows (a relationship's ends must
-exist), each batch in its own transaction. Removals come last: rows a delta marks
+exist), each batch one query, all in the import's one transaction (`oneroster.run`: the
+set is written whole or not at all). Removals come last: rows a delta marks
 tobedeleted, then, for each file given in bulk, what that file no longer lists.
 """
 
@@ -71,6 +72,7 @@ class Writer:
         self._relationships: dict[tuple[str, str], list[dict]] = defaultdict(list)
         self._retired_nodes: list[dict] = []
         self._retired_relationships: list[dict] = []
+        self._enrollments: list[dict] = []
 
     def node(
         self, kind: str, file: str, source_id: str, props: dict, roles: list | None = None
@@ -112,6 +114,12 @@ class Writer:
         """End a relationship a delta marks tobedeleted (at the end of the import)."""
         row = {"node_kinds": list(kinds), "source_id": source_id, "roster_id": roster_id}
         self._retired_relationships.append(row)
+
+    def follow_enrollment(self, rel_type: str, user: str, class_id: str, roster_id: str) -> None:
+        """Note an enrollment row of a delta: at the end of the import, a link its sourcedId
+        made to another class, user or role ends (it moved)."""
+        row = {"roster_id": roster_id, "type": rel_type, "from_id": user, "to_id": class_id}
+        self._enrollments.append(row)
 
     def flush_nodes(self) -> None:
         for (kind, file), rows in self._nodes.items():
@@ -164,6 +172,11 @@ class Writer:
         for part in _chunks(self._retired_relationships, self.batch):
             found = self.graph.write("imports/end_roster_relationships", rows=part, **params)
             self.tally.ended += found[0]["ended"]
+        for part in _chunks(self._enrollments, self.batch):
+            moved = self.graph.write(
+                "imports/end_moved_enrollments", rows=part, today=self.today, now=self.now
+            )
+            self.tally.ended += moved[0]["ended"]
         for part in _chunks(self._retired_nodes, self.batch):
             done = self.graph.write(
                 "imports/archive_roster_nodes", rows=part, today=self.today, now=self.now

@@ -1,0 +1,107 @@
+"""A roster import written whole or not at all: what its one transaction costs.
+
+`oneroster.run` writes a set's batches in one transaction, so that an import that fails
+part way leaves nothing written. The baseline is the same write step with each batch
+committed on its own (as imports wrote before: `Writer` on the plain `Graph`), measured in
+the same run on the same database, emptied before each import. Order: a warm-up import
+(cold JVM, not counted), then baseline and one transaction alternately, `--passes` times
+each; the table gives each pass and the ratio of the best of each.
+
+    .venv/bin/python bench/atomic_import.py --learners 10000
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import uuid
+from pathlib import Path
+
+if __package__ in (None, ""):  # run as a script: make `bench` and the app importable
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench import baseline
+from bench.common import Clock, Database, Table, fresh_database, machine, ratio
+from lrm_graph import clock
+from lrm_graph.demo.generator import generate
+from lrm_graph.imports import oneroster
+from lrm_graph.imports.oneroster.mapping import apply
+from lrm_graph.imports.oneroster.problems import DEFAULT_MAX_SKIPPED
+from lrm_graph.imports.oneroster.source import RosterFiles
+from lrm_graph.imports.oneroster.writer import Writer
+from lrm_graph.privacy import tombstones
+
+
+def one_transaction(db: Database, district: Path) -> Clock:
+    """Import as the product does: the write step in one transaction."""
+    baseline.wipe(db)
+    with db.timed() as took:
+        oneroster.run(db.graph, db.settings, district)
+    return took
+
+
+def batch_by_batch(db: Database, district: Path) -> Clock:
+    """Import with each batch committed on its own (the baseline: the same check, the
+    same writer and rows, no enclosing transaction)."""
+    baseline.wipe(db)
+    settings = db.settings
+    with db.timed() as took:
+        files = RosterFiles(district)
+        try:
+            erased = tombstones.load(db.graph, settings)
+            index = oneroster.check(files, db.graph, erased)
+            oneroster.decide(index, strict=False, max_skipped=DEFAULT_MAX_SKIPPED)
+            writer = Writer(db.graph, uuid.uuid4().hex, settings.bulk_batch_size, erased)
+            apply(files, index, writer, lambda _: None)
+        finally:
+            files.close()
+    return took
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--learners", type=int, default=10_000)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--passes", type=int, default=2)
+    parser.add_argument("--heap", default="2g")
+    parser.add_argument("--page-cache", default="1g")
+    args = parser.parse_args()
+    facts = machine()
+    year = clock.today().year if clock.today().month > 6 else clock.today().year - 1
+    with (
+        tempfile.TemporaryDirectory(prefix="lrm-atomic-") as tmp,
+        fresh_database(args.heap, args.page_cache) as db,
+    ):
+        district = Path(tmp) / "district"
+        generate(district, learners=args.learners, seed=args.seed, school_year=year)
+        warm = one_transaction(db, district)  # the JVM warms up
+        runs: list[tuple[str, Clock]] = []
+        for n in range(1, args.passes + 1):
+            runs.append((f"batch by batch (baseline), pass {n}", batch_by_batch(db, district)))
+            runs.append((f"one transaction, pass {n}", one_transaction(db, district)))
+        nodes, relationships = db.counts()
+    best_base = min(c.wall for name, c in runs if name.startswith("batch"))
+    best_one = min(c.wall for name, c in runs if name.startswith("one"))
+    table = Table(
+        f"A OneRoster import in one transaction: {args.learners:,} learners, seed {args.seed}",
+        ("import", "wall s (CPU client + JVM)", "ratio to the best baseline"),
+    )
+    table.add("one transaction, first (cold JVM, not counted)",
+              f"{warm.wall:.1f} ({warm.cpu:.1f} + {warm.jvm_cpu:.1f})", "")  # fmt: skip
+    for name, took in runs:
+        table.add(name, f"{took.wall:.1f} ({took.cpu:.1f} + {took.jvm_cpu:.1f})",
+                  ratio(took.wall, best_base))  # fmt: skip
+    table.notes += [
+        f"best of each: one transaction {best_one:.1f} s, batch by batch {best_base:.1f} s: "
+        f"{ratio(best_one, best_base)}",
+        f"the graph after each import: {nodes:,} nodes, {relationships:,} relationships; "
+        f"JVM heap {args.heap}, page cache {args.page_cache}",
+        "machine: " + ", ".join(f"{k} {v}" for k, v in facts.items()) + f"; pid {os.getpid()}",
+    ]
+    print(table.markdown())
+
+
+if __name__ == "__main__":
+    main()
