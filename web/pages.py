@@ -10,6 +10,7 @@ from fastapi import Request
 from fastapi.templating import Jinja2Templates
 from starlette.responses import HTMLResponse
 
+from lrm_graph.auth.caller import Scope
 from web.session import CSRF_FIELD, WebSession
 
 HERE = Path(__file__).resolve().parent
@@ -56,6 +57,7 @@ def render(
         "caller": session.caller,
         "csrf_field": CSRF_FIELD,
         "csrf_token": session.csrf_token,
+        "can_import": session.caller is not None and session.caller.has_scope(Scope.IMPORT),
         **(context or {}),
     }
     response = TEMPLATES.TemplateResponse(request, template, values, status_code=status_code)

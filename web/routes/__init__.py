@@ -6,6 +6,7 @@ from web.routes import (
     adults,
     dashboard,
     home,
+    imports,
     learner_voice,
     learners,
     reports,
@@ -27,4 +28,5 @@ def routers() -> list[APIRouter]:
         dashboard.router,
         adults.router,
         teaching.router,
+        imports.router,
     ]

@@ -1,0 +1,90 @@
+"""Roster imports in the web app, for the staff allowed to import (district admins): an
+upload from the page runs as a job whose page follows it (htmx polling) to its end with
+its problems; the page of a running job shows its rows written and moves on without a
+reload; other staff are refused."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+from playwright.sync_api import expect
+
+from lrm_graph.config import Settings
+from lrm_graph.db.graph import Graph, connect
+from lrm_graph.imports.oneroster import jobs
+from tests.imports import support, tiny
+from tests.web.support import DemoSchool, Watched, api_get, api_token
+from tests.web.test_accessibility import check_page
+
+
+@pytest.fixture
+def store(settings: Settings) -> Iterator[Graph]:
+    """A connection of the test's own (not the `graph` fixture, which empties the database)."""
+    graph = connect(settings)
+    yield graph
+    graph.close()
+
+
+def test_an_upload_runs_as_a_job_whose_page_follows_it_to_the_end(
+    watched: Watched, demo: DemoSchool, tmp_path: Path
+) -> None:
+    rows = tiny.rows()
+    rows["classes"][0]["classType"] = "Scheduled"  # the wrong case: a warning, normalised
+    archive = tmp_path / "tiny-roster.zip"
+    archive.write_bytes(support.zipped(tiny.write(tmp_path / "set", rows)))
+    watched.sign_in(demo.signins["admin"])
+    assert watched.open("/imports") == 200
+    watched.page.get_by_label("The zipped set").set_input_files(archive)
+    with watched.page.expect_navigation():
+        watched.page.get_by_role("button", name="Import").click()
+    job_id = watched.page.url.rsplit("/", 1)[-1]
+    status = watched.page.locator("#import-progress .status")
+    expect(status).to_have_text("succeeded", timeout=60_000)
+    expect(watched.page.locator("#import-progress")).not_to_have_attribute("aria-busy", "true")
+    problems = watched.page.locator("table.problems tbody tr")
+    expect(problems).to_have_count(1)
+    expect(problems.first).to_contain_text("enum-case")
+    check_page(watched, "admin-import")
+    token = api_token(watched.base_url, demo.signins["admin"])
+    job = api_get(watched.base_url, token, f"/v1/imports/{job_id}").json()
+    total = job["progress"]["rows_total"]
+    assert (job["status"], job["source"], job["progress"]["rows_done"]) == (
+        "succeeded", "tiny-roster.zip", total
+    )  # fmt: skip
+    assert total == sum(len(file_rows) for file_rows in rows.values())
+    assert watched.open(f"/imports/{job_id}") == 200
+    expect(watched.page.locator("#import-progress .rows")).to_have_text(f"{total} of {total}")
+    assert watched.open("/imports") == 200
+    expect(watched.page.get_by_role("link", name="Roster imports")).to_be_visible()
+    expect(watched.page.locator(f'a[href="/imports/{job_id}"]')).to_have_count(1)
+
+
+def test_a_running_jobs_page_moves_on_without_a_reload(
+    watched: Watched, demo: DemoSchool, store: Graph
+) -> None:
+    job = jobs.create(store, "oneroster", "district.zip", "test")
+    jobs.update(store, job["id"], status="running", rows_total=10, rows_done=3)
+    watched.sign_in(demo.signins["admin"])
+    assert watched.open(f"/imports/{job['id']}") == 200
+    rows = watched.page.locator("#import-progress .rows")
+    expect(rows).to_have_text("3 of 10")
+    watched.page.evaluate("() => { window.notReloaded = true; }")
+    jobs.update(store, job["id"], rows_done=7)
+    expect(rows).to_have_text("7 of 10")
+    jobs.update(store, job["id"], status="failed", detail="the database went away")
+    expect(watched.page.locator("#import-progress .status")).to_have_text("failed")
+    expect(watched.page.locator("#import-progress .detail")).to_have_text("the database went away")
+    assert watched.page.evaluate("() => window.notReloaded") is True
+    expect(watched.page.locator("#import-progress")).not_to_have_attribute("aria-busy", "true")
+
+
+def test_staff_who_may_not_import_are_refused(watched: Watched, demo: DemoSchool) -> None:
+    watched.sign_in(demo.signins["counselor"])
+    assert watched.open("/imports") == 403
+    expect(watched.page.get_by_role("link", name="Roster imports")).to_have_count(0)
+    watched.errors.clear()  # the browser logs the 403 of the page itself
+    with httpx.Client(base_url=watched.base_url) as plain:  # not signed in: the sign-in page
+        assert plain.get("/imports", follow_redirects=False).status_code == 303
