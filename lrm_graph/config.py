@@ -110,6 +110,12 @@ class Settings(BaseSettings):
         "whole set or nothing).",
     )
     network_max_nodes: int = Field(default=500, ge=1, description="Nodes a network answer holds.")
+    network_hub_members: int = Field(
+        default=50,
+        ge=0,
+        description="Members a group may have and still be walked through: one with more is "
+        "a hub (one node in a network, avoided by paths unless asked).",
+    )
     token_minutes: int = Field(
         default=60, ge=1, le=7 * 24 * 60, description="How long a sign-in token lives."
     )

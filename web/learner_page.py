@@ -16,7 +16,7 @@ from lrm_graph.care import overview, timeline
 from lrm_graph.care.brief import brief
 from lrm_graph.config import Settings
 from lrm_graph.db.graph import Graph
-from lrm_graph.records import traversal
+from lrm_graph.records.network import learner_network
 from lrm_graph.reports import DEFAULT_DAYS
 from web import network_picture
 
@@ -36,8 +36,8 @@ def staff_page(
     """Return what the page shows of learner `uid` to a member of staff (404 unless they
     see them: the first use case asked refuses, and records the refusal)."""
     glance = overview.overview(graph, asking, uid)
-    network = traversal.learner_network(graph, asking, uid, depth, settings.network_max_nodes,
-                                        network_picture.BIG_GROUP)  # fmt: skip
+    network = learner_network(graph, asking, uid, depth, settings.network_max_nodes,
+                              settings.network_hub_members)  # fmt: skip
     events = timeline.timeline(graph, asking, uid)["events"]
     return {
         "page": glance,
@@ -45,7 +45,7 @@ def staff_page(
         "picture": network_picture.elements(network),
         "depth": depth,
         "depths": network_picture.DEPTHS,
-        "big_group": network_picture.BIG_GROUP,
+        "big_group": settings.network_hub_members,
         "events": list(reversed(events))[:TIMELINE_SHOWN],
         "events_count": len(events),
         "may_match": may_match(asking),

@@ -1,5 +1,5 @@
 """The network picture's data: a learner's network answer (`GET /v1/learners/{uid}/network`,
-`lrm_graph.records.traversal.learner_network`) as cytoscape elements, one node per node of
+`lrm_graph.records.network.learner_network`) as cytoscape elements, one node per node of
 the answer (the learner too) and one edge per relationship, nothing added or dropped.
 
 How each relationship type is drawn (its colour, its words) and each kind of node (its
@@ -12,9 +12,6 @@ from typing import Any
 
 from lrm_graph.vocabulary import NodeKind, RelType
 
-# A group (school, community, interest, industry) with more members than this, or an adult
-# tied to more people, is one node with its count, not walked through at 2 hops.
-BIG_GROUP = 15
 DEPTHS = (1, 2)
 
 # One colour per type, each with a contrast of 3:1 or more on white (a line in a picture);
@@ -58,7 +55,6 @@ SIGNS: dict[str, str] = {
     NodeKind.ORGANIZATION: "▬", NodeKind.GOAL: "★", NodeKind.INDUSTRY: "▲",
     NodeKind.INTEREST: "◣", NodeKind.RESOURCE: "▰",
 }  # fmt: skip
-PEOPLE = frozenset({NodeKind.ADULT, NodeKind.EXPERT})  # their count is of people they know
 PAGES = {NodeKind.LEARNER: "/learners/{}", NodeKind.ADULT: "/adults/{}"}
 
 
@@ -93,9 +89,8 @@ def _node(node: dict[str, Any], *, centre: bool) -> dict[str, Any]:
     kind = node["node_kind"]
     name = node.get("name")
     label = name or "a learner you may not see"
-    if node.get("members") is not None and node.get("hops") == 1:  # what the walk stops at
-        count = node["members"]
-        label += f" ({count} {'people' if kind in PEOPLE else 'members'})"
+    if node.get("members") is not None:  # a group: its size says whether it was walked
+        label += f" ({node['members']} members)"
     page = PAGES.get(kind)
     return {
         "id": node["uid"],

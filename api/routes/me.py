@@ -26,7 +26,7 @@ from api.schemas.voice import (
     TieOut,
     TrustAdd,
 )
-from lrm_graph.records import traversal
+from lrm_graph.records.network import MAX_NETWORK_DEPTH
 from lrm_graph.vocabulary import NodeKind, RelType
 from lrm_graph.voice import goals, profile
 
@@ -52,11 +52,13 @@ def my_network(
     graph: GraphDep,
     settings: SettingsDep,
     request: AuditDep,
-    depth: Annotated[int, Query(ge=1, le=traversal.MAX_NETWORK_DEPTH)] = 1,
+    depth: Annotated[int, Query(ge=1, le=MAX_NETWORK_DEPTH)] = 1,
 ) -> Any:
-    """The adults, peers, communities and resources around you, as far as you may see
-    each relationship (another learner you do not see is shown without a name)."""
-    return profile.network(graph, request, depth, settings.network_max_nodes)
+    """The adults, peers, communities and resources around you, as far as you may read
+    each relationship (another learner you do not see is only counted); a big group (a
+    school) is one node with its member count."""
+    return profile.network(graph, request, depth, settings.network_max_nodes,
+                           settings.network_hub_members)  # fmt: skip
 
 
 @router.get("/goals", response_model=GoalList)

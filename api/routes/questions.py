@@ -1,8 +1,8 @@
 """The questions: a learner's network, an adult's caseload, paths, search by name.
 
 Each answer holds only what the caller may read (another learner they may not see is
-shown without a name) and is recorded in the audit, one entry per learner it discloses,
-before it is returned.
+counted or an anonymous hop, and none of their relationships is shown) and is recorded
+in the audit, one entry per learner it discloses, before it is returned.
 """
 
 from typing import Annotated, Any
@@ -12,7 +12,7 @@ from fastapi import APIRouter, Query
 from api.deps import GraphDep, SettingsDep
 from api.disclosure import AuditDep
 from api.schemas.questions import CaseloadOut, NetworkOut, PathOut, SearchOut
-from lrm_graph.records import question_cases, traversal
+from lrm_graph.records import network, question_cases, traversal
 
 router = APIRouter(tags=["questions"])
 
@@ -23,17 +23,17 @@ def learner_network(
     graph: GraphDep,
     settings: SettingsDep,
     ctx: AuditDep,
-    depth: Annotated[int, Query(ge=1, le=traversal.MAX_NETWORK_DEPTH)] = 1,
+    depth: Annotated[int, Query(ge=1, le=network.MAX_NETWORK_DEPTH)] = 1,
     walk_groups_up_to: Annotated[int | None, Query(ge=0)] = None,
 ) -> Any:
-    """The learner's network over active relationships, out to `depth` hops. With
-    `walk_groups_up_to`, each community, organization, interest, industry, resource,
-    adult and expert says how many people are tied to it (`members`), and one with more is
-    not walked through (the web app's network picture shows a school, or a counselor with a
-    caseload of hundreds, as one node)."""
-    return traversal.learner_network(
-        graph, ctx, uid, depth, settings.network_max_nodes, walk_groups_up_to
-    )
+    """The learner's network over active relationships, out to `depth` hops, as far as you
+    may read each relationship (a learner you do not see is only counted). Each group (a
+    community, organization, interest, industry or resource) says how many people are tied
+    to it (`members`); a hub, one with more than the setting `network_hub_members` (or
+    `walk_groups_up_to`, for this answer), is one node with your own ties to it, not walked
+    through, and listed in `collapsed`: the second hop expands people, not a school."""
+    hub_members = settings.network_hub_members if walk_groups_up_to is None else walk_groups_up_to
+    return network.learner_network(graph, ctx, uid, depth, settings.network_max_nodes, hub_members)
 
 
 @router.get("/adults/{uid}/caseload", response_model=CaseloadOut)
@@ -46,13 +46,20 @@ def adult_caseload(uid: str, graph: GraphDep, ctx: AuditDep) -> Any:
 @router.get("/paths", response_model=PathOut)
 def shortest_path(
     graph: GraphDep,
+    settings: SettingsDep,
     ctx: AuditDep,
     from_uid: Annotated[str, Query(alias="from", min_length=1, max_length=128)],
     to_uid: Annotated[str, Query(alias="to", min_length=1, max_length=128)],
     max_hops: Annotated[int, Query(ge=1, le=traversal.MAX_PATH_HOPS)] = 4,
+    through_hubs: bool = False,
 ) -> Any:
-    """The shortest path of active relationships between two nodes, either direction."""
-    return question_cases.path(graph, ctx, from_uid, to_uid, max_hops)
+    """The shortest path of active relationships between two nodes, either direction,
+    through no hub (a group of more than `network_hub_members` members) unless
+    `through_hubs`. A learner you do not see on the way is an anonymous hop, and a
+    relationship you may not read is shown with no facts (all null)."""
+    return question_cases.path(graph, ctx, (from_uid, to_uid), max_hops,
+                               hub_members=settings.network_hub_members,
+                               through_hubs=through_hubs)  # fmt: skip
 
 
 @router.get("/search", response_model=SearchOut)

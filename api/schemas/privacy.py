@@ -14,7 +14,12 @@ class LearnerExport(BaseModel):
     learner: dict[str, Any]
     relationships: list[dict[str, Any]] = Field(
         description="Every relationship either way, ended ones too, with `direction`, the "
-        "`other` end (another learner by uid only) and `active`."
+        "`other` end (another learner by uid only) and `active`; only those the caller may "
+        "read (a relationship with another learner they do not see is left out)."
+    )
+    withheld_relationships: int = Field(
+        default=0,
+        description="Relationships left out: another learner end the caller does not see.",
     )
     goals: list[dict[str, Any]]
     interests: list[dict[str, Any]]

@@ -116,6 +116,43 @@ def read(graph: Graph, caller: Caller, uid: str) -> tuple[dict[str, Any], node_c
     return rel, _visible_ends(graph, caller, _ends_of(rel), f"no relationship with uid {uid!r}")
 
 
+def readable_among(
+    graph: Graph,
+    caller: Caller,
+    rels: list[dict[str, Any]],
+    kinds: dict[str, str],
+    seen: node_checks.Disclosed | None = None,
+) -> tuple[list[dict[str, Any]], node_checks.Disclosed]:
+    """Return those of `rels` (each with from_uid, to_uid) the caller may read, by the rule
+    `read` applies to one (every learner end visible; without a learner end, both ends
+    readable), and the learners they disclose. `kinds`: {uid: node_kind} of every end;
+    `seen`: learners already known to be visible ({uid: purpose}), not asked again.
+
+    Answers that walk the graph (a network, a path) keep only these: a relationship of a
+    learner the caller may not see is never in an answer, whatever the question."""
+    seen = dict(seen or {})
+    ends = {uid for rel in rels for uid in (rel["from_uid"], rel["to_uid"])}
+    unknown = sorted(u for u in ends if kinds[u] == LEARNER and u not in seen)
+    if unknown:
+        visible = visibility.visible_learners(graph, caller, only=unknown)
+        seen |= node_checks.seen_by(visible, unknown)
+    plain = {
+        uid: kinds[uid]
+        for rel in rels
+        if LEARNER not in (kinds[rel["from_uid"]], kinds[rel["to_uid"]])
+        for uid in (rel["from_uid"], rel["to_uid"])
+    }
+    readable = node_checks.readable_nodes(graph, caller, plain) if plain else set()
+    kept, disclosed = [], {}
+    for rel in rels:
+        pair = (rel["from_uid"], rel["to_uid"])
+        learners = [uid for uid in pair if kinds[uid] == LEARNER]
+        if all(uid in seen for uid in learners) if learners else set(pair) <= readable:
+            kept.append(rel)
+            disclosed |= {uid: seen[uid] for uid in learners}
+    return kept, disclosed
+
+
 def check_change(
     graph: Graph, caller: Caller, rel: dict[str, Any], changed: set[str], *, end: bool = False
 ) -> node_checks.Disclosed:

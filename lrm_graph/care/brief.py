@@ -43,6 +43,7 @@ def brief(
         raise NotFound(f"no learner with uid {learner_uid!r}")
     profile = rows[0]
     links = goal_links(graph, caller, profile["learner"], max_nodes=max_nodes)
+    rows, _ = ties.readable(graph, caller, learner_uid)  # at risk: ties to adults only
     answer = {
         "learner": profile["learner"] | {"learning_preferences":
                                          profile["learner"].get("learning_preferences") or []},
@@ -53,7 +54,7 @@ def brief(
         "last_interactions": _last_interactions(graph, request, learner_uid),
         "care_team": _rest_of_team(graph, caller.person_uid, learner_uid),
         "open_interventions": _open_interventions(graph, request, where),
-        "at_risk": ties.at_risk(ties.readable(graph, caller, learner_uid), caring_types, days),
+        "at_risk": ties.at_risk(rows, caring_types, days),
         "goal_gaps": {k: v for k, v in links.items() if k != "disclosed"},
         "notes": notes.list_for_learner(
             graph, request, learner_uid, paging.Window(limit=RECENT_NOTES), record=False

@@ -53,7 +53,7 @@ def overview(graph: Graph, request: audit.Request, learner_uid: str) -> dict[str
     with audit.operation(graph, request, "read", aimed_at=[learner_uid]) as op:
         where = place(op.graph, caller, learner_uid)
         learner = nodes.get(op.graph, NodeKind.LEARNER, learner_uid)
-        listed = _listed(ties.readable(op.graph, caller, learner_uid))
+        listed = _listed(ties.readable(op.graph, caller, learner_uid)[0])  # no peers listed
         team = by_person(care_team(op.graph, [learner_uid])[learner_uid])
         shared = notes.list_for_learner(op.graph, request, learner_uid, record=False)
         op.record({learner_uid: where.purpose})

@@ -2,12 +2,13 @@
 may read, and which caring ties are at risk (quiet or ending soon).
 
 A relationship is readable when every learner end is visible to the caller
-(lrm_graph.access.policy); the learner in question is, so only a peer at the other end can hide
-one. At risk follows the unmentored report (`cypher/reports/find_unmentored.cypher`,
-`lrm_graph.reports.care.unmentored`): a caring tie (a configured caring type, to a live
-adult or expert, an expert's only as an active connection) is ENDING when its `until` is
-within `days` days, QUIET when its last interaction is more than `days` days ago or, with
-none on record, when it began more than `days` days ago (or on no known day).
+(lrm_graph.access.policy, `relationship_checks.readable_among`); the learner in question
+is, so only a peer at the other end can hide one. At risk follows the unmentored report
+(`cypher/reports/find_unmentored.cypher`, `lrm_graph.reports.care.unmentored`): a caring
+tie (a configured caring type, to a live adult or expert, an expert's only as an active
+connection) is ENDING when its `until` is within `days` days, QUIET when its last
+interaction is more than `days` days ago or, with none on record, when it began more than
+`days` days ago (or on no known day).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from lrm_graph import clock
-from lrm_graph.access import visibility
+from lrm_graph.access import relationship_checks
 from lrm_graph.auth.caller import Caller
 from lrm_graph.db.graph import Graph
 from lrm_graph.vocabulary import NodeKind
@@ -26,22 +27,24 @@ MAX_RELATIONSHIPS = 5000
 CARERS = (NodeKind.ADULT.value, NodeKind.EXPERT.value)
 
 
-def readable(graph: Graph, caller: Caller, learner_uid: str) -> list[dict[str, Any]]:
+def readable(
+    graph: Graph, caller: Caller, learner_uid: str
+) -> tuple[list[dict[str, Any]], dict[str, str]]:
     """Return the learner's relationships (history included) the caller may read, with
-    `other` the node at the far end; relationships not begun (a proposal) are left out."""
+    `other` the node at the far end (relationships not begun, a proposal, left out), and
+    the other learners they show ({uid: purpose}, for the audit)."""
     rows = graph.read(
         "care/list_learner_relationships", learner_uid=learner_uid, limit=MAX_RELATIONSHIPS
     )
     rows = [row for row in rows if row["connection_status"] in ("active", "revoked")]
-    peers = sorted({r["other"]["uid"] for r in rows if r["other"]["node_kind"] == "learner"})
-    visible = visibility.visible_learners(graph, caller, only=peers) if peers else {}
-    return [
-        row
-        for row in rows
-        if row["other"]["node_kind"] != NodeKind.LEARNER
-        or visible is None
-        or row["other"]["uid"] in visible
-    ]
+    ends = [{"uid": row["uid"], "from_uid": learner_uid, "to_uid": row["other"]["uid"]}
+            for row in rows]  # fmt: skip
+    kinds = {row["other"]["uid"]: row["other"]["node_kind"] for row in rows}
+    kinds[learner_uid] = NodeKind.LEARNER.value
+    kept, shown = relationship_checks.readable_among(graph, caller, ends, kinds)
+    uids = {rel["uid"] for rel in kept}
+    shown.pop(learner_uid, None)  # the learner in question: each caller records their purpose
+    return [row for row in rows if row["uid"] in uids], shown
 
 
 def is_active(row: dict[str, Any], today: date) -> bool:

@@ -38,7 +38,8 @@ def timeline(
     where = place(graph, caller, learner_uid)
     since = _instant(start) if start else None
     until = _instant(end + timedelta(days=1)) if end else None
-    events = _relationship_events(ties.readable(graph, caller, learner_uid))
+    rows, peers = ties.readable(graph, caller, learner_uid)
+    events = _relationship_events(rows)
     window = paging.Window(limit=limit, since=since, until=until)
     if where.standing in STAFF_SIDE:
         events += _interaction_events(graph, request, learner_uid, window)
@@ -53,7 +54,7 @@ def timeline(
         ),
         key=lambda e: (e["at"], e["kind"], e["uid"]),
     )
-    audit.record(graph, request, "read", {learner_uid: where.purpose})
+    audit.record(graph, request, "read", peers | {learner_uid: where.purpose})
     return {"learner_uid": learner_uid, "from": start, "to": end,
             "events": kept[:limit], "truncated": len(kept) > limit}  # fmt: skip
 

@@ -36,7 +36,7 @@ import json
 from typing import Any
 
 from lrm_graph import clock
-from lrm_graph.access import audit, node_checks, visibility
+from lrm_graph.access import audit, node_checks, relationship_checks, visibility
 from lrm_graph.auth.caller import Caller, Role
 from lrm_graph.care import notes, team
 from lrm_graph.config import Settings
@@ -65,8 +65,11 @@ def export_learner(graph: Graph, request: audit.Request, uid: str) -> dict[str, 
         where = team.place(graph, caller, uid)  # 404 unless visible
         if caller.role not in EXPORTERS:
             raise Forbidden("an export is for an admin, the learner or their guardian")
-        op.record({uid: where.purpose})
         document = _document(op.graph, uid)
+        shown, disclosed = _readable(op.graph, caller, uid, document["relationships"])
+        op.record({uid: where.purpose} | disclosed)
+    document["withheld_relationships"] = len(document["relationships"]) - len(shown)
+    document["relationships"] = shown
     shown = document["records"]
     shown["notes"] = [note for note in shown["notes"] if notes.may_read(caller, where, note)]
     return document
@@ -102,6 +105,7 @@ def _document(reader: Graph, uid: str) -> dict[str, Any]:
     return {
         "learner": row["l"],
         "relationships": [_relationship(item) for item in row["relationships"]],
+        "withheld_relationships": 0,
         "goals": row["goals"],
         "interests": row["interests"],
         "accounts": row["accounts"],
@@ -110,6 +114,20 @@ def _document(reader: Graph, uid: str) -> dict[str, Any]:
         "audit": entries,
         "exported_at": clock.now(),
     }
+
+
+def _readable(
+    reader: Graph, caller: Caller, uid: str, rels: list[dict[str, Any]]
+) -> tuple[list[dict[str, Any]], dict[str, str]]:
+    """Return the relationships the caller may read (a peer they do not see hides the
+    relationship, as a read does) and the other learners they disclose."""
+    ends = [{"uid": rel["uid"], "from_uid": uid, "to_uid": rel["other"]["uid"]} for rel in rels]
+    kinds = {uid: NodeKind.LEARNER.value} | {
+        r["other"]["uid"]: r["other"]["node_kind"] for r in rels
+    }
+    kept, disclosed = relationship_checks.readable_among(reader, caller, ends, kinds)
+    readable = {rel["uid"] for rel in kept}
+    return [rel for rel in rels if rel["uid"] in readable], disclosed
 
 
 def _relationship(item: dict[str, Any]) -> dict[str, Any]:

@@ -1,5 +1,5 @@
 """The questions, one use case each: an adult's caseload, the shortest path between two
-nodes, search by name (a learner's network: `traversal.learner_network`).
+nodes, search by name (a learner's network: `network.learner_network`).
 
 Each runs on `audit.operation`: the answer holds only what the caller may read
 (`lrm_graph.records.traversal` asks the policy), and every learner it discloses is
@@ -26,12 +26,21 @@ def caseload(graph: Graph, request: audit.Request, uid: str) -> dict[str, Any]:
 
 
 def path(
-    graph: Graph, request: audit.Request, from_uid: str, to_uid: str, max_hops: int
+    graph: Graph,
+    request: audit.Request,
+    ends: tuple[str, str],
+    max_hops: int,
+    *,
+    hub_members: int,
+    through_hubs: bool = False,
 ) -> dict[str, Any]:
-    """Return the shortest path of active relationships between two nodes."""
+    """Return the shortest path of active relationships between two nodes (through no hub
+    unless `through_hubs`)."""
     caller = audit.signed_in(request)
-    with audit.operation(graph, request, "read", aimed_at=[from_uid, to_uid]) as op:
-        answer, disclosed = traversal.path(op.graph, caller, from_uid, to_uid, max_hops)
+    with audit.operation(graph, request, "read", aimed_at=list(ends)) as op:
+        answer, disclosed = traversal.path(op.graph, caller, ends, max_hops,
+                                           hub_members=hub_members,
+                                           through_hubs=through_hubs)  # fmt: skip
         op.record(disclosed)
         return answer
 

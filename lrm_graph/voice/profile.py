@@ -21,7 +21,8 @@ from lrm_graph.access.policy import require
 from lrm_graph.auth.caller import Caller, Role, Scope
 from lrm_graph.db.graph import Graph
 from lrm_graph.errors import Forbidden, InvalidInput, NotFound
-from lrm_graph.records import relationship_cases, traversal
+from lrm_graph.records import relationship_cases
+from lrm_graph.records.network import learner_network
 from lrm_graph.store import nodes, relationships
 from lrm_graph.store.fields import InterestFields
 from lrm_graph.vocabulary import NodeKind, RelType, Source
@@ -93,12 +94,12 @@ def set_preferences(
     )
 
 
-def network(graph: Graph, request: audit.Request, depth: int, max_nodes: int) -> dict[str, Any]:
+def network(
+    graph: Graph, request: audit.Request, depth: int, max_nodes: int, hub_members: int
+) -> dict[str, Any]:
     """Return the learner's network as they may see it: the network question, asked by them."""
     learner = me(graph, request)
-    answer, disclosed = traversal.network(graph, learner.caller, learner.uid, depth, max_nodes)
-    audit.record(graph, request, "read", disclosed)
-    return answer
+    return learner_network(graph, request, learner.uid, depth, max_nodes, hub_members)
 
 
 def own_ties(graph: Graph, request: audit.Request, query: str) -> list[dict[str, Any]]:

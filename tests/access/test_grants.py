@@ -21,10 +21,8 @@ from fastapi.testclient import TestClient
 from api.main import create_app
 from lrm_graph import clock
 from lrm_graph.config import Settings
-from lrm_graph.db.graph import connect
-from lrm_graph.demo import demo_school, signins
+from tests.access.demo_callers import demo_signed_in
 from tests.auth_helpers import seed_caller
-from tests.conftest import WIPE
 
 CALLERS = ("admin", "counselor", "teacher", "mentor", "learner", "guardian")
 # Who may see the learner before any case: the demo's six; the others gain only by a grant.
@@ -64,23 +62,14 @@ class School:
 
 @pytest.fixture(scope="module")
 def school(settings: Settings, tmp_path_factory: pytest.TempPathFactory) -> Iterator[School]:
-    graph = connect(settings)
-    try:
-        with graph.driver.session(database=graph.database) as session:
-            session.run(WIPE).consume()
-        demo_school.load(graph, settings, learners=10, seed=7)
-        kept = settings.model_copy(update={"data_dir": Path(tmp_path_factory.mktemp("signins"))})
-        made = {s.role: s for s in signins.ensure(graph, kept)}
-        headers = {
-            role: seed_caller(graph, role, person_uid=s.person_uid, org_uid=s.org_uid)
-            for role, s in made.items()
-        }
-        with TestClient(create_app(settings)) as http:
-            world = School(http, headers, {r: s.person_uid or "" for r, s in made.items()})
-            _furnish(world, graph, made["counselor"].org_uid or "")
-            yield world
-    finally:
-        graph.close()
+    signins_dir = Path(tmp_path_factory.mktemp("signins"))
+    with (
+        demo_signed_in(settings, signins_dir, learners=10) as (graph, made, headers),
+        TestClient(create_app(settings)) as http,
+    ):
+        world = School(http, headers, {r: s.person_uid or "" for r, s in made.items()})
+        _furnish(world, graph, made["counselor"].org_uid or "")
+        yield world
 
 
 def _furnish(world: School, graph: Any, school_1: str) -> None:

@@ -48,42 +48,52 @@ def test_hidden_learner_answers_exactly_like_a_missing_one(
     assert hidden["detail"] == missing["detail"].replace("'nobody'", repr(world.uid["ben"]))
 
 
-def test_network_shows_an_unseen_learner_without_name_and_stops_there(
+def test_network_counts_an_unseen_learner_and_shows_none_of_their_relationships(
     client: TestClient, graph: Graph
 ) -> None:
     world = build(client, graph)
-    answer = world.call("mentor", "GET", "/v1/learners/{ada}/network?depth=2").json()
-    ben = {"uid": world.uid["ben"], "node_kind": "learner", "name": None, "hops": 1}
-    assert ben in answer["nodes"]["learner"]
-    # ada's schoolmates (hop 2, through the school) are unseen too; ben's goal is not met
-    assert names(answer["nodes"]["learner"], world) == {"ben", "ava", "opal"}
-    assert {n["name"] for n in answer["nodes"]["learner"]} == {None}
+    response = world.call("mentor", "GET", "/v1/learners/{ada}/network?depth=2")
+    answer = response.json()
+    # ben (ada's peer), and ada's schoolmates ava and opal: met, counted, never shown
+    assert answer["nodes"]["learner"] == [] and answer["hidden_learners"] == 3
+    for unseen in ("ben", "ava", "opal"):
+        assert world.uid[unseen] not in response.text
+    assert "PEER_OF" not in answer["edges"]
     assert "ben_goal" not in names(answer["nodes"]["goal"], world, "goal")
     admin = world.call("admin", "GET", "/v1/learners/{ada}/network?depth=2").json()
     assert "ben_goal" in names(admin["nodes"]["goal"], world, "goal")
+    assert admin["hidden_learners"] == 0
 
 
-def test_path_shows_an_unseen_learner_on_the_way_without_name(
+def test_path_shows_an_unseen_learner_on_the_way_as_an_anonymous_hop(
     client: TestClient, graph: Graph
 ) -> None:
     world = build(client, graph)
-    answer = world.call("school_admin", "GET", "/v1/paths?from={ada}&to={mentor_b}").json()
+    response = world.call("school_admin", "GET", "/v1/paths?from={ada}&to={mentor_b}")
+    answer = response.json()
     assert [(n["uid"], n["name"]) for n in answer["nodes"]] == [
         (world.uid["ada"], "Ada Testwell"),
-        (world.uid["ben"], None),
+        (None, None),
         (world.uid["mentor_b"], "Mentor B Testwell"),
     ]
+    # both relationships touch ben: the hops count, nothing of them is told
+    assert answer["length"] == 2
+    assert {tuple(r.values()) for r in answer["relationships"]} == {(None,) * 6}
+    assert world.uid["ben"] not in response.text
 
 
-def test_caseload_shows_another_school_learner_without_name(
+def test_caseload_counts_another_school_learner_without_listing_them(
     client: TestClient, graph: Graph
 ) -> None:
     world = build(client, graph)
     body = {"type": "MENTORS", "from_uid": world.uid["mentor_a"], "to_uid": world.uid["ben"]}
     assert world.call("admin", "POST", "/v1/relationships", json=body).status_code == 201
-    answer = world.call("school_admin", "GET", "/v1/adults/{mentor_a}/caseload").json()
+    response = world.call("school_admin", "GET", "/v1/adults/{mentor_a}/caseload")
+    answer = response.json()
     learners = {lr["uid"]: lr["name"] for lr in answer["learners"]}
-    assert learners == {world.uid["ada"]: "Ada Testwell", world.uid["ben"]: None}
+    assert learners == {world.uid["ada"]: "Ada Testwell"}
+    assert (answer["count"], answer["hidden_learners"]) == (2, 1)
+    assert world.uid["ben"] not in response.text
 
 
 def test_relationship_list_leaves_out_unseen_learners(client: TestClient, graph: Graph) -> None:

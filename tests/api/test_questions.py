@@ -102,8 +102,9 @@ def test_network_depth_two_reaches_goal_industry_and_mentor_circle(client: TestC
 
     assert answer["depth"] == 2
     assert answer["nodes"]["industry"] == [
-        {"uid": field["uid"], "node_kind": "industry", "name": field["name"], "hops": 2}
-    ]
+        {"uid": field["uid"], "node_kind": "industry", "name": field["name"], "hops": 2,
+         "members": 0, "caller_ties": []}
+    ]  # fmt: skip
     assert [(n["uid"], n["hops"]) for n in answer["nodes"]["learner"]] == [(other["uid"], 2)]
     assert [(n["uid"], n["hops"]) for n in answer["nodes"]["adult"]] == [(mentor["uid"], 1)]
     # The mentor and the club are both one hop away; the tie between them is walked at hop 2.
@@ -122,12 +123,15 @@ def test_network_does_not_walk_through_a_group_bigger_than_asked(client: TestCli
 
     assert small["nodes"]["community"] == [
         {"uid": club["uid"], "node_kind": "community", "name": club["name"], "hops": 1,
-         "members": 4}
+         "members": 4, "kind": club["kind"], "caller_ties": []}
     ]  # fmt: skip
     assert set(uids(small["nodes"]["learner"])) == {m["uid"] for m in members}
+    assert small["collapsed"] == []
     assert big["nodes"]["community"] == small["nodes"]["community"]
     assert big["nodes"]["learner"] == [] and len(big["edges"]["MEMBER_OF"]) == 1
-    assert "members" not in network(client, learner["uid"], depth=2)["nodes"]["community"][0]
+    assert big["collapsed"] == [{"uid": club["uid"], "kind": club["kind"],
+                                 "node_kind": "community", "name": club["name"],
+                                 "member_count": 4}]  # fmt: skip
 
 
 def test_network_leaves_out_far_end_of_ended_relationship(client: TestClient) -> None:

@@ -84,7 +84,8 @@ def _adults_to_name(
     graph: Graph, asking: audit.Request, settings: Settings, named: set[str]
 ) -> list[dict[str, Any]]:
     """Return the adults and experts around the learner they have not named yet."""
-    network = profile.network(graph, asking, NETWORK_DEPTH, settings.network_max_nodes)
+    network = profile.network(graph, asking, NETWORK_DEPTH, settings.network_max_nodes,
+                              settings.network_hub_members)  # fmt: skip
     people = network["nodes"]["adult"] + network["nodes"]["expert"]
     return sorted(
         (p for p in people if p["uid"] not in named and p["name"]),

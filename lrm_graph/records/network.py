@@ -1,0 +1,176 @@
+"""A learner's network, hub-aware: the people and groups around them, hop by hop.
+
+A hub (a school, organization, community, interest, industry or resource with more than
+`hub_members` members: setting `network_hub_members`, members as
+cypher/fragments/members.cypher counts them) is one node with its member count and the
+caller's own ties to it, never walked through: the second hop expands people and small
+groups, not a school's 2,000 enrolled. What was collapsed is listed (`collapsed`).
+
+Only relationships the caller may read are in the answer (the rule of
+`GET /v1/relationships/{uid}`: `relationship_checks.readable_among`); a learner the caller
+may not see is not in it at all (counted in `hidden_learners`), and each learner it holds
+is recorded in the audit before it leaves.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from lrm_graph import clock
+from lrm_graph.access import audit, node_checks, policy, relationship_checks, visibility
+from lrm_graph.auth.caller import Caller, Scope
+from lrm_graph.db.graph import Graph
+from lrm_graph.errors import InvalidInput
+from lrm_graph.records.traversal import HUB_KINDS, node_of_kind
+from lrm_graph.vocabulary import NodeKind
+
+MAX_NETWORK_DEPTH = 3
+# Rows one hop may read, per node the answer may hold: enough for the relationships among
+# the nodes kept, small enough that an adult with a caseload of 1,000 stops the hop early.
+ROWS_PER_NETWORK_NODE = 4
+
+
+class _Walk:
+    """The nodes and relationships found so far, capped at `max_nodes` nodes."""
+
+    def __init__(self, learner: dict[str, Any], max_nodes: int, hub_members: int) -> None:
+        self.learner = {"uid": learner["uid"], "node_kind": learner["node_kind"],
+                        "name": learner["name"], "hops": 0}  # fmt: skip
+        self.max_nodes, self.hub_members = max_nodes, hub_members
+        self.nodes: dict[str, dict[str, Any]] = {}
+        self.edges: dict[str, dict[str, Any]] = {}
+        self.kinds = {learner["uid"]: learner["node_kind"]}
+        self.groups: dict[str, dict[str, Any]] = {}  # uid: members, caller_ties
+        self.hidden: set[str] = set()
+        self.truncated = False
+        self.disclosed: node_checks.Disclosed = {}
+
+    def take(self, graph: Graph, caller: Caller, row: dict[str, Any], hops: int) -> list[str]:
+        """Add one hop's answer (`questions/expand_network`); return the next frontier:
+        the people and the groups that are not hubs, new to the walk."""
+        self.groups |= {group["uid"]: group for group in row["groups"]}
+        rels = [{**r["rel"], "type": r["type"], "from_uid": r["from_uid"], "to_uid": r["to_uid"]}
+                for r in row["rows"]]  # fmt: skip
+        far = {r["node"]["uid"]: r["node"] for r in row["rows"]}
+        self.kinds |= {uid: node["node_kind"] for uid, node in far.items()}
+        kept, disclosed = relationship_checks.readable_among(
+            graph, caller, rels, self.kinds, self.disclosed
+        )
+        self.disclosed |= disclosed
+        self.hidden |= {
+            uid for uid, kind in self.kinds.items()
+            if kind == NodeKind.LEARNER and uid not in self.disclosed
+        }  # fmt: skip
+        frontier = []
+        for rel in kept:
+            ends = [uid for uid in (rel["from_uid"], rel["to_uid"]) if uid in far]
+            new = [uid for uid in ends if not self._known(uid)]
+            if new and len(self.nodes) >= self.max_nodes:
+                self.truncated = True
+                continue
+            for uid in new:
+                self.nodes[uid] = self._node(far[uid], hops)
+                if not self._is_hub(uid):
+                    frontier.append(uid)
+            self.edges[rel["uid"]] = {k: v for k, v in rel.items() if v is not None}
+        return frontier
+
+    def _known(self, uid: str) -> bool:
+        return uid == self.learner["uid"] or uid in self.nodes
+
+    def _node(self, node: dict[str, Any], hops: int) -> dict[str, Any]:
+        shown = {key: node[key] for key in ("uid", "node_kind", "name")} | {"hops": hops}
+        group = self.groups.get(node["uid"])
+        if group is not None:
+            shown |= {"members": group["members"], "caller_ties": group["caller_ties"]}
+            shown |= {"kind": node.get("kind")} if node.get("kind") else {}
+        return shown
+
+    def _is_hub(self, uid: str) -> bool:
+        group = self.groups.get(uid)
+        return group is not None and group["members"] > self.hub_members
+
+    def answer(self, depth: int) -> dict[str, Any]:
+        nodes: dict[str, list[dict[str, Any]]] = {kind.value: [] for kind in NodeKind}
+        order = sorted(self.nodes.values(), key=lambda n: (n["hops"], n["name"] or "", n["uid"]))
+        for node in order:
+            nodes[node["node_kind"]].append(node)
+        edges: dict[str, list[dict[str, Any]]] = {}
+        for edge in sorted(self.edges.values(), key=lambda e: (e["type"], e["uid"])):
+            edges.setdefault(edge["type"], []).append(edge)
+        collapsed = [
+            {"uid": node["uid"], "kind": node.get("kind") or node["node_kind"],
+             "node_kind": node["node_kind"], "name": node["name"],
+             "member_count": node["members"]}
+            for node in order
+            if self._is_hub(node["uid"])
+        ]  # fmt: skip
+        return {
+            "learner": self.learner,
+            "depth": depth,
+            "hub_members": self.hub_members,
+            "nodes": nodes,
+            "edges": edges,
+            "collapsed": collapsed,
+            "hidden_learners": len(self.hidden),
+            "truncated": self.truncated,
+        }
+
+
+def learner_network(
+    graph: Graph,
+    request: audit.Request,
+    uid: str,
+    depth: int,
+    max_nodes: int,
+    hub_members: int,
+) -> dict[str, Any]:
+    """Return a learner's network for the caller (`network`), each learner it holds
+    recorded in the audit in the same transaction: `GET /v1/learners/{uid}/network`, the
+    web app's network picture and a learner's own (`/v1/me/network`)."""
+    caller = audit.signed_in(request)
+    with audit.operation(graph, request, "read", aimed_at=[uid]) as op:
+        answer, disclosed = network(op.graph, caller, uid, depth, max_nodes, hub_members)
+        op.record(disclosed)
+        return answer
+
+
+def network(
+    graph: Graph, caller: Caller, uid: str, depth: int, max_nodes: int, hub_members: int
+) -> tuple[dict[str, Any], node_checks.Disclosed]:
+    """Return a learner's network out to `depth` hops, at most `max_nodes` nodes besides
+    them, and the learners it discloses ({uid: purpose}, for the audit).
+
+    One query per hop expands the frontier by one step; nodes keep the hop at which they
+    were first reached. `truncated` says the cap (of nodes, or of rows at a big node) was
+    hit. Each group met carries its `members`; a hub (more than `hub_members`) is not
+    walked through and is listed in `collapsed`.
+    """
+    if not 1 <= depth <= MAX_NETWORK_DEPTH:
+        raise InvalidInput(f"depth must be between 1 and {MAX_NETWORK_DEPTH}")
+    policy.require(caller, Scope.READ)
+    learner = node_of_kind(graph, NodeKind.LEARNER, uid)
+    walk = _Walk(learner, max_nodes, hub_members)
+    walk.disclosed = {uid: visibility.learner_purpose(graph, caller, uid)}
+    frontier, expanded = [uid], list[str]()
+    row_budget = ROWS_PER_NETWORK_NODE * max_nodes
+    for hops in range(1, depth + 1):
+        found = graph.read(
+            "questions/expand_network",
+            frontier=frontier,
+            expanded=expanded,
+            today=clock.today(),
+            limit=row_budget + 1,
+            hub_kinds=list(HUB_KINDS),
+            counted=sorted(walk.groups),
+            caller_uid=caller.person_uid,
+        )
+        row = found[0] if found else {"rows": [], "groups": []}  # no row: nothing met
+        if len(row["rows"]) > row_budget:
+            walk.truncated = True
+            row["rows"] = row["rows"][:row_budget]
+        expanded += frontier
+        frontier = walk.take(graph, caller, row, hops)
+        if walk.truncated or not frontier:
+            break
+    return walk.answer(depth), walk.disclosed
