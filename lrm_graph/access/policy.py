@@ -87,10 +87,15 @@ roster is the district's (a bulk file archives whatever it no longer lists).
   end when both ends are readable. Creating one needs every learner end visible; its
   other ends need only exist (a learner may name an adult they trust whom the school
   has not linked to them).
-- Anyone reads their own caseload. Answers that walk the graph (a network, a path, a
-  caseload) show a learner the caller may not see as {uid, node_kind, name: null} and
-  walk no further through them; other nodes met on the way are shown (a warm
-  introduction is the point of a path), but a path's two ends must be readable.
+- Anyone reads their own caseload. An answer holds a relationship only where the caller
+  may read it, by the rule above (`relationship_checks.readable_among`), whatever the
+  question: a network, a path, a caseload, a timeline, a brief, an export. A learner the
+  caller may not see is never in such an answer, not even by uid: a network and a
+  caseload count them (`hidden_learners`), a path shows them as an anonymous hop (no uid,
+  no name) and a relationship it may not read as a hop with no facts, an export counts
+  the relationships it leaves out (`withheld_relationships`). Other nodes met on the way
+  are shown (a warm introduction is the point of a path), but a path's two ends must be
+  readable. Every learner an answer shows is recorded in the audit.
 - API keys need the scope as well: read to read, write to write (403 first, so a key
   cannot probe). Bulk loads: admin, or a key with the import or write scope.
 - A caller who may not read a record gets 404, exactly as if it did not exist; one who
