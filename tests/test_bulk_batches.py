@@ -7,14 +7,12 @@ from typing import Any
 import pytest
 
 from lrm_graph.config import Settings
-from lrm_graph.db import cypher, schema
+from lrm_graph.db import schema
 from lrm_graph.db.graph import Graph
 from lrm_graph.errors import GraphUnavailable
 from lrm_graph.imports import bulk
 from lrm_graph.store.bulk_batches import start_node_batches
-
-SCANS = ("AllNodesScan", "NodeByLabelScan", "NodeIndexScan", "RelationshipTypeScan",
-         "AllRelationshipsScan", "RelationshipIndexScan")  # fmt: skip
+from tests.plans import plan_operators, scans
 
 
 @pytest.fixture(autouse=True)
@@ -142,19 +140,6 @@ def test_start_node_batches_spread_a_start_node_larger_than_a_batch() -> None:
     assert sizes == [2, 2, 2]
 
 
-def plan_operators(graph: Graph, name: str, **params: Any) -> list[str]:
-    with graph.driver.session(database=graph.database) as session:
-        result = session.run("EXPLAIN " + cypher.text(name), params)
-        plan = result.consume().plan
-    assert plan is not None
-    found, todo = [], [plan]
-    while todo:
-        step = todo.pop()
-        found.append(step["operatorType"])
-        todo += step.get("children", [])
-    return found
-
-
 QUERIES = {
     "bulk/upsert_nodes": {"rows": [], "cleared": {}, "node_kind": "learner", "label": "Learner",
                           "now": None},
@@ -168,5 +153,5 @@ QUERIES = {
 def test_bulk_query_seeks_unique_indexes_and_never_scans(graph: Graph, name: str) -> None:
     # On the empty graph of a test: where the planner, left alone, scans all relationships.
     operators = plan_operators(graph, name, **QUERIES[name])
-    assert not [op for op in operators if any(scan in op for scan in SCANS)], operators
+    assert not scans(operators), operators
     assert any(op.startswith("NodeUniqueIndexSeek") for op in operators), operators
