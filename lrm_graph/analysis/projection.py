@@ -33,7 +33,7 @@ KEPT = {
     NodeKind.EXPERT: ("caseload_capacity",),
     NodeKind.COMMUNITY: ("kind", "open"),
 }
-ROWS_PER_NODE = 4  # as questions.ROWS_PER_NETWORK_NODE: a hub stops the walk early
+ROWS_PER_NODE = 4  # as records.network.ROWS_PER_NETWORK_NODE: a hub stops the walk early
 
 
 def project(graph: Graph, *, today: date | None = None) -> nx.MultiDiGraph:

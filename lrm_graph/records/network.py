@@ -43,7 +43,7 @@ class _Walk:
         self.groups: dict[str, dict[str, Any]] = {}  # uid: members, caller_ties
         self.hidden: set[str] = set()
         self.truncated = False
-        self.disclosed: node_checks.Disclosed = {}
+        self.seen: node_checks.Disclosed = {}  # the learners met whom the caller sees
 
     def take(self, graph: Graph, caller: Caller, row: dict[str, Any], hops: int) -> list[str]:
         """Add one hop's answer (`questions/expand_network`); return the next frontier:
@@ -53,13 +53,11 @@ class _Walk:
                 for r in row["rows"]]  # fmt: skip
         far = {r["node"]["uid"]: r["node"] for r in row["rows"]}
         self.kinds |= {uid: node["node_kind"] for uid, node in far.items()}
-        kept, disclosed = relationship_checks.readable_among(
-            graph, caller, rels, self.kinds, self.disclosed
-        )
-        self.disclosed |= disclosed
+        kept, seen = relationship_checks.readable_among(graph, caller, rels, self.kinds, self.seen)
+        self.seen |= seen
         self.hidden |= {
             uid for uid, kind in self.kinds.items()
-            if kind == NodeKind.LEARNER and uid not in self.disclosed
+            if kind == NodeKind.LEARNER and uid not in self.seen
         }  # fmt: skip
         frontier = []
         for rel in kept:
@@ -74,6 +72,12 @@ class _Walk:
                     frontier.append(uid)
             self.edges[rel["uid"]] = {k: v for k, v in rel.items() if v is not None}
         return frontier
+
+    def disclosed(self) -> node_checks.Disclosed:
+        """Return the learners the answer shows, {uid: purpose}, for the audit."""
+        shown = [self.learner["uid"], *(n["uid"] for n in self.nodes.values()
+                                        if n["node_kind"] == NodeKind.LEARNER)]  # fmt: skip
+        return {uid: self.seen[uid] for uid in shown}
 
     def _known(self, uid: str) -> bool:
         return uid == self.learner["uid"] or uid in self.nodes
@@ -151,7 +155,7 @@ def network(
     policy.require(caller, Scope.READ)
     learner = node_of_kind(graph, NodeKind.LEARNER, uid)
     walk = _Walk(learner, max_nodes, hub_members)
-    walk.disclosed = {uid: visibility.learner_purpose(graph, caller, uid)}
+    walk.seen = {uid: visibility.learner_purpose(graph, caller, uid)}
     frontier, expanded = [uid], list[str]()
     row_budget = ROWS_PER_NETWORK_NODE * max_nodes
     for hops in range(1, depth + 1):
@@ -173,4 +177,4 @@ def network(
         frontier = walk.take(graph, caller, row, hops)
         if walk.truncated or not frontier:
             break
-    return walk.answer(depth), walk.disclosed
+    return walk.answer(depth), walk.disclosed()
