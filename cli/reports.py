@@ -20,6 +20,7 @@ ReportName = StrEnum("ReportName", {name: name for name in reports.REPORTS})  # 
 class Format(StrEnum):
     TABLE = "table"
     CSV = "csv"
+    NDJSON = "ndjson"
     JSON = "json"
 
 
@@ -75,6 +76,12 @@ def report(
     graph = connect(settings)
     request = operator_audit.request(f"lrm report {name}")
     try:
+        if fmt in (Format.CSV, Format.NDJSON):  # every row, streamed a page at a time
+            stream = reports.stream_report(graph, request, settings, str(name), filters,
+                                           options, fmt.value)  # fmt: skip
+            for chunk in stream.chunks:
+                typer.echo(chunk, nl=False)
+            return
         result = reports.run_report(graph, request, settings, str(name), filters, options)
     finally:
         graph.close()

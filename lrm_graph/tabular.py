@@ -63,11 +63,13 @@ def _csv_cell(value: Any) -> Any:
     return text
 
 
-def csv_text(rows: Iterable[Row], columns: Sequence[str]) -> str:
-    """Return the rows as CSV with a header line; a key not in `columns` is left out."""
+def csv_text(rows: Iterable[Row], columns: Sequence[str], header: bool = True) -> str:
+    """Return the rows as CSV with a header line (unless `header` is false: a page of a
+    longer CSV); a key not in `columns` is left out."""
     out = io.StringIO()
     writer = csv.writer(out)
-    writer.writerow(columns)
+    if header:
+        writer.writerow(columns)
     for row in rows:
         writer.writerow([_csv_cell(row.get(column)) for column in columns])
     return out.getvalue()
@@ -81,6 +83,13 @@ def _json_default(value: Any) -> Any:
     if isinstance(value, Enum):
         return value.value
     return str(value)
+
+
+def ndjson_text(rows: Iterable[Row]) -> str:
+    """Return the rows as NDJSON: one compact JSON object a line (dates as ISO text)."""
+    return "".join(
+        json.dumps(row, default=_json_default, ensure_ascii=False) + "\n" for row in rows
+    )
 
 
 def json_text(value: Any) -> str:

@@ -6,7 +6,8 @@ every learner an answer names is recorded in the audit before the answer leaves.
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query, Response
+from fastapi import APIRouter, Query
+from fastapi.responses import StreamingResponse
 
 from api.deps import GraphDep, SettingsDep
 from api.disclosure import AuditDep
@@ -15,9 +16,12 @@ from lrm_graph import reports
 
 router = APIRouter(prefix="/reports", tags=["reports"])
 
-CSV_TYPE = "text/csv; charset=utf-8"
 CSV_RESPONSE: dict[int | str, dict[str, Any]] = {
-    200: {"content": {"text/csv": {}}, "description": "The report as one CSV file."}
+    200: {
+        "content": {"text/csv": {}, "application/x-ndjson": {}},
+        "description": "Every row, streamed: CSV (a section column first when the report "
+        "has several) or NDJSON (one object a line, with its section).",
+    }
 }
 
 
@@ -33,27 +37,26 @@ def list_reports(request: AuditDep) -> Any:
     }
 
 
-def csv_download(result: dict[str, Any]) -> Response:
-    """Return a report as a CSV attachment named after the report and the day."""
-    filename = f"{result['report']}-{result['today'].isoformat()}.csv"
-    return Response(
-        reports.to_csv(result),
-        media_type=CSV_TYPE,
-        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+def streamed(stream: reports.Stream) -> StreamingResponse:
+    """Return a report's full list as a streamed attachment named after it and the day."""
+    return StreamingResponse(
+        (chunk.encode() for chunk in stream.chunks),
+        media_type=stream.media_type,
+        headers={"Content-Disposition": f'attachment; filename="{stream.filename}"'},
     )
 
 
 def add_report(name: str) -> None:
-    """Add `GET /reports/<name>` (JSON, or CSV with ?format=csv) and `/reports/<name>.csv`."""
+    """Add `GET /reports/<name>` (JSON: a summary and a page; or every row streamed with
+    ?format=csv|ndjson) and `/reports/<name>.csv`."""
     query_model, answer_model = MODELS[name]
     report = reports.get(name)
 
-    def run(
-        params: ReportQuery, graph: GraphDep, settings: SettingsDep, request: AuditDep
-    ) -> dict[str, Any]:
-        return reports.run_report(
-            graph, request, settings, name, params.filters(), params.options()
-        )
+    def stream(
+        params: ReportQuery, fmt: str, graph: GraphDep, settings: SettingsDep, request: AuditDep
+    ) -> StreamingResponse:
+        return streamed(reports.stream_report(graph, request, settings, name, params.filters(),
+                                              params.options(), fmt))  # fmt: skip
 
     @router.get(
         f"/{name}",
@@ -68,13 +71,15 @@ def add_report(name: str) -> None:
         settings: SettingsDep,
         request: AuditDep,
     ) -> Any:
-        result = run(params, graph, settings, request)
-        return csv_download(result) if params.format == "csv" else result  # type: ignore[attr-defined]
+        if params.format != "json":  # type: ignore[attr-defined]
+            return stream(params, params.format, graph, settings, request)  # type: ignore[attr-defined]
+        return reports.run_report(graph, request, settings, name, params.filters(),  # type: ignore[attr-defined]
+                                  params.options(), params.page(), summary=True)  # type: ignore[attr-defined]  # fmt: skip
 
     @router.get(
         f"/{name}.csv",
-        response_class=Response,
-        summary=f"{name} as a CSV download",
+        response_class=StreamingResponse,
+        summary=f"{name} as a CSV download, streamed",
         responses=CSV_RESPONSE,
         operation_id=f"reports_{name.replace('-', '_')}_csv",
     )
@@ -83,8 +88,8 @@ def add_report(name: str) -> None:
         graph: GraphDep,
         settings: SettingsDep,
         request: AuditDep,
-    ) -> Response:
-        return csv_download(run(params, graph, settings, request))
+    ) -> StreamingResponse:
+        return stream(params, "csv", graph, settings, request)
 
 
 for _name in reports.REPORTS:

@@ -12,8 +12,9 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, create_model
 
 from lrm_graph import reports
-from lrm_graph.reports import DEFAULT_DAYS, DEFAULT_MIN_LEARNERS, Filters, Options
+from lrm_graph.reports import DEFAULT_DAYS, DEFAULT_MIN_LEARNERS, Filters, Options, paging
 from lrm_graph.reports.common import MAX_DAYS, MAX_SCORE
+from lrm_graph.reports.paging import PageRequest
 from lrm_graph.reports.rows import Reason
 from lrm_graph.store.fields import Grade
 from lrm_graph.vocabulary import RelType
@@ -36,9 +37,21 @@ class ReportQuery(BaseModel):
     community: Uid | None = Field(
         default=None, description="A Community uid: learners who are active members."
     )
-    format: Literal["json", "csv"] = Field(
-        default="json", description="csv: a download (also at /v1/reports/<name>.csv)."
+    format: Literal["json", "csv", "ndjson"] = Field(
+        default="json",
+        description="csv or ndjson: every row, streamed (CSV also at /v1/reports/<name>.csv).",
     )
+    limit: int = Field(
+        default=paging.DEFAULT_LIMIT, ge=1, le=paging.MAX_LIMIT,
+        description="Rows of each section in a page (JSON).",
+    )  # fmt: skip
+    cursor: str | None = Field(
+        default=None, max_length=4096,
+        description="A next_cursor (or one of next_cursors) of the page before.",
+    )  # fmt: skip
+
+    def page(self) -> PageRequest:
+        return PageRequest(self.limit, self.cursor)
 
     def filters(self) -> Filters:
         return Filters(self.organization, self.grade, self.community)
@@ -101,6 +114,24 @@ class FiltersOut(BaseModel):
     community: str | None = None
 
 
+class SummaryCount(BaseModel):
+    section: str
+    reason: str | None = Field(
+        default=None, description="unmentored: the reason; caseloads: the status."
+    )
+    school_uid: str | None = None
+    school_name: str | None = None
+    grade_level: str | None = None
+    count: int
+
+
+class Summary(BaseModel):
+    """How many rows each section lists: in all, and per school, grade and reason."""
+
+    total: dict[str, int]
+    counts: list[SummaryCount]
+
+
 class ReportOut(BaseModel):
     """What every report answer carries besides its own parameters and sections."""
 
@@ -110,6 +141,16 @@ class ReportOut(BaseModel):
     caring_types: list[RelType]
     today: date
     generated_at: datetime
+    summary: Summary | None = Field(
+        default=None, description="On a first page (no cursor); null on the pages after."
+    )
+    limit: int | None = Field(default=None, description="Rows of each section in a page.")
+    next_cursor: str | None = Field(
+        default=None, description="The next page of every section that has more; null: none."
+    )
+    next_cursors: dict[str, str | None] = Field(
+        default_factory=dict, description="Per section: the cursor of its own next page."
+    )
 
 
 # The value each option had in a run (`parameters`), defaults filled in.
@@ -131,8 +172,11 @@ def _title(name: str) -> str:
 def _section(section: reports.Section) -> Any:
     rows = list[section.row]  # type: ignore[name-defined]
     if section.only_when is None:
-        return (rows, ...)
-    return (rows | None, Field(default=None, description=section.only_when))
+        return (rows | None, Field(description=NOT_PAGED))
+    return (rows | None, Field(default=None, description=f"{section.only_when} {NOT_PAGED}"))
+
+
+NOT_PAGED = "Null on a page of the other sections (a cursor that pages only some)."
 
 
 def answer_model(report: reports.Report) -> type[ReportOut]:

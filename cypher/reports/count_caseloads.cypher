@@ -11,7 +11,8 @@
 // Parameters: $today (date), $caseload_types (list of type names), $visible (uids of the
 //             learners the caller may see, or null for all), $grade, $organization
 //             (Organization uid), $community (Community uid); a filter is null when not
-//             asked for.
+//             asked for; $after (the key of the last row of the page before:
+//             [learners, adult uid], or null) and $limit: one page.
 // Returns: the fields of CaseloadRow (lrm_graph/reports/rows.py): learners is the whole
 //          caseload, of the learners the caller sees; learners_in_scope, those the filters
 //          select; room, capacity - learners (or null); largest caseload first. Read.
@@ -48,6 +49,7 @@ WHERE learners_in_scope > 0
      WHERE w.until IS NULL OR w.until > $today
    })
 WITH a, learners, learners_in_scope, a.caseload_capacity AS capacity
+WHERE $after IS NULL OR learners < $after[0] OR (learners = $after[0] AND a.uid > $after[1])
 RETURN a.uid AS adult_uid, a.name AS adult_name, a.roles AS roles, capacity,
        learners, learners_in_scope, capacity - learners AS room,
        CASE
@@ -57,3 +59,4 @@ RETURN a.uid AS adult_uid, a.name AS adult_name, a.roles AS roles, capacity,
          ELSE 'room'
        END AS status
 ORDER BY learners DESC, adult_uid
+LIMIT $limit

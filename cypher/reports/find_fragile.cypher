@@ -9,11 +9,14 @@
 // Parameters: $today (date), $caring_types (list of type names), $visible (uids of the
 //             learners the caller may see, or null for all), $grade, $organization
 //             (Organization uid), $community (Community uid); a filter is null when not
-//             asked for.
+//             asked for; $adult (an adult uid: only the learners whose one caring adult
+//             that is, or null); $after (the key of the last row of the page before: a
+//             learner uid, or null) and $limit: one page.
 // Returns: the fields of OneAdultRow (lrm_graph/reports/rows.py), in learner uid order.
 //          Read.
 MATCH (l:Learner)
-WHERE l.archived_at IS NULL
+WHERE ($after IS NULL OR l.uid > $after[0])
+  AND l.archived_at IS NULL
   AND ($visible IS NULL OR l.uid IN $visible)
   AND ($grade IS NULL OR l.grade_level = $grade)
   AND ($organization IS NULL OR EXISTS {
@@ -35,6 +38,8 @@ WITH l, COLLECT {
 } AS adults
 WHERE size(adults) = 1
 WITH l, adults[0] AS a
+WHERE $adult IS NULL OR a.uid = $adult
 RETURN l.uid AS learner_uid, l.name AS learner_name, l.grade_level AS grade_level,
        a.uid AS adult_uid, a.name AS adult_name, a.node_kind AS adult_kind
 ORDER BY learner_uid
+LIMIT $limit

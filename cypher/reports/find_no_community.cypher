@@ -4,11 +4,14 @@
 // Parameters: $today (date), $home_base_kind (a CommunityKind value), $visible (uids of
 //             the learners the caller may see, or null for all), $grade, $organization
 //             (Organization uid), $community (Community uid); a filter is null when not
-//             asked for.
+//             asked for; $in_none (true: only the learners in no community at all);
+//             $after (the key of the last row of the page before: a learner uid, or
+//             null) and $limit: one page.
 // Returns: the fields of LearnerRow (lrm_graph/reports/rows.py) and in_a_community
 //          (bool), in learner uid order. Read.
 MATCH (l:Learner)
-WHERE l.archived_at IS NULL
+WHERE ($after IS NULL OR l.uid > $after[0])
+  AND l.archived_at IS NULL
   AND ($visible IS NULL OR l.uid IN $visible)
   AND ($grade IS NULL OR l.grade_level = $grade)
   AND ($organization IS NULL OR EXISTS {
@@ -24,9 +27,12 @@ WHERE l.archived_at IS NULL
     WHERE c.kind = $home_base_kind AND c.archived_at IS NULL
       AND (m.until IS NULL OR m.until > $today)
   }
+WITH l, EXISTS {
+  (l)-[m:MEMBER_OF]->(c:Community)
+  WHERE c.archived_at IS NULL AND (m.until IS NULL OR m.until > $today)
+} AS in_a_community
+WHERE NOT ($in_none AND in_a_community)
 RETURN l.uid AS learner_uid, l.name AS learner_name, l.grade_level AS grade_level,
-       EXISTS {
-         (l)-[m:MEMBER_OF]->(c:Community)
-         WHERE c.archived_at IS NULL AND (m.until IS NULL OR m.until > $today)
-       } AS in_a_community
+       in_a_community
 ORDER BY learner_uid
+LIMIT $limit

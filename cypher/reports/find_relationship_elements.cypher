@@ -8,12 +8,14 @@
 // Parameters: $today (date), $caring_types (list of type names), $visible (uids of the
 //             learners the caller may see, or null for all), $grade, $organization
 //             (Organization uid), $community (Community uid); a filter is null when not
-//             asked for.
+//             asked for; $after (a learner uid in a list, or null) and $limit: the
+//             learners after it, $limit at most.
 // Returns: the fields of UnratedRow (lrm_graph/reports/rows.py; relationships counts the
 //          active caring relationships) and ratings (list of maps: relationship_uid, side,
 //          rated_at, and the five element scores), in learner uid order. Read.
 MATCH (l:Learner)
-WHERE l.archived_at IS NULL
+WHERE ($after IS NULL OR l.uid > $after[0])
+  AND l.archived_at IS NULL
   AND ($visible IS NULL OR l.uid IN $visible)
   AND ($grade IS NULL OR l.grade_level = $grade)
   AND ($organization IS NULL OR EXISTS {
@@ -41,3 +43,4 @@ WITH l, caring, COLLECT {
 RETURN l.uid AS learner_uid, l.name AS learner_name, l.grade_level AS grade_level,
        size(caring) AS relationships, ratings
 ORDER BY learner_uid
+LIMIT $limit

@@ -3,11 +3,14 @@
 //          learner on record. Archived adults and learners are left out.
 // Parameters: $today (date), $visible (uids of the learners the caller may see, or null
 //             for all), $grade, $organization (Organization uid), $community (Community
-//             uid); a filter is null when not asked for.
+//             uid); a filter is null when not asked for;
+//             $after (the key of the last row of the page before: [learner uid, adult
+//             uid], or null) and $limit: one page.
 // Returns: the fields of UnrecordedRow (lrm_graph/reports/rows.py), in learner then adult
 //          uid order. Read.
 MATCH (l:Learner)
-WHERE l.archived_at IS NULL
+WHERE ($after IS NULL OR l.uid >= $after[0])
+  AND l.archived_at IS NULL
   AND ($visible IS NULL OR l.uid IN $visible)
   AND ($grade IS NULL OR l.grade_level = $grade)
   AND ($organization IS NULL OR EXISTS {
@@ -24,7 +27,9 @@ WHERE a.archived_at IS NULL AND (t.until IS NULL OR t.until > $today)
     (l)<-[x]-(a)
     WHERE x.until IS NULL OR x.until > $today
   }
+  AND ($after IS NULL OR l.uid > $after[0] OR a.uid > $after[1])
 RETURN l.uid AS learner_uid, l.name AS learner_name, l.grade_level AS grade_level,
        a.uid AS adult_uid, a.name AS adult_name, a.node_kind AS adult_kind,
        t.since AS trusted_since
 ORDER BY learner_uid, adult_uid
+LIMIT $limit

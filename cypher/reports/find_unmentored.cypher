@@ -19,12 +19,12 @@
 // Parameters: $today, $soon, $quiet_before (dates), $caring_types (list of type names),
 //             $reasons (list of reasons), $visible (uids of the learners the caller may
 //             see, or null for all), $grade, $organization (Organization uid), $community
-//             (Community uid); a filter is null when not asked for; $after (a learner uid
+//             (Community uid); a filter is null when not asked for; $after (a learner uid in a list
 //             or null), $limit (integer).
 // Returns: the fields of UnmentoredRow (lrm_graph/reports/rows.py), each of its
 //          relationships a map of AtRiskRelationship's fields; in learner uid order. Read.
 MATCH (l:Learner)
-WHERE ($after IS NULL OR l.uid > $after)
+WHERE ($after IS NULL OR l.uid > $after[0])
   AND l.archived_at IS NULL
   AND ($visible IS NULL OR l.uid IN $visible)
   AND ($grade IS NULL OR l.grade_level = $grade)

@@ -9,11 +9,13 @@
 // Parameters: $today (date), $to_learner_types (the caring types that go adult ->
 //             learner), $visible (uids of the learners the caller may see, or null for
 //             all), $grade, $organization (Organization uid), $community (Community uid); a
-//             filter is null when not asked for.
+//             filter is null when not asked for; $after (the key of the last row of the
+//             page before: [learner uid, adult uid], or null) and $limit: one page.
 // Returns: the fields of UnnamedRow (lrm_graph/reports/rows.py; types are the caring
 //          types on record, sorted), in learner then adult uid order. Read.
 MATCH (l:Learner)
-WHERE l.archived_at IS NULL
+WHERE ($after IS NULL OR l.uid >= $after[0])
+  AND l.archived_at IS NULL
   AND ($visible IS NULL OR l.uid IN $visible)
   AND ($grade IS NULL OR l.grade_level = $grade)
   AND ($organization IS NULL OR EXISTS {
@@ -36,6 +38,8 @@ WHERE type(r) IN $to_learner_types AND a.archived_at IS NULL
 WITH l, a, type(r) AS type
 ORDER BY type
 WITH l, a, collect(DISTINCT type) AS types
+WHERE $after IS NULL OR l.uid > $after[0] OR a.uid > $after[1]
 RETURN l.uid AS learner_uid, l.name AS learner_name, l.grade_level AS grade_level,
        a.uid AS adult_uid, a.name AS adult_name, a.node_kind AS adult_kind, types
 ORDER BY learner_uid, adult_uid
+LIMIT $limit

@@ -24,17 +24,23 @@ from lrm_graph.reports.common import (
     Options,
     caring_types,
 )
+from lrm_graph.reports.paging import EVERY_ROW, FIRST_PAGE, PageRequest
 from lrm_graph.reports.runner import disclosed, run, to_csv, to_rows
+from lrm_graph.reports.stream import Stream, stream_report
 
 __all__ = [
     "DEFAULT_DAYS",
     "DEFAULT_MIN_LEARNERS",
+    "EVERY_ROW",
+    "FIRST_PAGE",
     "REPORTS",
     "Filters",
     "InvalidSetting",
     "Options",
+    "PageRequest",
     "Report",
     "Section",
+    "Stream",
     "caring_types",
     "describe",
     "disclosed",
@@ -42,6 +48,7 @@ __all__ = [
     "list_reports",
     "run",
     "run_report",
+    "stream_report",
     "to_csv",
     "to_rows",
 ]
@@ -61,15 +68,18 @@ def run_report(
     name: str,
     filters: Filters,
     options: Options,
+    page: PageRequest = EVERY_ROW,
+    summary: bool = False,
 ) -> dict[str, Any]:
-    """Run the report `name` for the caller, over the learners they may see, and record
-    each learner its answer names.
+    """Run the report `name` for the caller, over the learners they may see (a page of
+    each section, and the summary on a first page, as `run` says), and record each
+    learner its answer names.
 
     403 for a caller who may not run reports; 404 for an unknown report (or, for a caller
-    who sees the whole district, an unknown filter node); 422 for a bad value.
+    who sees the whole district, an unknown filter node); 422 for a bad value or cursor.
     """
     with audit.operation(graph, request, "read") as op:
         scope = report_scope.scope_for(op.graph, request.caller)
-        result = run(op.graph, settings, name, filters, options, scope)
+        result = run(op.graph, settings, name, filters, options, scope, page, summary)
         op.record(scope.purposes(disclosed(result)))
         return result

@@ -2,13 +2,14 @@
 
 Every report looks at the learners the filters select (organization, grade, community;
 archived learners and adults never count), returns named sections of rows keyed by
-learner (or adult) uid, and runs one named Cypher query per section at most. A section's
-columns are its row's fields (`lrm_graph.reports.rows`).
+learner (or adult) uid, a page at a time (`page`: one section's rows after a key, in the
+section's `order`), one named Cypher query per page at most. A section's columns are its
+row's fields (`lrm_graph.reports.rows`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,8 +21,17 @@ from lrm_graph.reports import rows
 from lrm_graph.reports.belonging import no_community, voice_mismatch
 from lrm_graph.reports.care import caseloads, fragile, unmentored
 from lrm_graph.reports.common import Context, Rows
-from lrm_graph.reports.coverage import coverage
+from lrm_graph.reports.coverage import ORDER, coverage
 from lrm_graph.reports.elements import relationship_elements
+from lrm_graph.reports.paging import Key
+
+LEARNER = ("learner_uid",)
+LEARNER_ADULT = ("learner_uid", "adult_uid")
+MOST_LEARNERS = ("-learners", "adult_uid")
+
+# One page of a section: (graph, context, section name, after key, limit) -> rows, or None
+# for a section left out of this run.
+Pager = Callable[[Graph, Context, str, Key | None, int], Rows | None]
 
 
 @dataclass(frozen=True)
@@ -29,7 +39,13 @@ class Section:
     name: str
     title: str
     row: type[BaseModel]
+    order: tuple[str, ...] = LEARNER  # the row's unique key, the order of its rows
     only_when: str | None = None  # a section that may be left out (null): when it is there
+    needs: str | None = None  # the option without which it is left out
+
+    def shown(self, ctx: Context) -> bool:
+        """Say whether this run lists the section (else it is null in the answer)."""
+        return self.needs is None or getattr(ctx.options, self.needs) is not None
 
     @property
     def columns(self) -> tuple[str, ...]:
@@ -42,7 +58,10 @@ class Report:
     description: str
     sections: tuple[Section, ...]
     options: tuple[str, ...]  # the `Options` fields it takes
-    compute: Callable[[Graph, Context], Mapping[str, Rows | None]]
+    page: Pager
+
+    def section(self, name: str) -> Section:
+        return next(s for s in self.sections if s.name == name)
 
 
 REPORTS: dict[str, Report] = {
@@ -76,12 +95,14 @@ REPORTS: dict[str, Report] = {
                     "sole_adults",
                     "Adults who are the only caring adult of many learners",
                     rows.SoleAdultRow,
+                    MOST_LEARNERS,
                 ),
                 Section(
                     "if_adult_left",
                     "Learners left with none if this adult left",
                     rows.LearnerRow,
                     only_when="Only when `without` names an adult.",
+                    needs="without",
                 ),
             ),
             ("min_learners", "without"),
@@ -93,7 +114,7 @@ REPORTS: dict[str, Report] = {
             "caseload capacity: overloaded, full, room, or no capacity set. A caller who "
             "sees only some learners gets the adults with one of them in their caseload, "
             "counted over those learners alone (room and status too).",
-            (Section("adults", "Caseloads", rows.CaseloadRow),),
+            (Section("adults", "Caseloads", rows.CaseloadRow, MOST_LEARNERS),),
             (),
             caseloads,
         ),
@@ -118,11 +139,13 @@ REPORTS: dict[str, Report] = {
                     "unnamed_by_learner",
                     "Adults' caring relationships the learner does not name",
                     rows.UnnamedRow,
+                    LEARNER_ADULT,
                 ),
                 Section(
                     "trusted_not_on_record",
                     "Adults the learner trusts with no relationship on record",
                     rows.UnrecordedRow,
+                    LEARNER_ADULT,
                 ),
             ),
             (),
@@ -133,7 +156,14 @@ REPORTS: dict[str, Report] = {
             "Per organization and grade, as of a date: learners, and the share with a "
             "caring adult, two, a community, a goal, and a goal with a connection; only "
             "learners the caller may see are counted.",
-            (Section("groups", "Coverage by organization and grade", rows.CoverageRow),),
+            (
+                Section(
+                    "groups",
+                    "Coverage by organization and grade",
+                    rows.CoverageRow,
+                    ORDER,
+                ),
+            ),
             ("as_of",),
             coverage,
         ),

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from lrm_graph.db.graph import Graph
+from lrm_graph.reports import paging
 from lrm_graph.reports.common import Context, Rows
+from lrm_graph.reports.paging import Key
 from lrm_graph.reports.rows import CoverageRow, fields_of
 
 # Each count the query returns (`with_x`), and the share it becomes (`share_x`).
@@ -14,13 +16,14 @@ SHARES = {
 }
 
 
-def coverage(graph: Graph, ctx: Context) -> dict[str, Rows]:
+def coverage(graph: Graph, ctx: Context, section: str, after: Key | None, limit: int) -> Rows:
     """Count learners per organization and grade, and the shares with care and connection.
 
     Everything is read as of `as_of` (default today): a relationship counts when it had
     begun (since is null or on or before that day) and not ended (until is null or after
     it). What makes "a goal with a connection" is spelled out in
-    `cypher/reports/count_coverage.cypher`.
+    `cypher/reports/count_coverage.cypher`. The rows are counts, one per organization
+    and grade (few): the query counts them all and the page is cut from them here.
     """
     as_of = ctx.options.as_of or ctx.today
     rows = graph.read(
@@ -29,7 +32,10 @@ def coverage(graph: Graph, ctx: Context) -> dict[str, Rows]:
         as_of=as_of,
         caring_types=ctx.caring.all,
     )
-    return {"groups": [_with_shares(row) for row in rows]}
+    return paging.after(ORDER, [_with_shares(row) for row in rows], after, limit)
+
+
+ORDER = ("organization_name", "organization_uid", "grade_level")  # the rows' unique key
 
 
 def _with_shares(row: dict) -> dict:

@@ -19,6 +19,7 @@ from typing import Any
 from lrm_graph.db.graph import Graph
 from lrm_graph.records.ratings import ELEMENTS, latest
 from lrm_graph.reports.common import Context, Rows
+from lrm_graph.reports.paging import ALL, Key
 from lrm_graph.reports.rows import UnratedRow, fields_of
 
 
@@ -37,18 +38,39 @@ def best_scores(ratings: list[dict[str, Any]]) -> dict[str, int | None]:
     return best
 
 
-def relationship_elements(graph: Graph, ctx: Context) -> dict[str, Rows]:
-    """Find learners who lack an element, and learners with no rated relationship."""
-    rows = graph.read("reports/find_relationship_elements", **ctx.params())
-    lacking: Rows = []
-    unrated: Rows = []
-    for row in rows:
-        learner = {key: row[key] for key in fields_of(UnratedRow)}
-        if not row["ratings"]:
-            unrated.append(learner)
-            continue
-        best = best_scores(row["ratings"])
-        missing = [e for e in ELEMENTS if (best[e] or 0) < ctx.threshold]
-        if missing:
-            lacking.append(learner | {"lacking": missing} | best)
-    return {"lacking": lacking, "unrated": unrated}
+def relationship_elements(
+    graph: Graph, ctx: Context, section: str, after: Key | None, limit: int
+) -> Rows:
+    """Find learners who lack an element (`lacking`), or learners with no rated
+    relationship (`unrated`): a page of them, read from Neo4j a batch of learners at a
+    time until the page is full (whether a learner lacks an element is worked out here)."""
+    found: Rows = []
+    batch = min(max(limit * 2, BATCH), ALL)
+    while len(found) < limit:
+        rows = graph.read("reports/find_relationship_elements", **ctx.params(), after=after,
+                          limit=batch)  # fmt: skip
+        for row in rows:
+            picked = _row(row, ctx.threshold, section)
+            if picked is not None:
+                found.append(picked)
+                if len(found) == limit:
+                    break
+        if len(rows) < batch:
+            break
+        after = [rows[-1]["learner_uid"]]
+    return found
+
+
+BATCH = 500  # learners read at a time for a page of relationship-elements
+
+
+def _row(row: dict[str, Any], threshold: int, section: str) -> dict[str, Any] | None:
+    """Return the learner's row in `section`, or None when they are not in it."""
+    learner = {key: row[key] for key in fields_of(UnratedRow)}
+    if not row["ratings"]:
+        return learner if section == "unrated" else None
+    if section == "unrated":
+        return None
+    best = best_scores(row["ratings"])
+    missing = [e for e in ELEMENTS if (best[e] or 0) < threshold]
+    return learner | {"lacking": missing} | best if missing else None

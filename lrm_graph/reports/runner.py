@@ -9,7 +9,7 @@ report (a 404 would tell the two apart, and let uids be probed).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from lrm_graph import clock, tabular
@@ -17,7 +17,8 @@ from lrm_graph.access.report_scope import DISTRICT, ReportScope
 from lrm_graph.config import Settings
 from lrm_graph.db.graph import Graph
 from lrm_graph.errors import InvalidInput
-from lrm_graph.reports.catalogue import Report, get
+from lrm_graph.reports import paging
+from lrm_graph.reports.catalogue import Report, Section, get
 from lrm_graph.reports.common import (
     DEFAULT_MIN_LEARNERS,
     Context,
@@ -28,6 +29,8 @@ from lrm_graph.reports.common import (
     check_nodes,
     check_values,
 )
+from lrm_graph.reports.paging import EVERY_ROW, Key, PageRequest
+from lrm_graph.reports.summary import summarize
 
 
 def run(
@@ -37,10 +40,64 @@ def run(
     filters: Filters,
     options: Options,
     scope: ReportScope = DISTRICT,
+    page: PageRequest = EVERY_ROW,
+    summary: bool = False,
 ) -> dict[str, Any]:
-    """Run one report over the learners `scope` sees; 404 for an unknown report (or, for
-    the whole district, an unknown filter node), 422 for a bad value."""
+    """Run one report over the learners `scope` sees: `page.limit` rows of each section
+    (every row by default) after `page.cursor`, and with `summary` (on a first page) the
+    counts per section, school, grade and reason; 404 for an unknown report (or, for the
+    whole district, an unknown filter node), 422 for a bad value or cursor."""
     report = get(name)
+    ctx = context(graph, settings, report, filters, options, scope)
+    page.check()
+    keys: dict[str, Key | None]
+    if page.cursor:
+        keys = dict(paging.decode(name, page.cursor, [s.name for s in report.sections]))
+    else:
+        keys = {s.name: None for s in report.sections}
+    sections: dict[str, Rows | None] = {}
+    next_keys: dict[str, Key] = {}
+    for section in report.sections:
+        if section.name not in keys or not section.shown(ctx):
+            sections[section.name] = None
+            continue
+        limit = page.limit if page.limit == paging.ALL else page.limit + 1
+        rows = report.page(graph, ctx, section.name, keys[section.name], limit) or []
+        sections[section.name] = rows[: page.limit]
+        if len(rows) > page.limit:
+            next_keys[section.name] = paging.key_of(section.order, rows[page.limit - 1])
+    return {
+        "report": name,
+        "description": report.description,
+        "filters": filters.params(),
+        "parameters": _parameters(report, ctx),
+        "caring_types": ctx.caring.all,
+        "today": ctx.today,
+        "generated_at": clock.now(),
+        "summary": summarize(graph, ctx, report) if summary and not page.cursor else None,
+        "sections": sections,
+        "limit": None if page.limit == paging.ALL else page.limit,
+        "next_cursor": paging.encode(name, next_keys) if next_keys else None,
+        "next_cursors": {
+            s.name: paging.encode(name, {s.name: next_keys[s.name]})
+            if s.name in next_keys
+            else None
+            for s in report.sections
+        },
+    }
+
+
+def context(
+    graph: Graph,
+    settings: Settings,
+    report: Report,
+    filters: Filters,
+    options: Options,
+    scope: ReportScope,
+) -> Context:
+    """Check a run's filters and options; return its context. 404 for an unknown filter
+    node (whole district only), 422 for a bad value."""
+    name = report.name
     unknown = sorted(options.given() - set(report.options))
     if unknown:
         takes = ", ".join(report.options) or "no options"
@@ -53,18 +110,7 @@ def run(
     if scope.whole_district:
         # Only here: within a part of the district, unknown and out of scope look alike.
         check_nodes(graph, filters, options)
-    ctx = Context(filters, options, caring, today, scope.param(), settings.element_threshold)
-    sections = report.compute(graph, ctx)
-    return {
-        "report": name,
-        "description": report.description,
-        "filters": filters.params(),
-        "parameters": _parameters(report, ctx),
-        "caring_types": caring.all,
-        "today": today,
-        "generated_at": clock.now(),
-        "sections": dict(sections),
-    }
+    return Context(filters, options, caring, today, scope.param(), settings.element_threshold)
 
 
 def _parameters(report: Report, ctx: Context) -> dict[str, Any]:
@@ -82,12 +128,16 @@ def _parameters(report: Report, ctx: Context) -> dict[str, Any]:
 
 def disclosed(result: Mapping[str, Any]) -> set[str]:
     """Return the uids of the learners a report's answer names (a count names nobody)."""
+    return {uid for rows in result["sections"].values() for uid in disclosed_by(rows or ())}
+
+
+def disclosed_by(rows: Iterable[Mapping[str, Any]]) -> set[str]:
+    """Return the uids of the learners some rows of a report name."""
     found: set[str] = set()
-    for rows in result["sections"].values():
-        for row in rows or ():
-            if row.get("learner_uid") is not None:
-                found.add(row["learner_uid"])
-            found.update(row.get("learner_uids") or ())
+    for row in rows:
+        if row.get("learner_uid") is not None:
+            found.add(row["learner_uid"])
+        found.update(row.get("learner_uids") or ())
     return found
 
 
@@ -95,12 +145,19 @@ def to_rows(result: Mapping[str, Any]) -> tuple[Rows, list[str]]:
     """Return a report's rows as one list, with a `section` column when it has several."""
     report = get(result["report"])
     sections = [s for s in report.sections if result["sections"].get(s.name) is not None]
+    columns = to_columns(report, sections)
     if len(report.sections) == 1:
-        only = report.sections[0]
-        return list(result["sections"][only.name]), list(only.columns)
-    columns = ["section", *tabular.columns_of([dict.fromkeys(s.columns) for s in sections])]
+        return list(result["sections"][report.sections[0].name]), columns
     rows = [{"section": s.name, **row} for s in sections for row in result["sections"][s.name]]
     return rows, columns
+
+
+def to_columns(report: Report, sections: Sequence[Section]) -> list[str]:
+    """Return the CSV columns of a report listing `sections`: a `section` column first
+    when the report has several."""
+    if len(report.sections) == 1:
+        return list(report.sections[0].columns)
+    return ["section", *tabular.columns_of([dict.fromkeys(s.columns) for s in sections])]
 
 
 def to_csv(result: Mapping[str, Any]) -> str:

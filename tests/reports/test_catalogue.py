@@ -44,8 +44,14 @@ def test_every_report_answers_the_shared_shape(client: TestClient) -> None:
             "caring_types",
             "today",
             "generated_at",
+            "summary",
             "sections",
+            "limit",
+            "next_cursor",
+            "next_cursors",
         }, name
+        assert set(answer["summary"]["total"]) <= set(answer["sections"])
+        assert answer["limit"] == 100 and answer["next_cursor"] is None
         assert answer["caring_types"] == ["MENTORS", "ADVISES", "COACHES", "COUNSELS", "TRUSTS"]
         assert list(answer["sections"]) == [s.name for s in reports.get(name).sections]
 

@@ -12,7 +12,7 @@ from fastapi import Path, Query, Request
 from starlette.responses import Response
 
 from api.deps import GraphDep, SettingsDep
-from api.routes.reports import csv_download
+from api.routes.reports import streamed
 from lrm_graph import reports
 from lrm_graph.access import audit
 from lrm_graph.config import Settings
@@ -53,9 +53,10 @@ def report_csv(
     name: Name, asking: AuditDep, graph: GraphDep, settings: SettingsDep,
     organization: Filter = "", grade: Filter = "", community: Filter = "",
 ) -> Response:  # fmt: skip
-    """Download the report as the API's CSV (`GET /v1/reports/{name}.csv`)."""
-    result = _run(graph, asking, settings, name, _filters(organization, grade, community))
-    return csv_download(result)
+    """Download the report as the API's CSV (`GET /v1/reports/{name}.csv`), streamed."""
+    filters = _filters(organization, grade, community)
+    return streamed(reports.stream_report(graph, asking, settings, name, filters,
+                                          reports.Options()))  # fmt: skip
 
 
 @router.get("/{name}.pdf")

@@ -1,0 +1,59 @@
+// Purpose: the unmentored report's summary, in one aggregate query: how many learners
+//          each section lists, by reason, grade and the schools (organizations) the
+//          learner is actively enrolled at. Who is listed, and why, is the rule of
+//          find_unmentored.cypher (kept equal to it by tests/reports/test_paging.py):
+//          'none' (no active caring adult) in `learners`; 'quiet', 'never_logged',
+//          'ending' (every active caring tie at risk) in `at_risk`.
+// Fragments: screened (cypher/fragments/screened.cypher), an expert's screening.
+// Parameters: $today, $soon, $quiet_before (dates), $caring_types (list of type names),
+//             $reason (one reason, or null for all), $visible (uids of the learners the
+//             caller may see, or null for all), $grade, $organization (Organization uid),
+//             $community (Community uid); a filter is null when not asked for.
+// Returns: section, reason, grade_level, schools (list of {uid, name}, by uid; empty when
+//          enrolled nowhere), count (learners). Read.
+MATCH (l:Learner)
+WHERE l.archived_at IS NULL
+  AND ($visible IS NULL OR l.uid IN $visible)
+  AND ($grade IS NULL OR l.grade_level = $grade)
+  AND ($organization IS NULL OR EXISTS {
+    (l)-[e:ENROLLED_AT]->(o:Organization {uid: $organization})
+    WHERE e.until IS NULL OR e.until > $today
+  })
+  AND ($community IS NULL OR EXISTS {
+    (l)-[m:MEMBER_OF]->(c:Community {uid: $community})
+    WHERE m.until IS NULL OR m.until > $today
+  })
+  AND NOT EXISTS {
+    (l)-[r]-(a:Adult|Expert)
+    WHERE type(r) IN $caring_types AND coalesce(r.connection_status, 'active') = 'active' AND a.archived_at IS NULL
+      AND (a:Adult OR {{screened(a, $today)}})
+      AND (r.until IS NULL OR r.until > $soon)
+      AND (date(r.last_interaction_at) >= $quiet_before
+           OR (r.last_interaction_at IS NULL AND r.since >= $quiet_before))
+  }
+WITH l, COLLECT {
+  MATCH (l)-[r]-(a:Adult|Expert)
+  WHERE type(r) IN $caring_types AND coalesce(r.connection_status, 'active') = 'active' AND a.archived_at IS NULL
+    AND (a:Adult OR {{screened(a, $today)}})
+    AND (r.until IS NULL OR r.until > $today)
+  RETURN CASE
+    WHEN r.until IS NOT NULL AND r.until <= $soon THEN 'ending'
+    WHEN r.last_interaction_at IS NOT NULL THEN 'quiet'
+    ELSE 'never_logged'
+  END AS risk
+} AS risks
+WITH l, CASE
+  WHEN size(risks) = 0 THEN 'none'
+  WHEN all(x IN risks WHERE x = 'ending') THEN 'ending'
+  WHEN any(x IN risks WHERE x = 'quiet') THEN 'quiet'
+  ELSE 'never_logged'
+END AS reason
+WHERE $reason IS NULL OR reason = $reason
+WITH l, reason, COLLECT {
+  MATCH (l)-[e:ENROLLED_AT]->(o:Organization)
+  WHERE (e.until IS NULL OR e.until > $today) AND o.archived_at IS NULL
+  RETURN DISTINCT o {.uid, .name} AS school
+  ORDER BY school.uid
+} AS schools
+RETURN CASE reason WHEN 'none' THEN 'learners' ELSE 'at_risk' END AS section, reason,
+       l.grade_level AS grade_level, schools, count(*) AS count
