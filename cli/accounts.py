@@ -9,7 +9,7 @@ import typer
 from rich.table import Table
 
 from cli import operator_audit
-from cli.app import LrmCommands, console, current_settings, open_graph, say
+from cli.app import LrmCommands, Wide, console, current_settings, open_graph, say
 from lrm_graph import tabular
 from lrm_graph.access import audit
 from lrm_graph.auth import accounts, keys
@@ -162,6 +162,7 @@ def audit_log(
     actor: Annotated[str | None, typer.Option(help="Only entries by this account/key uid.")] = None,
     limit: Annotated[int, typer.Option(min=1, max=100_000, help="How many entries.")] = 100,
     fmt: Annotated[str, typer.Option("--format", help="table, csv or json.")] = "table",
+    wide: Wide = False,
 ) -> None:
     """Show the audit log, newest first: who read or wrote which learner's data. Reading it
     is recorded too (as cli:<user>), as GET /v1/audit records it."""
@@ -173,4 +174,4 @@ def audit_log(
         )  # fmt: skip
     finally:
         graph.close()
-    typer.echo(tabular.render(page.items, fmt, list(audit.COLUMNS)), nl=False)
+    typer.echo(tabular.render(page.items, fmt, list(audit.COLUMNS), wide=wide), nl=False)

@@ -8,7 +8,7 @@ from typing import Annotated, get_args
 import typer
 
 from cli import operator_audit
-from cli.app import current_settings
+from cli.app import Wide, answered_for, current_settings
 from lrm_graph import analysis, tabular
 from lrm_graph.db.graph import connect
 from lrm_graph.errors import InvalidInput
@@ -51,12 +51,14 @@ def analyze(
     ] = 100,
     seed: Annotated[int, typer.Option(help="structure: seed of the samples.")] = 0,
     fmt: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.TABLE,
+    wide: Wide = False,
 ) -> None:
     """Run an analytic: goal-gaps, structure, mentor-matches, community-suggestions.
 
     The CLI runs as the local operator (cli:<user>), who sees the whole district; over
     the API each caller sees only the learners they may see. Every learner shown is
-    recorded in the audit first, as the API records its callers.
+    recorded in the audit first, as the API records its callers. A table's title says
+    which learners the analytic covers; CSV and JSON say it on stderr.
     """
     if grade is not None and grade not in get_args(Grade):
         raise InvalidInput(f"grade {grade!r} is not a grade code ({', '.join(get_args(Grade))})")
@@ -69,16 +71,20 @@ def analyze(
         report = analysis.run_analytic(graph, request, settings, str(name), filters, options)
     finally:
         graph.close()
-    typer.echo(render(report, fmt, filters), nl=False)
+    scope = answered_for(
+        report.data["scope"], {k: v for k, v in vars(filters).items() if v is not None}
+    )
+    if fmt is not Format.TABLE:
+        typer.echo(f"{name} for {scope}", err=True)
+    typer.echo(render(report, fmt, scope, wide), nl=False)
 
 
-def render(report: analysis.Report, fmt: Format, filters: analysis.LearnerFilter) -> str:
-    """Return an analytic as text: a table, the CSV download, or the API's JSON."""
+def render(report: analysis.Report, fmt: Format, scope: str, wide: bool = False) -> str:
+    """Return an analytic as text: a table titled with its `scope`, the CSV download, or
+    the API's JSON."""
     if fmt is Format.JSON:
         return tabular.json_text(report.data)
     if fmt is Format.CSV:
         return report.csv()
-    given = {k: v for k, v in vars(filters).items() if v is not None}
-    scope = ", ".join(f"{k}={v}" for k, v in given.items()) or "all learners"
-    title = f"{report.name} ({scope}): {len(report.rows)} rows"
-    return tabular.table_text(report.rows, report.columns, title=title)
+    title = f"{report.name} for {scope}: {len(report.rows)} rows"
+    return tabular.table_text(report.rows, report.columns, title=title, wide=wide)

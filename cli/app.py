@@ -9,6 +9,7 @@ with `app.add_typer(other_app, name=...)`. Every `LrmError` a command raises bec
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -18,6 +19,7 @@ from pydantic_settings import SettingsError
 from rich.console import Console
 from typer.core import TyperGroup
 
+from lrm_graph import tabular
 from lrm_graph.config import Settings, get_settings
 from lrm_graph.db import runtime
 from lrm_graph.db.graph import Graph, connect, translated_errors
@@ -68,6 +70,16 @@ DataDir = Annotated[
         file_okay=False,
     ),
 ]
+
+Wide = Annotated[
+    bool, typer.Option("--wide", help="Show whole uids in tables (their first 8 digits otherwise).")
+]
+
+
+def answered_for(scope: str, given: Mapping[str, Any]) -> str:
+    """Say which learners an answer covers: "the whole district (grade=09)"."""
+    narrowed = ", ".join(f"{k}={tabular.cell(v)}" for k, v in given.items())
+    return f"{scope} ({narrowed})" if narrowed else scope
 
 
 def say(message: str) -> None:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.table import Table
 
+from cli import operator_audit
 from cli.app import (
     DataDir,
     app,
@@ -19,8 +21,9 @@ from cli.app import (
     start_embedded,
 )
 from lrm_graph import logs
-from lrm_graph.db import cypher, runtime, schema
-from lrm_graph.db.graph import translated_errors
+from lrm_graph.config import Settings
+from lrm_graph.db import backup, cypher, runtime, schema
+from lrm_graph.db.graph import connect, translated_errors
 from lrm_graph.db.node_labels import NODE_CLASSES
 
 
@@ -104,6 +107,59 @@ def db_migrate() -> None:
     table.add_row(f"the constraints and indexes of {labels}", "lrm_graph/db/node_labels.py")
     console.print(table)
     say("missing rules were created, existing ones left as they were; all indexes are online")
+
+
+@db_app.command("backup")
+def db_backup(
+    path: Annotated[
+        Path, typer.Argument(dir_okay=False, help="The file to write, e.g. lrm-2026-12-05.backup.")
+    ],
+    data_dir: DataDir = None,
+) -> None:
+    """Back up the embedded Neo4j to a file with Neo4j's own dump (it stops for the dump
+    and starts again: the API answers 503 meanwhile)."""
+    settings = current_settings(data_dir)
+    if not external_uri(settings) and runtime.status(settings.data_dir).running:
+        _record(settings, f"lrm db backup {path.name}", "read")
+    manifest = backup.backup(settings, path.resolve(), say)
+    counts = manifest.counts
+    say(
+        f"backed up {counts.nodes} nodes and {counts.relationships} relationships "
+        f"(Neo4j {manifest.neo4j_version}, backup format {manifest.version}) to {path}"
+    )
+
+
+@db_app.command("restore")
+def db_restore(
+    path: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="A backup file.")],
+    yes: Annotated[
+        bool, typer.Option("--yes", help="Replace the database without asking.")
+    ] = False,
+    data_dir: DataDir = None,
+) -> None:
+    """Replace the embedded Neo4j's database with a backup: the file is checked whole
+    first (format version, size, checksum) and nothing is touched if it is refused."""
+    settings = current_settings(data_dir)
+    backup.embedded_data_dir(settings)  # an external Neo4j is refused before anything
+    manifest = backup.read_manifest(path)
+    counts = manifest.counts
+    say(
+        f"{path}: a backup of {manifest.created_at} holding {counts.nodes} nodes and "
+        f"{counts.relationships} relationships"
+    )
+    if not yes and not typer.confirm("replace the database with it?", default=False):
+        raise typer.Exit(1)
+    backup.restore(settings, path, say)
+    _record(settings, f"lrm db restore {path.name}", "write")
+    say(f"restored: {runtime.status(settings.data_dir).describe()}")
+
+
+def _record(settings: Settings, what: str, action: str) -> None:
+    graph = connect(settings)
+    try:
+        operator_audit.record_run(graph, what, action)
+    finally:
+        graph.close()
 
 
 @db_app.command("build")

@@ -8,17 +8,15 @@ lrm import lrm district/lrm.json
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 from pydantic import ValidationError
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from cli import operator_audit, roster_report
+from cli import operator_audit, progress, roster_report
 from lrm_graph.config import Settings, get_settings
 from lrm_graph.db import schema
 from lrm_graph.db.graph import Graph, connect
@@ -34,8 +32,6 @@ import_app = typer.Typer(
     help="Load a OneRoster CSV set, or an LRM bulk file, into the graph.",
     no_args_is_help=True,
 )
-# Progress goes to stderr, so that stdout holds only the summary.
-progress_console = Console(stderr=True)
 
 
 def register(app: typer.Typer) -> None:
@@ -112,7 +108,7 @@ def import_oneroster(
         if check:
             _check(graph, settings, path, form, options)
             return
-        with _bar("importing the roster") as start:
+        with progress.shown("importing the roster", settings.progress_seconds) as start:
             operator_audit.record_run(graph, f"lrm import oneroster {path.name}", "write")
             job = jobs.create(graph, "oneroster", path.name, operator_audit.operator().id, options)
             try:
@@ -175,7 +171,10 @@ def import_lrm(
     path: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="A bulk JSON file.")],
 ) -> None:
     """Load a bulk-format file (e.g. a generated lrm.json) after its roster is imported."""
-    with _graph() as (graph, settings), _bar("loading") as start:
+    with (
+        _graph() as (graph, settings),
+        progress.shown("loading", settings.progress_seconds, "characters") as start,
+    ):
         operator_audit.record_run(graph, f"lrm import lrm {path.name}", "write")
         result = bulk_file.load_file(graph, settings, path, start)
     say(f"loaded {path}")
@@ -204,18 +203,3 @@ def _graph() -> Iterator[tuple[Graph, Settings]]:
         yield graph, settings
     finally:
         graph.close()
-
-
-@contextmanager
-def _bar(label: str) -> Iterator[Callable[[int], Callable[[int], Any]]]:
-    """Yield `start(total)`, which shows a progress bar and returns its `advance(n)`."""
-    columns = (TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
-    # Off when stderr is not a terminal (a pipe, a log, a test): no bar, no stray newline.
-    shown = progress_console.is_terminal
-    with Progress(*columns, console=progress_console, transient=True, disable=not shown) as bar:
-
-        def start(total: int) -> Callable[[int], Any]:
-            task = bar.add_task(label, total=total)
-            return lambda done: bar.advance(task, done)
-
-        yield start

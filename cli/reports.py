@@ -9,7 +9,7 @@ from typing import Annotated, Any
 import typer
 
 from cli import operator_audit
-from cli.app import current_settings
+from cli.app import Wide, answered_for, current_settings
 from lrm_graph import reports, tabular
 from lrm_graph.db.graph import connect
 
@@ -60,13 +60,15 @@ def report(
         typer.Option(help="unmentored: only none, quiet, never_logged or ending learners."),
     ] = None,
     fmt: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.TABLE,
+    wide: Wide = False,
 ) -> None:
     """Run a report: unmentored, fragile, caseloads, no-community, voice-mismatch, coverage,
     relationship-elements.
 
     The CLI runs as the local operator (cli:<user>), who sees the whole district; over
     the API each caller sees only the learners they may see. Every learner shown is
-    recorded in the audit first, as the API records its callers.
+    recorded in the audit first, as the API records its callers. A table's title says
+    which learners the report covers; CSV and JSON say it on stderr.
     """
     filters = reports.Filters(organization, grade, community)
     options = reports.Options(
@@ -85,27 +87,34 @@ def report(
         result = reports.run_report(graph, request, settings, str(name), filters, options)
     finally:
         graph.close()
-    typer.echo(render(result, fmt), nl=False)
+    if fmt is not Format.TABLE:
+        typer.echo(f"{name} for {covered(result)}", err=True)
+    typer.echo(render(result, fmt, wide), nl=False)
 
 
-def render(result: dict[str, Any], fmt: Format) -> str:
+def covered(result: dict[str, Any]) -> str:
+    """Say which learners a report's answer covers: its scope, and the options given."""
+    given = {k: v for k, v in {**result["filters"], **result["parameters"]}.items() if v}
+    return answered_for(result["scope"], given)
+
+
+def render(result: dict[str, Any], fmt: Format, wide: bool = False) -> str:
     """Return a report as text: one table per section, one CSV, or the API's JSON."""
     if fmt is Format.JSON:
         return tabular.json_text(result)
     if fmt is Format.CSV:
         return reports.to_csv(result)
-    return _tables(result)
+    return _tables(result, wide)
 
 
-def _tables(result: dict[str, Any]) -> str:
+def _tables(result: dict[str, Any], wide: bool) -> str:
     report = reports.get(result["report"])
-    given = {k: v for k, v in {**result["filters"], **result["parameters"]}.items() if v}
-    scope = ", ".join(f"{k}={tabular.cell(v)}" for k, v in given.items()) or "all learners"
-    parts = [f"{report.name} ({scope}), generated {result['generated_at']:%Y-%m-%d %H:%M} UTC\n"]
+    generated = f"{result['generated_at']:%Y-%m-%d %H:%M} UTC"
+    parts = [f"{report.name} for {covered(result)}, generated {generated}\n"]
     for section in report.sections:
         rows = result["sections"].get(section.name)
         if rows is None:
             continue
         title = f"{section.title}: {len(rows)}"
-        parts.append(tabular.render(rows, "table", section.columns, title=title))
+        parts.append(tabular.render(rows, "table", section.columns, title=title, wide=wide))
     return "\n".join(parts)

@@ -102,6 +102,9 @@ class Settings(BaseSettings):
     )
     page_size_max: int = Field(default=500, ge=1, description="Largest page a list returns.")
     bulk_batch_size: int = Field(default=5000, ge=1, description="Rows per UNWIND batch.")
+    progress_seconds: float = Field(
+        default=10, ge=0, description="Seconds between the CLI's progress lines off a terminal."
+    )
     bulk_max_rows: int = Field(default=200_000, ge=1, description="Rows one bulk request takes.")
     import_timeout: float = Field(
         default=1800.0,

@@ -197,6 +197,13 @@ IMPORT_INVALID = _type(
     "An import had problems and nothing of it was written. `problems` lists each one with "
     "its file, line and column; `problem_count` says how many there are in all.",
 )
+BACKUP_INVALID = _type(
+    "backup-invalid",
+    "Invalid backup",
+    422,
+    "A file given to `lrm db restore` is not an LRM Graph backup this version reads, or it "
+    "is damaged or truncated; nothing was restored and the database is as it was.",
+)
 TOO_MANY_REQUESTS = _type(
     "too-many-requests",
     "Too many requests",

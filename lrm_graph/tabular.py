@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime, time
 from enum import Enum
@@ -27,8 +28,19 @@ TABLE_WIDTH = 160
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 Row = Mapping[str, Any]
+# A node's uid (32 hex digits), and a relationship's (its start node's uid, a dot, 16 more).
+UID = re.compile(r"\b([0-9a-f]{8})[0-9a-f]{24}(?:\.([0-9a-f]{4})[0-9a-f]{12})?\b")
 
-__all__ = ["FORMATS", "cell", "columns_of", "csv_text", "json_text", "render", "table_text"]
+__all__ = [
+    "FORMATS",
+    "cell",
+    "columns_of",
+    "csv_text",
+    "json_text",
+    "render",
+    "short_uids",
+    "table_text",
+]
 
 
 def columns_of(rows: Iterable[Row]) -> list[str]:
@@ -54,6 +66,12 @@ def cell(value: Any) -> str:
     if isinstance(value, list | tuple | set | frozenset):
         return "; ".join(cell(v) for v in value)
     return str(value)
+
+
+def short_uids(text: str) -> str:
+    """Return `text` with each uid cut to its first 8 digits (a relationship's: 8.4), as a
+    table shows them: a whole one takes three lines of a narrow column."""
+    return UID.sub(lambda m: m[1] + (f".{m[2]}" if m[2] else ""), text)
 
 
 def _csv_cell(value: Any) -> Any:
@@ -97,14 +115,17 @@ def json_text(value: Any) -> str:
     return json.dumps(value, default=_json_default, indent=2, ensure_ascii=False) + "\n"
 
 
-def table_text(rows: Iterable[Row], columns: Sequence[str], *, title: str | None = None) -> str:
-    """Return the rows as a rich table drawn in plain text."""
+def table_text(
+    rows: Iterable[Row], columns: Sequence[str], *, title: str | None = None, wide: bool = False
+) -> str:
+    """Return the rows as a rich table drawn in plain text, uids cut short unless `wide`."""
+    shown = cell if wide else lambda value: short_uids(cell(value))
     table = Table(title=title, title_justify="left")
     for column in columns:
         table.add_column(column, overflow="fold")
     for row in rows:
         # Text, not str: a name such as "[b]" must show as typed, not as markup.
-        table.add_row(*(Text(cell(row.get(column))) for column in columns))
+        table.add_row(*(Text(shown(row.get(column))) for column in columns))
     out = io.StringIO()
     Console(file=out, width=TABLE_WIDTH, highlight=False, color_system=None).print(table)
     return out.getvalue()
@@ -116,11 +137,13 @@ def render(
     columns: Sequence[str] | None = None,
     *,
     title: str | None = None,
+    wide: bool = False,
 ) -> str:
-    """Return the rows as `fmt`: "table", "csv" or "json" (columns default to all keys)."""
+    """Return the rows as `fmt`: "table" (uids cut short unless `wide`), "csv" or "json"
+    (columns default to all keys)."""
     chosen = list(columns) if columns is not None else columns_of(rows)
     if fmt == "table":
-        return table_text(rows, chosen, title=title)
+        return table_text(rows, chosen, title=title, wide=wide)
     if fmt == "csv":
         return csv_text(rows, chosen)
     if fmt == "json":

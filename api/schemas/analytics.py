@@ -56,6 +56,15 @@ class PerLearnerQuery(AnalyticsQuery):
     limit: int = Field(default=5, ge=1, le=LIMIT_MAX, description="Listed per learner.")
 
 
+class AnalyticOut(BaseModel):
+    """What every analytic's answer carries besides its own rows."""
+
+    scope: str = Field(
+        description='The learners the answer covers: "the whole district", or "the N '
+        'learners the caller may see" (the filters narrow it further).'
+    )
+
+
 class NodeRef(BaseModel):
     uid: str
     name: str
@@ -80,7 +89,7 @@ class GoalGapOut(BaseModel):
     path: list[PathStep] = Field(description="The warm introduction, learner first.")
 
 
-class GoalGapsOut(BaseModel):
+class GoalGapsOut(AnalyticOut):
     k: int
     items: list[GoalGapOut]
 
@@ -98,7 +107,7 @@ class BridgingAdultOut(NodeRef):
     learners: int = Field(description="Learners directly linked to this adult.")
 
 
-class StructureOut(BaseModel):
+class StructureOut(AnalyticOut):
     isolated_groups: list[IsolatedGroupOut]
     bridging_adults: list[BridgingAdultOut]
     betweenness_exact: bool
@@ -126,7 +135,7 @@ class MentorMatchOut(BaseModel):
     candidates: list[MatchCandidateOut]
 
 
-class MentorMatchesOut(BaseModel):
+class MentorMatchesOut(AnalyticOut):
     weights: dict[str, int]
     assigned: int
     unassigned: int
@@ -151,7 +160,7 @@ class LearnerSuggestionsOut(BaseModel):
     suggestions: list[CommunitySuggestionOut]
 
 
-class CommunitySuggestionsOut(BaseModel):
+class CommunitySuggestionsOut(AnalyticOut):
     weights: dict[str, int]
     items: list[LearnerSuggestionsOut]
 

@@ -137,6 +137,10 @@ class ReportOut(BaseModel):
 
     report: str
     description: str
+    scope: str = Field(
+        description='The learners the answer covers: "the whole district", or "the N '
+        'learners the caller may see" (the filters narrow it further).'
+    )
     filters: FiltersOut
     caring_types: list[RelType]
     today: date

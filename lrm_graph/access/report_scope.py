@@ -51,6 +51,13 @@ class ReportScope:
         """Return the `$visible` parameter of the report queries (null: every learner)."""
         return None if self.visible is None else sorted(self.visible)
 
+    def describe(self) -> str:
+        """Say which learners an answer covers: "the whole district", or how many."""
+        if self.visible is None:
+            return "the whole district"
+        count = len(self.visible)
+        return f"the {count} learner{'' if count == 1 else 's'} the caller may see"
+
     def sees(self, learner_uid: str) -> bool:
         return self.visible is None or learner_uid in self.visible
 

@@ -51,6 +51,7 @@ def run_analytic(
             op.graph, name, filters, options, caring_types=settings.caring_types, scope=scope
         )
         op.record(scope.purposes(report.learners))
+        report.data["scope"] = scope.describe()
         return report
 
 

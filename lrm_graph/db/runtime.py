@@ -24,6 +24,7 @@ from lrm_graph.config import Settings
 from lrm_graph.errors import RuntimeProblem
 
 MAIN_CLASS = "org.lrmgraph.launcher.EmbeddedNeo4j"
+ADMIN_CLASS = "org.neo4j.cli.AdminTool"  # neo4j-admin, in neo4j-dbms
 READY_MARK = b"LRM-NEO4J-READY"
 MAIN_FAILED = b'Exception in thread "main"'
 # Launchers this process started, by pid: kept so they are reaped on stop, never left
@@ -61,6 +62,11 @@ class Status:
             f"embedded Neo4j is running: pid {self.pid}, bolt://127.0.0.1:{self.port}, "
             f"data dir {self.data_dir}"
         )
+
+
+def store_home(data_dir: Path) -> Path:
+    """Return the NEO4J_HOME of a data dir's embedded Neo4j (databases under `data/`)."""
+    return data_dir / "store"
 
 
 def _files(data_dir: Path) -> tuple[Path, Path, Path, Path]:
@@ -124,6 +130,34 @@ def build(launcher_dir: Path) -> None:
     (launcher_dir / "target" / "lib" / ".complete").touch()
 
 
+def admin(settings: Settings, home: Path, *args: str, timeout: float = 3600) -> str:
+    """Run Neo4j's own `neo4j-admin` (AdminTool, on the launcher's classpath) with `home`
+    as NEO4J_HOME (its `data/` holds the databases); return its output.
+
+    RuntimeProblem, with the tail of its output, when it fails.
+    """
+    build(settings.launcher_dir)
+    home.mkdir(parents=True, exist_ok=True)
+    command = [
+        "java",
+        *JVM_OPTIONS,
+        "-cp",
+        launcher_classpath(settings.launcher_dir),
+        ADMIN_CLASS,
+        *args,
+    ]
+    env = {**os.environ, "NEO4J_HOME": str(home), "NEO4J_CONF": str(home / "conf")}
+    (home / "conf").mkdir(exist_ok=True)
+    done = subprocess.run(
+        command, env=env, capture_output=True, text=True, check=False, timeout=timeout
+    )
+    output = (done.stdout + done.stderr).strip()
+    if done.returncode != 0:
+        tail = "\n".join(output.splitlines()[-15:])
+        raise RuntimeProblem(f"neo4j-admin {' '.join(args[:2])} failed:\n{tail}")
+    return output
+
+
 def require_tool(name: str, how: str) -> None:
     if shutil.which(name) is None:
         raise RuntimeProblem(f"`{name}` is not on PATH: the embedded Neo4j needs {how}")
@@ -159,7 +193,7 @@ def start(settings: Settings, port: int | None = None, data_dir: Path | None = N
         launcher_classpath(settings.launcher_dir),
         MAIN_CLASS,
         "--data-dir",
-        str(data_dir / "store"),
+        str(store_home(data_dir)),
         "--port",
         str(port),
         "--page-cache",

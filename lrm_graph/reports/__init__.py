@@ -82,4 +82,4 @@ def run_report(
         scope = report_scope.scope_for(op.graph, request.caller)
         result = run(op.graph, settings, name, filters, options, scope, page, summary)
         op.record(scope.purposes(disclosed(result)))
-        return result
+        return result | {"scope": scope.describe()}

@@ -64,8 +64,12 @@ def test_analyze_structure_table(client: TestClient, settings: Settings) -> None
     learner = factories.learner(client, given_name="Lin", family_name="Ng")
     result = lrm(settings, "structure")
     assert result.exit_code == 0, result.output
-    assert "structure (all learners): 1 rows" in result.stdout
-    assert "Lin Ng" in result.stdout and learner["uid"] in result.stdout
+    assert "structure for the whole district: 1 rows" in result.stdout
+    assert "Lin Ng" in result.stdout and learner["uid"][:8] in result.stdout
+    assert learner["uid"] not in result.stdout  # a short uid; --wide shows it whole
+    assert learner["uid"] in lrm(settings, "structure", "--wide").stdout
+    as_csv = lrm(settings, "structure", "--grade", "10", "--format", "csv")
+    assert as_csv.stderr == "structure for the whole district (grade=10)\n"
 
 
 def test_analyze_community_filter_unknown_is_one_line_error(

@@ -207,7 +207,7 @@ def test_goal_gaps_api_csv_is_an_attachment(client: TestClient) -> None:
 
 
 def test_goal_gaps_api_empty_graph_is_empty(client: TestClient) -> None:
-    assert analytic(client, "goal-gaps") == {"k": 2, "items": []}
+    assert analytic(client, "goal-gaps") == {"k": 2, "items": [], "scope": "the whole district"}
 
 
 def test_goal_gaps_api_k_out_of_range_is_422(client: TestClient) -> None:

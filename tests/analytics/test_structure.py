@@ -137,4 +137,5 @@ def test_structure_api_empty_graph(client: TestClient) -> None:
         "bridging_adults": [],
         "betweenness_exact": True,
         "betweenness_samples": None,
+        "scope": "the whole district",
     }

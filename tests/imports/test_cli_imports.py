@@ -1,10 +1,14 @@
 """`lrm generate`, `lrm import oneroster` and `lrm import lrm`: exit codes and output."""
 
+import re
 from pathlib import Path
 
 from fastapi.testclient import TestClient
+from typer.testing import CliRunner
 
-from lrm_graph.config import Settings
+from cli.main import app
+from lrm_graph.config import Settings, get_settings
+from tests.cli_env import cli_env
 from tests.imports import support
 
 
@@ -91,3 +95,25 @@ def test_import_lrm_file_with_rejected_rows_exits_1(settings: Settings, tmp_path
         "error: 1 rows were rejected; the first, relationships[0]: "
         "no learner with source_id 'nobody'\n"
     )
+
+
+def test_import_off_a_terminal_says_its_progress_in_lines(
+    client: TestClient, settings: Settings, tmp_path: Path
+) -> None:
+    out = support.district(tmp_path)
+    get_settings.cache_clear()
+    try:
+        env = cli_env(settings) | {"LRM_PROGRESS_SECONDS": "0"}  # a line at every step
+        result = CliRunner().invoke(app, ["import", "oneroster", str(out)], env=env)
+    finally:
+        get_settings.cache_clear()
+    assert result.exit_code == 0, result.output
+    line = re.compile(
+        r"importing the roster: ([\d,]+) of ([\d,]+) rows \((\d+)%\), [\d,]+ rows/s, .+ left"
+    )
+    steps = [line.fullmatch(text) for text in result.stderr.splitlines()]
+    assert len(steps) > 1 and all(steps), result.stderr
+    done = [int(step[1].replace(",", "")) for step in steps if step]
+    totals = {step[2] for step in steps if step}
+    assert done == sorted(done) and len(totals) == 1  # the rows checked, worked through
+    assert "importing the roster:" not in result.stdout  # stdout holds only the summary

@@ -39,6 +39,7 @@ def test_every_report_answers_the_shared_shape(client: TestClient) -> None:
         assert set(answer) == {
             "report",
             "description",
+            "scope",
             "filters",
             "parameters",
             "caring_types",
@@ -52,6 +53,7 @@ def test_every_report_answers_the_shared_shape(client: TestClient) -> None:
         }, name
         assert set(answer["summary"]["total"]) <= set(answer["sections"])
         assert answer["limit"] == 100 and answer["next_cursor"] is None
+        assert answer["scope"] == "the whole district"  # the client signs in as an admin
         assert answer["caring_types"] == ["MENTORS", "ADVISES", "COACHES", "COUNSELS", "TRUSTS"]
         assert list(answer["sections"]) == [s.name for s in reports.get(name).sections]
 

@@ -44,6 +44,16 @@ def test_render_table_shows_markup_as_typed() -> None:
     assert "People" in text and "[b]Bo" in text and "Ada" in text
 
 
+def test_table_cuts_uids_short_unless_wide() -> None:
+    node, start = "0123456789abcdef" * 2, "fedcba9876543210" * 2
+    rows = [{"uid": node, "relationships": [f"{start}.0011223344556677", "a" * 31]}]
+    short = tabular.render(rows, "table")
+    assert "01234567 " in short and "fedcba98.0011;" in short and "a" * 31 in short
+    assert node not in short and "4556677" not in short
+    wide = tabular.render(rows, "table", wide=True)
+    assert node in wide and f"{start}.0011223344556677" in wide.replace("\n", "").replace("│", "")
+
+
 def test_cell_of_a_map_is_key_value_pairs() -> None:
     assert tabular.cell({"type": "MENTORS", "until": None, "n": 2}) == "type=MENTORS, n=2"
 

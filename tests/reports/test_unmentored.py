@@ -290,9 +290,13 @@ def test_unmentored_cli_table_csv_json(client: TestClient, settings: Settings) -
     ada = factories.learner(client, grade_level="11")
     table = lrm_report(settings, "unmentored", "--grade", "11")
     assert table.exit_code == 0, table.output
-    assert ada["uid"] in table.stdout and "none" in table.stdout
+    assert table.stdout.startswith("unmentored for the whole district (grade=11, ")
+    assert ada["uid"][:8] in table.stdout and "none" in table.stdout
+    assert ada["uid"] not in table.stdout  # a short uid; --wide shows it whole
+    assert ada["uid"] in lrm_report(settings, "unmentored", "--grade", "11", "--wide").stdout
     as_csv = lrm_report(settings, "unmentored", "--format", "csv", "--days", "7")
     assert [r["learner_uid"] for r in csv_rows(as_csv.stdout)] == [ada["uid"]]
+    assert as_csv.stderr.startswith("unmentored for the whole district (days=7")
     as_json = json.loads(lrm_report(settings, "unmentored", "--format", "json").stdout)
     assert as_json["sections"]["learners"][0]["learner_uid"] == ada["uid"]
     empty = lrm_report(settings, "unmentored", "--grade", "10", "--format", "csv")
