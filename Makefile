@@ -16,7 +16,7 @@ export UV_PYTHON_DOWNLOADS := never
 LAUNCHER_STAMP := launcher/target/lib/.complete
 LAUNCHER_SOURCES := launcher/pom.xml $(shell find launcher/src -type f 2>/dev/null)
 
-.PHONY: setup run test lint stop
+.PHONY: setup client-tools run test lint stop
 
 setup: $(VENV_STAMP) $(LAUNCHER_STAMP)
 
@@ -28,6 +28,20 @@ $(VENV_STAMP): pyproject.toml uv.lock
 		$(PY) -m pip install --disable-pip-version-check --progress-bar off "uv==$(UV_VERSION)"; }
 	@echo "==> installing LRM Graph and every dependency at the version uv.lock pins (dev extra too)"
 	$(UV) sync --locked --extra dev
+	@touch $@
+
+# The tools venv of the client-generation test (tests/api/test_client_generation.py):
+# openapi-python-client needs typer<0.28, which .venv cannot hold; its pins, with hashes,
+# are tools/openapi-client.txt.
+TOOLS_VENV := .tools/openapi
+TOOLS_STAMP := $(TOOLS_VENV)/.installed
+
+client-tools: $(TOOLS_STAMP)
+
+$(TOOLS_STAMP): tools/openapi-client.txt | $(VENV_STAMP)
+	@echo "==> installing openapi-python-client into $(TOOLS_VENV) (tools/openapi-client.txt)"
+	$(UV) venv --quiet --allow-existing --python $(PYTHON) $(TOOLS_VENV)
+	$(UV) pip install --python $(TOOLS_VENV)/bin/python --require-hashes -r tools/openapi-client.txt
 	@touch $@
 
 # Java and Maven come in here (and only here); without them `lrm db build` says so.
@@ -51,7 +65,7 @@ run: setup
 	@echo "API docs: http://$(HOST):$(PORT)/docs and /redoc"
 	$(LRM) serve --host $(HOST) --port $(PORT)
 
-test: setup
+test: setup client-tools
 	$(PY) -m pytest
 
 lint: setup

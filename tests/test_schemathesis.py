@@ -11,19 +11,16 @@ The same run against a server you started (`make run`), with a token from
 
 from __future__ import annotations
 
-import socket
-import threading
-import time
 from collections.abc import Iterator
 
 import pytest
 import schemathesis
-import uvicorn
 from hypothesis import HealthCheck, Phase, settings
 
 from api.main import create_app
 from lrm_graph.config import Settings
 from lrm_graph.db.graph import Graph
+from tests.auth.servers import free_port, served
 from tests.auth_helpers import seed_admin
 
 MAX_EXAMPLES = 4
@@ -35,30 +32,11 @@ CHECKS = [
 SCHEMA = schemathesis.openapi.from_dict(create_app(Settings()).openapi())
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def live_api(settings: Settings, graph: Graph) -> Iterator[str]:
     """Serve the app over HTTP on a free port, as `lrm serve` would, for this module."""
-    port = _free_port()
-    config = uvicorn.Config(
-        create_app(settings), host="127.0.0.1", port=port, log_level="warning", lifespan="on"
-    )
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            pytest.fail("the API did not start for the schemathesis run")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=15)
+    with served(settings, free_port()) as url:
+        yield url
 
 
 @pytest.fixture
