@@ -81,6 +81,8 @@ def report(
         if fmt in (Format.CSV, Format.NDJSON):  # every row, streamed a page at a time
             stream = reports.stream_report(graph, request, settings, str(name), filters,
                                            options, fmt.value)  # fmt: skip
+            given = {k: v for k, v in vars(filters).items() if v}
+            typer.echo(f"{name} for {answered_for(stream.scope, given)}", err=True)
             for chunk in stream.chunks:
                 typer.echo(chunk, nl=False)
             return

@@ -42,6 +42,7 @@ class Stream:
     filename: str
     media_type: str
     chunks: Iterator[str]
+    scope: str = "the whole district"  # the learners it covers (ReportScope.describe)
 
 
 @dataclass
@@ -124,7 +125,8 @@ def stream_report(
         first = reader.first(op)
     shown = [s for s in report.sections if reader.shown(s)]
     filename = f"{name}-{ctx.today.isoformat()}.{fmt}"
-    return Stream(filename, MEDIA_TYPES[fmt], _text(report, reader.pages(first), shown, fmt))
+    chunks = _text(report, reader.pages(first), shown, fmt)
+    return Stream(filename, MEDIA_TYPES[fmt], chunks, scope.describe())
 
 
 def _text(
