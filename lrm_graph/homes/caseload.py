@@ -89,13 +89,15 @@ def _unmentored(
     graph: Graph, request: audit.Request, settings: Settings, shown: dict[str, str]
 ) -> dict[str, Any]:
     scope = report_scope.scope_for(graph, request.caller)
-    result = reports.run(graph, settings, "unmentored", reports.Filters(), reports.Options(), scope)
+    # The first SHOWN of each list and how many there are (the summary): never every row.
+    result = reports.run(graph, settings, "unmentored", reports.Filters(), reports.Options(),
+                         scope, reports.PageRequest(limit=SHOWN), summary=True)  # fmt: skip
     none, at_risk = result["sections"]["learners"], result["sections"]["at_risk"]
-    listed = none[:SHOWN] + at_risk[:SHOWN]
-    shown |= scope.purposes(row["learner_uid"] for row in listed)
+    total = result["summary"]["total"]
+    shown |= scope.purposes(row["learner_uid"] for row in none + at_risk)
     return {
-        "unmentored": {"rows": none[:SHOWN], "total": len(none)},
-        "at_risk": {"rows": at_risk[:SHOWN], "total": len(at_risk)},
+        "unmentored": {"rows": none, "total": total["learners"]},
+        "at_risk": {"rows": at_risk, "total": total["at_risk"]},
     }
 
 
