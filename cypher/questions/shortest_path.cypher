@@ -1,8 +1,9 @@
 // Purpose: the shortest path between two nodes over active relationships, either
 //          direction, through no archived node and, unless $through_hubs, through no hub
 //          (a node of $hub_kinds with more than $hub_members members: fragment members;
-//          the two ends may be one). The predicates sit in the WHERE of the shortestPath
-//          so the planner applies them during the search, not after it. The bound is the
+//          the two ends may be one). The predicates sit inside the quantified path
+//          pattern, so the search applies them as it goes (shortestPath with a hub
+//          predicate fell back to enumerating every path: seconds per question). The bound is the
 //          largest max_hops the API allows (a pattern length cannot be a parameter); the
 //          caller's $max_hops is applied to the length found.
 // Fragments: members (cypher/fragments/members.cypher).
@@ -14,11 +15,10 @@
 //          no row when there is no such path within $max_hops. Read.
 MATCH (a:Entity {uid: $from_uid})
 MATCH (b:Entity {uid: $to_uid})
-MATCH p = shortestPath((a)-[*..6]-(b))
-WHERE all(r IN relationships(p) WHERE r.until IS NULL OR r.until > $today)
-  AND all(n IN nodes(p) WHERE n.archived_at IS NULL
-          AND ($through_hubs OR n = a OR n = b OR NOT n.node_kind IN $hub_kinds
-               OR {{members(n, $today)}} <= $hub_members))
+MATCH p = SHORTEST 1 (a)(()-[r]-(n:Entity)
+            WHERE (r.until IS NULL OR r.until > $today) AND n.archived_at IS NULL
+              AND ($through_hubs OR n.uid = $to_uid OR NOT n.node_kind IN $hub_kinds
+                   OR {{members(n, $today)}} <= $hub_members)){1,6}(b)
 WITH p
 WHERE length(p) <= $max_hops
 RETURN [n IN nodes(p) | n {.uid, .node_kind, .name}] AS nodes,
