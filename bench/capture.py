@@ -1,10 +1,11 @@
 """ "The same Cypher through the driver": the named queries one API request runs, with their
 parameters, caught once in process, then replayed with the bare driver.
 
-Requests are caught through FastAPI's TestClient with `Graph._run` wrapped (the one place
-every named query goes through), one request at a time, so each request's queries are
-its own: the caller lookup, the access checks and the audit record included. Replaying
-them leaves out HTTP, the app's Python and the answer's serialization, nothing else.
+Requests are caught through FastAPI's TestClient with `Graph._run` and `Unit._run`
+wrapped (the places every named query goes through), one request at a time, so each
+request's queries are its own: the caller lookup, the access checks and the audit record
+included. Replaying them leaves out HTTP, the app's Python and the answer's serialization,
+nothing else.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from neo4j import RoutingControl
 from api.main import create_app
 from bench.common import Database
 from lrm_graph.db import cypher
-from lrm_graph.db.graph import Graph
+from lrm_graph.db.graph import Graph, Unit
 
 
 @dataclass(frozen=True)
@@ -33,17 +34,24 @@ class Call:
 
 @contextmanager
 def _recording(calls: list[Call]) -> Iterator[None]:
-    original = Graph._run
+    # A use case on audit.operation runs its queries in a Unit (one transaction), whose
+    # own _run does not go through Graph._run: both are wrapped.
+    originals = {kind: kind._run for kind in (Graph, Unit)}
 
-    def run(self: Graph, name: str, routing: RoutingControl, params: Mapping[str, Any]) -> Any:
-        calls.append(Call(name, routing, dict(params)))
-        return original(self, name, routing, params)
+    def wrapped(kind: type[Graph]) -> Any:
+        def run(self: Graph, name: str, routing: RoutingControl, params: Mapping[str, Any]) -> Any:
+            calls.append(Call(name, routing, dict(params)))
+            return originals[kind](self, name, routing, params)
 
-    Graph._run = run  # type: ignore[method-assign]
+        return run
+
+    for kind in originals:
+        kind._run = wrapped(kind)  # type: ignore[method-assign]
     try:
         yield
     finally:
-        Graph._run = original  # type: ignore[method-assign]
+        for kind, original in originals.items():
+            kind._run = original  # type: ignore[method-assign]
 
 
 @contextmanager
