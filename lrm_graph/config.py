@@ -106,12 +106,6 @@ class Settings(BaseSettings):
         default=10, ge=0, description="Seconds between the CLI's progress lines off a terminal."
     )
     bulk_max_rows: int = Field(default=200_000, ge=1, description="Rows one bulk request takes.")
-    import_timeout: float = Field(
-        default=1800.0,
-        gt=0,
-        description="Seconds a OneRoster import's one transaction may take (it writes the "
-        "whole set or nothing).",
-    )
     network_max_nodes: int = Field(default=500, ge=1, description="Nodes a network answer holds.")
     network_hub_members: int = Field(
         default=50,

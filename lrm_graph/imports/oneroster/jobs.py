@@ -6,8 +6,8 @@ options, and how it ended: queued when the upload is staged, running while the i
 runs (with a heartbeat), then succeeded (counts and the problem report: rows with errors
 were skipped), checked (a check only: the report, nothing written), rejected (refused
 whole: nothing was written; the report says why) or failed (the import stopped part way,
-e.g. the database or the process went away: its one transaction rolled back, so nothing
-of it was written; importing the same set again does it all). `lrm import oneroster`
+e.g. the database or the process went away; importing the same set again completes it,
+since imports are idempotent). `lrm import oneroster`
 records its imports the same way.
 """
 

@@ -1,8 +1,7 @@
 """The write step of a OneRoster import: batched UNWIND upserts, then what the set removes.
 
 Node rows are always written before relationship rows (a relationship's ends must
-exist), each batch one query, all in the import's one transaction (`oneroster.run`: the
-set is written whole or not at all). Removals come last: rows a delta marks
+exist), each batch in its own transaction. Removals come last: rows a delta marks
 tobedeleted, then, for each file given in bulk, what that file no longer lists.
 """
 
