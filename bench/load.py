@@ -13,10 +13,11 @@ from __future__ import annotations
 import resource
 import subprocess
 import sys
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from bench import baseline
+from bench import baseline, memory
 from bench.common import Clock, Database, Table, ratio, verdict
 from bench.server import app_environment
 
@@ -32,29 +33,43 @@ class Step:
     rows: int = 0
 
 
-def lrm(db: Database, *args: str) -> Clock:
-    """Run one `lrm` command against the bench database; time it, CPU of the child too."""
+def lrm(db: Database, *args: str, peaks: memory.Peaks | None = None) -> Clock:
+    """Run one `lrm` command against the bench database; time it, CPU of the child too;
+    with `peaks`, its peak resident memory is followed as `lrm <command>`."""
     env = app_environment(db)
     command = [str(Path(sys.executable).with_name("lrm")), *args]
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    with db.timed() as clock:
-        done = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
+    with db.timed() as clock, tempfile.TemporaryFile("w+") as output:
+        process = subprocess.Popen(command, env=env, stdout=output, stderr=subprocess.STDOUT)
+        if peaks is not None:  # "lrm generate", "lrm import oneroster", "lrm import lrm"
+            words = args[:2] if args[0] == "import" else args[:1]
+            peaks.watch("lrm " + " ".join(words), process.pid)
+        code = process.wait()
+        output.seek(0)
+        said = output.read()
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    if done.returncode != 0:
-        raise RuntimeError(f"{' '.join(args)} failed:\n{done.stdout}\n{done.stderr}")
+    if code != 0:
+        raise RuntimeError(f"{' '.join(args)} failed:\n{said}")
     clock.cpu += (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     return clock
 
 
 def run(
-    db: Database, learners: int, seed: int, workdir: Path, per_row_sample: int, passes: int
+    db: Database,
+    learners: int,
+    seed: int,
+    workdir: Path,
+    per_row_sample: int,
+    passes: int,
+    peaks: memory.Peaks | None = None,
 ) -> Table:
     """Load a district of `learners`; with `passes` 0 our imports only (no baseline), 1 our
-    imports cold against the baseline, 2 our imports again (warm) for the ratio."""
+    imports cold against the baseline, 2 our imports again (warm) for the ratio. With
+    `peaks`, the `lrm` commands' peak memory is followed."""
     district = workdir / "district"
     generate = lrm(db, "generate", "--learners", str(learners), "--seed", str(seed),
-                   "--out", str(district))  # fmt: skip
-    first = _imports(db, district)
+                   "--out", str(district), peaks=peaks)  # fmt: skip
+    first = _imports(db, district, peaks)
     nodes, relationships = db.counts()
     if passes == 0:
         return _imports_only(learners, first, generate, (nodes, relationships))
@@ -71,7 +86,7 @@ def run(
     again = None
     if passes > 1:
         baseline.wipe(db)
-        again = _imports(db, district)
+        again = _imports(db, district, peaks)
     for step, stage in zip(again or first, baseline.STAGES, strict=True):
         step.rows = dumped.rows(stage)
     per_row = baseline.per_row(db, dumped, per_row_sample)
@@ -98,10 +113,10 @@ def _imports_only(
     return table
 
 
-def _imports(db: Database, district: Path) -> list[Step]:
+def _imports(db: Database, district: Path, peaks: memory.Peaks | None) -> list[Step]:
     return [
-        Step("import oneroster", lrm(db, "import", "oneroster", str(district))),
-        Step("import lrm", lrm(db, "import", "lrm", str(district / "lrm.json"))),
+        Step("import oneroster", lrm(db, "import", "oneroster", str(district), peaks=peaks)),
+        Step("import lrm", lrm(db, "import", "lrm", str(district / "lrm.json"), peaks=peaks)),
     ]
 
 

@@ -11,17 +11,22 @@ database, or a time beside its target; nothing here is a test, and nothing asser
 from __future__ import annotations
 
 import argparse
+import os
 import signal
 import sys
 import tempfile
+import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
 from pathlib import Path
 from types import FrameType
 
 if __package__ in (None, ""):  # run as a script: make `bench` and the app importable
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench import analytics, load, plans, reads, reports
+from bench import analytics, load, memory, plans, reads, reports
 from bench.common import Database, Table, fresh_database, machine
 from bench.server import admin_headers, serve
 
@@ -49,6 +54,12 @@ def arguments(argv: list[str] | None = None) -> argparse.Namespace:
     )
     parser.add_argument("--skip", default="", help=f"parts to skip, of {', '.join(PARTS[1:])}")
     parser.add_argument("--out", type=Path, help="also write the tables to this file")
+    parser.add_argument(
+        "--progress",
+        type=float,
+        default=0.0,
+        help="print the graph's size every this many seconds while it loads (0: never)",
+    )
     return parser.parse_args(argv)
 
 
@@ -69,9 +80,14 @@ class Report:
         self.out, self.tables = out, list[Table]()
 
     def __call__(self, table: Table) -> None:
-        self.tables.append(table)
+        if table not in self.tables:
+            self.tables.append(table)
         print(table.markdown(), flush=True)
         self.write()
+
+    def keep(self, table: Table) -> None:
+        """Keep a table that fills as the run goes: written with the others, shown later."""
+        self.tables.append(table)
 
     def write(self, tail: str = "") -> None:
         if self.out:
@@ -79,24 +95,108 @@ class Report:
             self.out.write_text(text, encoding="utf-8")
 
 
+class Usage:
+    """The peak resident memory of each part: the API, the JVM, this process, `lrm`."""
+
+    def __init__(self, db: Database, show: Report) -> None:
+        self.db, self.show = db, show
+        self.table = Table(
+            "Peak memory of each part (resident MiB, peak of the part, + growth over it)",
+            ("part", "wall s", "API (uvicorn)", "Neo4j JVM", "bench (this process)",
+             "lrm commands"),
+        )  # fmt: skip
+        self.table.notes.append(
+            "from /proc/PID/status VmHWM, each long-lived process's peak reset at the start "
+            "of the part (bench/memory.py); the JVM's resident set holds its heap and page "
+            "cache as they fill, so its growth is the part's, its peak the run's so far"
+        )
+        show.keep(self.table)
+
+    @contextmanager
+    def part(self, name: str, api: int | None = None) -> Iterator[memory.Peaks]:
+        pids = {"jvm": self.db.pid, "bench": os.getpid()} | ({"api": api} if api else {})
+        start = time.perf_counter()
+        with memory.measure(**pids) as peaks:
+            yield peaks
+        lrm = {k: v for k, v in peaks.peak.items() if k.startswith("lrm ")}
+        self.table.add(
+            name,
+            time.perf_counter() - start,
+            _mib(peaks, "api"),
+            _mib(peaks, "jvm"),
+            _mib(peaks, "bench"),
+            "; ".join(f"{k[4:]} {v:,.0f}" for k, v in lrm.items()),
+        )
+        self.show.write()
+
+
+def _mib(peaks: memory.Peaks, name: str) -> str:
+    if name not in peaks.peak:
+        return ""
+    return f"{peaks.peak[name]:,.0f} (+{peaks.peak[name] - peaks.before.get(name, 0.0):,.0f})"
+
+
 def measure(db: Database, args: argparse.Namespace, work: Path, show: Report) -> None:
     skip = set(args.skip.split(",")) - {""}
-    show(load.run(db, args.learners, args.seed, work, args.per_row, args.passes))
+    usage = Usage(db, show)
+    with usage.part("load") as peaks, counting(db, args.progress):
+        show(load.run(db, args.learners, args.seed, work, args.per_row, args.passes, peaks))
     headers = admin_headers(db)
     with serve(db) as server:
         if "reads" not in skip:
             limits = {"requests": args.requests, "seconds": args.seconds, "seed": args.seed}
-            show(reads.run(db, server, headers, count=args.samples, **limits))
+            with usage.part("reads", server.pid):
+                show(reads.run(db, server, headers, count=args.samples, **limits))
         if "reports" not in skip:
-            show(reports.run(db, server, headers, args.repeats))
+            with usage.part("reports", server.pid):
+                show(reports.run(db, server, headers, args.repeats))
     if "analytics" not in skip:
-        show(analytics.run(db, args.repeats))
+        with usage.part("analytics (in this process)"):
+            show(analytics.run(db, args.repeats))
     if "footprint" not in skip:
-        show(reports.footprint(db, headers))
+        with usage.part("footprint (a process per request)"):
+            show(reports.footprint(db, headers))
     if "plans" not in skip:
         sample = reads.paths(reads.samples(db, 1, args.seed))
         asked = reports.report_paths() | {q: found[0] for q, found in sample.items() if found}
         show(plans.run(db, headers, asked))
+    show(usage.table)
+
+
+@contextmanager
+def counting(db: Database, every: float) -> Iterator[None]:
+    """Every `every` seconds (0: never) print how big the graph has grown, with the time:
+    what a long load reached, should it be stopped."""
+    if every <= 0:
+        yield
+        return
+    stop = threading.Event()
+    start = time.perf_counter()
+
+    def report() -> None:
+        while not stop.wait(every):
+            try:
+                nodes, relationships = db.counts()
+            except Exception as exc:  # a progress line, never a failure
+                print(f"progress: could not count ({exc})", flush=True)
+                continue
+            job = db.run("import_progress")
+            doing = ""
+            if job and job[0]["status"] == "running":
+                done, total = job[0]["rows_done"] or 0, job[0]["rows_total"] or 0
+                doing = f"; import job: {done:,} of {total:,} rows"
+            minutes = (time.perf_counter() - start) / 60
+            stamp = datetime.now(UTC).strftime("%H:%M:%S UTC")
+            print(f"progress {stamp}: {minutes:.1f} min, {nodes:,} nodes, "
+                  f"{relationships:,} relationships{doing}", flush=True)  # fmt: skip
+
+    thread = threading.Thread(target=report, name="bench-progress", daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        thread.join()
 
 
 def stop_on_sigterm() -> None:
