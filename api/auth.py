@@ -9,9 +9,8 @@ from fastapi.security import OAuth2PasswordBearer
 
 from api.deps import GraphDep
 from lrm_graph import problem_types
-from lrm_graph.auth import accounts, keys
 from lrm_graph.auth.caller import Caller, Scope
-from lrm_graph.auth.secrets import KEY_PREFIX, TOKEN_PREFIX
+from lrm_graph.auth.callers import CheckedCallers
 from lrm_graph.errors import Forbidden, LrmError
 
 # OAuth2 password flow for people; systems send their API key the same way (Bearer).
@@ -22,17 +21,19 @@ class Unauthorized(LrmError):
     problem = problem_types.SIGN_IN_NEEDED
 
 
+def checked_callers(request: Request) -> CheckedCallers:
+    """Return the callers this app checked lately (`token_cache_seconds`)."""
+    callers: CheckedCallers = request.app.state.callers
+    return callers
+
+
 def current_caller(
     request: Request, graph: GraphDep, token: Annotated[str | None, Depends(bearer)]
 ) -> Caller:
     """Return the caller of this request, or answer 401."""
     if not token:
         raise Unauthorized("sign in first: send Authorization: Bearer <token or API key>")
-    caller = None
-    if token.startswith(KEY_PREFIX):
-        caller = keys.caller_for_key(graph, token)
-    elif token.startswith(TOKEN_PREFIX):
-        caller = accounts.caller_for_token(graph, token)
+    caller = checked_callers(request).caller_for(graph, token)
     if caller is None:
         raise Unauthorized("the token or key is not valid, has expired or was revoked")
     request.state.caller = caller

@@ -38,6 +38,7 @@ from api.routes import oidc as oidc_routes
 from api.routes import privacy as privacy_routes
 from api.routes import problems as problem_routes
 from lrm_graph import __version__
+from lrm_graph.auth.callers import CheckedCallers
 from lrm_graph.config import Settings, get_settings
 from lrm_graph.db import schema
 from lrm_graph.db.graph import connect
@@ -80,6 +81,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         docs_url=None,  # /docs and /redoc come from web.docs, on vendored files (no CDN)
         redoc_url=None,
     )
+    app.state.callers = CheckedCallers.from_settings(settings)
     errors.install(app)
     openapi.install(app)
     middleware.install(app, settings, refusal_page=web_app.refusal_page)

@@ -1,21 +1,39 @@
-"""The analytics projection against a bare driver loop that reads the same records, and
-the time of each analytic over one projection (`lrm_graph.analysis.runner.time_analytics`)."""
+"""The analytics projection against a bare driver loop that reads the same records, the
+time of each analytic over one projection (`lrm_graph.analysis.runner.time_analytics`),
+and every analytic per school and district-wide through the API, each request in a
+process of its own with its peak memory (`scopes`).
+
+    .venv/bin/python bench/analytics.py --learners 10000 --schools 3
+"""
 
 from __future__ import annotations
 
+import argparse
+import json
 import statistics
+import subprocess
+import sys
+import tempfile
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
+
+if __package__ in (None, ""):  # run as a script: make `bench` and the app importable
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from neo4j import READ_ACCESS, ManagedTransaction
 
-from bench.common import Database, Table, ratio, verdict
-from lrm_graph.analysis import projection, runner
+from bench import load
+from bench.common import Database, Table, fresh_database, machine, ratio, verdict
+from bench.server import admin_headers, app_environment
+from lrm_graph.analysis import LearnerFilter, projection, runner
 from lrm_graph.db import cypher
 
 PROJECTION_RATIO = 1.5
+SCHOOL_SECONDS = 2.0  # issue 14's targets at 100,000 learners: one school, each analytic
+DISTRICT_SECONDS, DISTRICT_MIB = 60.0, 2048.0  # the district, each analytic, the API process
 
 
 @contextmanager
@@ -79,3 +97,89 @@ def run(db: Database, repeats: int) -> Table:
     for name, seconds in timing.seconds.items():
         table.add(f"in process: {name}", size, seconds, "", "", "", "")
     return table
+
+
+def schools(db: Database, count: int) -> list[dict[str, Any]]:
+    """Return up to `count` schools (uid, name, learners), the largest first."""
+    return db.run("schools", count=count)
+
+
+def in_api_process(db: Database, token: str, path: str) -> dict[str, Any]:
+    """Run one request in an API process of its own (bench/footprint.py --once)."""
+    script = Path(__file__).with_name("footprint.py")
+    command = [sys.executable, str(script), "--once", "--data-dir", str(db.settings.data_dir),
+               "--token", token, path]  # fmt: skip
+    done = subprocess.run(
+        command, env=app_environment(db), capture_output=True, text=True, check=False
+    )
+    if done.returncode != 0:
+        raise RuntimeError(f"{path}: {done.stderr[-2000:]}")
+    found: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    return found
+
+
+def scopes(db: Database, headers: dict[str, str], count: int = 3) -> Table:
+    """Time every analytic for each of the `count` largest schools and for the district,
+    one API request each in a process of its own: seconds and the process's peak memory."""
+    table = Table(
+        "Analytics per school and district-wide (one API request, a process of its own)",
+        ("scope", "learners", "analytic", "seconds", "process peak RSS MiB", "target", "met"),
+    )
+    token = headers["Authorization"].split()[1]
+    scopes = [(f"school {s['name']}", s["learners"], s["uid"]) for s in schools(db, count)]
+    for scope, learners, organization in [*scopes, ("district", None, None)]:
+        for name in runner.NAMES:
+            path = f"/v1/analytics/{name}" + (
+                f"?organization={organization}" if organization else ""
+            )
+            got = in_api_process(db, token, path)
+            seconds, peak = got["seconds"], got["max_rss_mib"]
+            if organization:
+                target, met = f"< {SCHOOL_SECONDS:g} s", seconds < SCHOOL_SECONDS
+            else:
+                target = f"< {DISTRICT_SECONDS:g} s, < {DISTRICT_MIB:g} MiB"
+                met = seconds < DISTRICT_SECONDS and peak < DISTRICT_MIB
+            table.add(scope, learners or "all", name, seconds, peak, target, verdict(met))
+    table.notes.append(
+        "command, per request: `.venv/bin/python bench/footprint.py --once --data-dir DIR "
+        "--token TOKEN /v1/analytics/NAME[?organization=UID]`; seconds include the app's "
+        "first request (the projection, the analytic, the audit); peak RSS is the process's "
+        "VmHWM, the app's start included"
+    )
+    return table
+
+
+def in_process(db: Database, count: int = 3) -> Table:
+    """Time the projection and each analytic in process, per school and district-wide."""
+    table = Table(
+        "Analytics in process: the projection and each analytic, per scope",
+        ("scope", "projection nodes", "projection edges", "step", "seconds"),
+    )
+    found = [(f"school {s['name']}", s["uid"]) for s in schools(db, count)]
+    for scope, organization in [*found, ("district", None)]:
+        timing = runner.time_analytics(db.graph, filters=LearnerFilter(organization))
+        for step, seconds in timing.seconds.items():
+            table.add(scope, timing.nodes, timing.relationships, step, seconds)
+    return table
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description="Analytics per school and district-wide.")
+    parser.add_argument("--learners", type=int, default=10_000)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--schools", type=int, default=3, help="the largest N schools")
+    parser.add_argument("--heap", default="4g", help="Neo4j JVM heap")
+    parser.add_argument("--page-cache", default="4g", help="Neo4j page cache")
+    args = parser.parse_args(argv)
+    print("\n".join(f"- {k}: {v}" for k, v in machine().items()), flush=True)
+    with (
+        tempfile.TemporaryDirectory(prefix="lrm-bench-analytics-") as work,
+        fresh_database(args.heap, args.page_cache) as db,
+    ):
+        print(load.run(db, args.learners, args.seed, Path(work), 0, 0).markdown(), flush=True)
+        print(in_process(db, args.schools).markdown(), flush=True)
+        print(scopes(db, admin_headers(db), args.schools).markdown(), flush=True)
+
+
+if __name__ == "__main__":
+    main()

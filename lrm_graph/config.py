@@ -116,6 +116,16 @@ class Settings(BaseSettings):
     token_minutes: int = Field(
         default=60, ge=1, le=7 * 24 * 60, description="How long a sign-in token lives."
     )
+    token_cache_seconds: float = Field(
+        default=5.0,
+        ge=0,
+        le=300,
+        description="How long a process trusts a token or API key it has checked (0: never); "
+        "a revoked one stops working within this bound.",
+    )
+    token_cache_entries: int = Field(
+        default=10_000, ge=1, description="Callers a process keeps checked at most."
+    )
     signin_max_failures: int = Field(
         default=5, ge=1, description="Failed sign-ins in a row before the account is locked."
     )

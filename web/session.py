@@ -22,6 +22,7 @@ from typing import Annotated
 from fastapi import Depends, Request
 from starlette.responses import Response
 
+from api.auth import checked_callers
 from api.deps import GraphDep
 from api.disclosure import client_ip, request_label
 from lrm_graph import problem_types
@@ -78,7 +79,7 @@ def current_session(request: Request, graph: GraphDep) -> WebSession:
     token = request.cookies.get(SESSION_COOKIE)
     caller = None
     if token and token.startswith(TOKEN_PREFIX):
-        caller = accounts.caller_for_token(graph, token)
+        caller = checked_callers(request).caller_for(graph, token)
     if caller is not None and token is not None:
         request.state.caller = caller  # the audit of a refusal names them
         session = WebSession(caller, token, csrf_token_for(token))

@@ -6,7 +6,7 @@ from fastapi import APIRouter, Depends, Request, status
 from fastapi.security import OAuth2PasswordRequestForm
 from pydantic import BaseModel
 
-from api.auth import CallerDep, bearer
+from api.auth import CallerDep, bearer, checked_callers
 from api.deps import GraphDep, SettingsDep
 from api.disclosure import client_ip, request_label
 from api.schemas.accounts import InvitationAccept, TokenOut
@@ -58,9 +58,11 @@ def accept_invitation(
 
 
 @router.post("/revoke", status_code=status.HTTP_204_NO_CONTENT)
-def sign_out(caller: CallerDep, graph: GraphDep, token: Annotated[str, Depends(bearer)]) -> None:
+def sign_out(
+    request: Request, caller: CallerDep, graph: GraphDep, token: Annotated[str, Depends(bearer)]
+) -> None:
     """Revoke the token this request carries (API keys are revoked with `lrm keys revoke`)."""
-    accounts.revoke_token(graph, token)
+    checked_callers(request).sign_out(graph, token)
 
 
 @router.get("/me", response_model=CallerOut)

@@ -88,10 +88,10 @@ def _entry(
 
 
 def _append(graph: Graph, entries: list[dict[str, Any]]) -> int:
-    if not entries:
-        return 0
-    rows = graph.write("audit/record_entries", entries=entries)
-    return int(rows[0]["recorded"])
+    """Write the entries in one statement: alone, one round trip; in a unit, among its last."""
+    if entries:
+        graph.write_last("audit/record_entries", entries=entries)
+    return len(entries)
 
 
 @dataclass(frozen=True)
@@ -102,18 +102,21 @@ class Operation:
     request: Request
     action: str
     recorded: set[tuple[str, str]] = field(default_factory=set)
+    entries: list[dict[str, Any]] = field(default_factory=list)
 
     def record(
         self, purposes: Mapping[str, str] | Iterable[tuple[str, str]], action: str | None = None
     ) -> int:
         """Record the learners the operation reads or writes ({uid: purpose}), as allowed,
         as its action (or `action`: a `grant`), each learner once per action; the entries
-        commit with the work or not at all."""
+        are written in one statement when the operation ends, and commit with the work or
+        not at all."""
         action = action or self.action
         items = purposes.items() if isinstance(purposes, Mapping) else purposes
         new = [(uid, purpose) for uid, purpose in items if (uid, action) not in self.recorded]
         self.recorded.update((uid, action) for uid, _ in new)
-        return record(self.graph, self.request, action, new)
+        self.entries.extend(_entry(self.request, action, uid, why, "allowed") for uid, why in new)
+        return len(new)
 
 
 @contextmanager
@@ -129,7 +132,9 @@ def operation(
     """
     try:
         with graph.unit() as unit:
-            yield Operation(unit, request, action)
+            op = Operation(unit, request, action)
+            yield op
+            _append(unit, op.entries)
     except LrmError as exc:
         if not exc.audited and exc.status < 500:
             # Outside the transaction that is rolled back (an operation may run inside

@@ -36,23 +36,36 @@ KEPT = {
 ROWS_PER_NODE = 4  # as records.network.ROWS_PER_NETWORK_NODE: a hub stops the walk early
 
 
-def project(graph: Graph, *, today: date | None = None) -> nx.MultiDiGraph:
-    """Build the projection of the whole district, streaming records in one read
-    transaction of its own.
+def project(
+    graph: Graph, *, organization: str | None = None, today: date | None = None
+) -> nx.MultiDiGraph:
+    """Build the projection of the whole district, or of one organization's subgraph (its
+    people, what is one relationship from them, and the industries and resources of
+    those), streaming records in one read transaction of its own: each row goes into the
+    graph as it arrives, and no list of rows is held beside it.
 
     Its own, also when `graph` is an operation's unit: READ routing lets a cluster's
     followers serve it, and it writes nothing, so the operation stays all or nothing.
     """
     today = today or clock.today()
+    kinds = [kind.value for kind in PROJECTED_KINDS]
 
     @unit_of_work(timeout=graph.timeout)
     def work(tx: ManagedTransaction) -> nx.MultiDiGraph:
         # Built inside the transaction function: a retried transaction starts afresh.
         G = new_graph()
-        kinds = [kind.value for kind in PROJECTED_KINDS]
-        for row in _stream(tx, "analytics/project_nodes", kinds=kinds):
+        if organization is None:
+            nodes = _stream(tx, "analytics/project_nodes", kinds=kinds)
+        else:
+            nodes = _stream(tx, "analytics/project_organization_nodes",
+                            organization=organization, kinds=kinds, today=today)  # fmt: skip
+        for row in nodes:
             _add_row(G, row, today)
-        for row in _stream(tx, "analytics/project_relationships", today=today):
+        if organization is None:
+            ties = _stream(tx, "analytics/project_relationships", today=today)
+        else:
+            ties = _stream(tx, "analytics/project_relationships_from", uids=list(G), today=today)
+        for row in ties:
             if row["from_uid"] in G and row["to_uid"] in G:
                 add_relationship(G, row["from_uid"], row["to_uid"], row["type"])
         return G

@@ -47,14 +47,16 @@ def run(
     caring_types: Iterable[str],
     scope: ReportScope = DISTRICT,
 ) -> Report:
-    """Run the analytic called `name` over the whole graph, reporting on the learners asked
-    for among those `scope` sees (the answer's `learners` are those it names)."""
+    """Run the analytic called `name`, reporting on the learners asked for among those
+    `scope` sees (the answer's `learners` are those it names): over the organization's
+    subgraph when the filters name one (`projection.project`), else over the district."""
     if name not in RUNNERS:
         raise NotFound(f"no analytic called {name!r}; there are {', '.join(NAMES)}")
     options = options or Options()
     options.check()
-    learners = select(graph, filters or LearnerFilter(), scope)
-    G = projection.project(graph)
+    filters = filters or LearnerFilter()
+    learners = select(graph, filters, scope)
+    G = projection.project(graph, organization=filters.organization)
     return RUNNERS[name](G, learners, options, tuple(caring_types), scope)
 
 
@@ -126,11 +128,11 @@ def time_analytics(
     caring_types: Iterable[str] = DEFAULT_CARING_TYPES,
 ) -> Timing:
     """Time the selection and projection once, then each analytic over that projection."""
-    options = options or Options()
+    options, filters = options or Options(), filters or LearnerFilter()
     seconds: dict[str, float] = {}
     start = perf_counter()
-    learners = select(graph, filters or LearnerFilter())
-    G = projection.project(graph)
+    learners = select(graph, filters)
+    G = projection.project(graph, organization=filters.organization)
     seconds["projection"] = perf_counter() - start
     for name in names:
         start = perf_counter()

@@ -182,13 +182,19 @@ def issue_token(
 
 def caller_for_token(graph: Graph, token: str) -> Caller | None:
     """Return the caller a live token stands for, or None."""
+    found = token_caller(graph, token)
+    return found[0] if found else None
+
+
+def token_caller(graph: Graph, token: str) -> tuple[Caller, datetime] | None:
+    """Return the caller a live token stands for and when the token expires, or None."""
     rows = graph.read("auth/get_token_caller", token_hash=digest(token), now=clock.now())
     if not rows:
         return None
     account = rows[0]["a"]
     role = Role(account["role"])
     scopes = frozenset(Scope) if role is Role.ADMIN else PERSON_SCOPES
-    return Caller(
+    caller = Caller(
         kind="user",
         id=account["uid"],
         role=role,
@@ -197,6 +203,7 @@ def caller_for_token(graph: Graph, token: str) -> Caller | None:
         org_uid=account.get("org_uid"),
         scopes=scopes,
     )
+    return caller, rows[0]["expires_at"]
 
 
 def revoke_token(graph: Graph, token: str) -> bool:

@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+import time
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import ExitStack, contextmanager
 from typing import Any
 
-from neo4j import Driver, GraphDatabase, NotificationMinimumSeverity, RoutingControl, Transaction
+from neo4j import (
+    READ_ACCESS,
+    WRITE_ACCESS,
+    Driver,
+    GraphDatabase,
+    NotificationMinimumSeverity,
+    Record,
+    RoutingControl,
+    Transaction,
+)
 from neo4j import exceptions as neo4j_errors
 from neo4j import graph as neo4j_graph
 from neo4j import time as neo4j_time
@@ -15,6 +25,8 @@ from lrm_graph import metrics
 from lrm_graph.config import Settings
 from lrm_graph.db import cypher
 from lrm_graph.errors import DuplicateKey, GraphUnavailable, InvalidInput, LrmError
+
+RETRY_PAUSE = 0.2  # seconds between two tries of a read the database could not answer
 
 
 def plain(value: Any) -> Any:
@@ -59,45 +71,59 @@ def translated_errors() -> Iterator[None]:
 class Graph:
     """Run named queries against one database through one driver."""
 
-    def __init__(self, driver: Driver, database: str, timeout: float) -> None:
+    def __init__(self, driver: Driver, database: str, timeout: float, retry_seconds: float = 0.0):
         self.driver = driver
         self.database = database
         self.timeout = timeout
+        self.retry_seconds = retry_seconds
 
     def read(self, name: str, /, **params: Any) -> list[dict[str, Any]]:
-        """Run a named read query with READ routing; return its rows as plain dicts."""
+        """Run a named read query with READ routing in one round trip; return its rows as
+        plain dicts. Tried again while the database answers with a transient error."""
         return self._run(name, RoutingControl.READ, params)
 
     def write(self, name: str, /, **params: Any) -> list[dict[str, Any]]:
         """Run a named write query in one transaction; return its rows as plain dicts."""
-        return self._run(name, RoutingControl.WRITE, params)
+        with translated_errors(), metrics.connection_held(), metrics.timed_query(name):
+            result = self.driver.execute_query(
+                cypher.load(name, self.timeout),
+                dict(params),
+                database_=self.database,
+                routing_=RoutingControl.WRITE,
+            )
+        return _rows(result.records)
+
+    def write_last(self, name: str, /, **params: Any) -> None:
+        """Run a named write that nothing after it reads (an audit entry): here alone, in
+        one round trip and never retried (it must not be written twice); in a unit, as one
+        of its last statements, committed with it."""
+        self._run(name, RoutingControl.WRITE, params)
 
     @contextmanager
     def unit(self, timeout: float | None = None) -> Iterator[Graph]:
-        """Open one transaction: the queries run on the `Graph` it yields commit together
+        """Open one transaction: the writes run on the `Graph` it yields commit together
         when the block ends, or none of them does when it raises. It may take `timeout`
         seconds in all (the query timeout unless said: a roster import says more).
 
         An operation's checks, its audit entry and its write share it, so a refused write
-        leaves neither half. Not retried by the driver: a unit that fails on a transient
-        error fails as a whole (503), and the caller may try again.
+        leaves neither half. The transaction opens at the unit's first write: reads before
+        it run alone, a round trip each (under Neo4j's read-committed isolation a read in
+        the transaction sees nothing more); a unit that only reads and then records
+        (`write_last`) makes that one write its only statement, one round trip, no
+        transaction. Not retried by the driver: a unit that fails on a transient error
+        fails as a whole (503), and the caller may try again.
         """
-        with (
-            translated_errors(),
-            metrics.connection_held(),
-            self.driver.session(database=self.database) as session,
-        ):
-            tx = session.begin_transaction(timeout=timeout or self.timeout)
+        unit = Unit(self, timeout or self.timeout)
+        with translated_errors():
             try:
-                yield Unit(self, tx)
-                tx.commit()
+                yield unit
+                unit.finish()
             finally:
-                if not tx.closed():
-                    tx.rollback()
+                unit.close()
 
     def detached(self) -> Graph:
         """Return a `Graph` on the same driver outside any open transaction."""
-        return Graph(self.driver, self.database, self.timeout)
+        return Graph(self.driver, self.database, self.timeout, self.retry_seconds)
 
     def ping(self) -> None:
         """Raise `GraphUnavailable` unless the database answers."""
@@ -105,35 +131,90 @@ class Graph:
             self.driver.verify_connectivity()
 
     def _run(self, name: str, routing: RoutingControl, params: Mapping[str, Any]) -> list[dict]:
+        """Run one query alone, in an auto-commit transaction: one round trip (the driver's
+        `execute_query` makes two: the query, then its commit)."""
+        reading = routing is RoutingControl.READ
         with translated_errors(), metrics.connection_held(), metrics.timed_query(name):
-            result = self.driver.execute_query(
-                cypher.load(name, self.timeout),
-                dict(params),
-                database_=self.database,
-                routing_=routing,
-            )
-        return [{k: plain(v) for k, v in record.items()} for record in result.records]
+            deadline = time.monotonic() + (self.retry_seconds if reading else 0.0)
+            while True:
+                try:
+                    return self._auto_commit(name, READ_ACCESS if reading else WRITE_ACCESS, params)
+                except (neo4j_errors.Neo4jError, neo4j_errors.DriverError) as exc:
+                    if not exc.is_retryable() or time.monotonic() > deadline:
+                        raise
+                time.sleep(RETRY_PAUSE)
+
+    def _auto_commit(self, name: str, mode: str, params: Mapping[str, Any]) -> list[dict]:
+        with self.driver.session(
+            database=self.database,
+            default_access_mode=mode,
+            # the bookmarks `execute_query` keeps: in a cluster, a read sees earlier writes
+            bookmark_manager=self.driver.execute_query_bookmark_manager,
+        ) as session:
+            return _rows(session.run(cypher.load(name, self.timeout), dict(params)))
 
     def close(self) -> None:
         self.driver.close()
 
 
 class Unit(Graph):
-    """A `Graph` whose named queries all run in one open transaction (`Graph.unit`)."""
+    """A `Graph` whose writes all run in one transaction, opened at the first (`Graph.unit`)."""
 
-    def __init__(self, graph: Graph, tx: Transaction) -> None:
-        super().__init__(graph.driver, graph.database, graph.timeout)
-        self._tx = tx
+    def __init__(self, graph: Graph, timeout: float) -> None:
+        super().__init__(graph.driver, graph.database, graph.timeout, graph.retry_seconds)
+        self._tx_timeout = timeout  # the whole transaction's
+        self._open = ExitStack()  # the session and its connection, from the first write
+        self._tx: Transaction | None = None
+        self._last: list[tuple[str, Mapping[str, Any]]] = []
 
     @contextmanager
     def unit(self, timeout: float | None = None) -> Iterator[Graph]:
         """Join the open transaction: a use case called by another shares its unit."""
         yield self
 
-    def _run(self, name: str, routing: RoutingControl, params: Mapping[str, Any]) -> list[dict]:
+    def read(self, name: str, /, **params: Any) -> list[dict[str, Any]]:
+        if self._tx is None:  # nothing written yet: the read needs no transaction
+            return super().read(name, **params)
+        return self._in_transaction(name, params)
+
+    def write(self, name: str, /, **params: Any) -> list[dict[str, Any]]:
+        return self._in_transaction(name, params)
+
+    def write_last(self, name: str, /, **params: Any) -> None:
+        self._last.append((name, params))
+
+    def finish(self) -> None:
+        """Run the last writes and commit; a lone last write needs no transaction."""
+        if self._tx is None and len(self._last) == 1:
+            name, params = self._last.pop()
+            Graph._run(self, name, RoutingControl.WRITE, params)
+        for name, params in self._last:
+            self._in_transaction(name, params)
+        if self._tx is not None:
+            self._tx.commit()
+
+    def close(self) -> None:
+        """Roll back what did not commit and give the connection back."""
+        with self._open:
+            if self._tx is not None and not self._tx.closed():
+                self._tx.rollback()
+
+    def _in_transaction(self, name: str, params: Mapping[str, Any]) -> list[dict[str, Any]]:
+        if self._tx is None:
+            self._open.enter_context(metrics.connection_held())
+            session = self._open.enter_context(
+                self.driver.session(
+                    database=self.database,
+                    bookmark_manager=self.driver.execute_query_bookmark_manager,
+                )
+            )
+            self._tx = session.begin_transaction(timeout=self._tx_timeout)
         with translated_errors(), metrics.timed_query(name):
-            records = list(self._tx.run(cypher.literal(name), dict(params)))
-        return [{k: plain(v) for k, v in record.items()} for record in records]
+            return _rows(self._tx.run(cypher.literal(name), dict(params)))
+
+
+def _rows(records: Iterable[Record]) -> list[dict[str, Any]]:
+    return [{k: plain(v) for k, v in record.items()} for record in records]
 
 
 def connect(settings: Settings) -> Graph:
@@ -155,4 +236,4 @@ def connect(settings: Settings) -> Graph:
         connection_timeout=5.0,
         notifications_min_severity=NotificationMinimumSeverity.OFF,
     )
-    return Graph(driver, settings.neo4j_database, settings.query_timeout)
+    return Graph(driver, settings.neo4j_database, settings.query_timeout, settings.retry_seconds)

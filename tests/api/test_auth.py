@@ -111,13 +111,18 @@ def test_expired_token_is_refused(client: TestClient, graph: Graph, settings: Se
     )
 
 
-def test_api_key_is_scoped_and_revocable(client: TestClient, graph: Graph) -> None:
+def test_api_key_is_scoped_and_revocable(
+    client: TestClient, graph: Graph, settings: Settings
+) -> None:
     secret, record = keys.create_key(graph, name="SIS sync", scopes=[Scope.READ], org_uid=None)
     key = {"Authorization": f"Bearer {secret}"}
     me = client.get("/v1/auth/me", headers=key).json()
     assert (me["kind"], me["role"], me["scopes"]) == ("api_key", "client", ["read"])
     keys.revoke_key(graph, record["uid"])
-    assert client.get("/v1/auth/me", headers=key).status_code == 401
+    # Refused once no process trusts it any longer (tests/auth/test_token_cache.py: the bound).
+    untrusting = settings.model_copy(update={"token_cache_seconds": 0})
+    with TestClient(create_app(untrusting)) as fresh:
+        assert fresh.get("/v1/auth/me", headers=key).status_code == 401
 
 
 def test_person_account_needs_its_person(graph: Graph) -> None:

@@ -10,6 +10,7 @@ from typing import Annotated
 from fastapi import Form, Request
 from starlette.responses import RedirectResponse, Response
 
+from api.auth import checked_callers
 from api.deps import GraphDep, SettingsDep
 from api.disclosure import client_ip, request_label
 from lrm_graph.access import audit
@@ -62,17 +63,17 @@ def sign_in(
         return sign_in_page(request, session, email=email, problem=_said(exc),
                             status_code=exc.status)  # fmt: skip
     if session.token is not None:  # signing in again: the earlier token is done with
-        accounts.revoke_token(graph, session.token)
+        checked_callers(request).sign_out(graph, session.token)
     response = RedirectResponse(HOME, status_code=303)
     web_session.start(request, response, issued)
     return response
 
 
 @router.post("/sign-out")
-def sign_out(session: SessionDep, graph: GraphDep) -> Response:
+def sign_out(request: Request, session: SessionDep, graph: GraphDep) -> Response:
     """Revoke the session's token (it stops working on the API too) and drop the cookie."""
     if session.token is not None:
-        accounts.revoke_token(graph, session.token)
+        checked_callers(request).sign_out(graph, session.token)
     response = RedirectResponse(HOME, status_code=303)
     web_session.end(response)
     return response

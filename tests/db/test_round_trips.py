@@ -1,0 +1,79 @@
+"""Round trips to Neo4j per API read, counted from the driver's own log (db/round_trips.py):
+a checked caller costs none, each query one (no transaction of its own to open or commit),
+the audit entries one; a read that makes more than it did fails here."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+from fastapi.testclient import TestClient
+
+from lrm_graph import metrics
+from lrm_graph.db.round_trips import counting
+from tests import factories
+
+# Round trips each read makes at most, as the district admin. The goal is 2 (the question,
+# then its audit entries); those above it say how far each still is.
+CEILING = {
+    "/v1/learners/{ada}": 2,
+    "/v1/learners": 3,
+    "/v1/adults/{mira}/caseload": 3,
+    "/v1/paths?from={ada}&to={ben}": 5,
+    "/v1/search?q=ada": 2,
+    "/v1/relationships/{mentoring}": 2,
+    "/v1/relationships?node={ada}": 2,
+    "/v1/learners/{ada}/brief": 15,
+    "/v1/learners/{ada}/timeline": 9,
+    "/v1/reports/unmentored": 2,
+    "/v1/auth/me": 0,
+}
+# Reads whose queries another change reshapes (hub-aware networks): held to the rule that
+# every round trip is a query, not yet to a count.
+UNCOUNTED = ["/v1/learners/{ada}/network", "/v1/learners/{ada}/network?depth=2"]
+
+
+@pytest.fixture
+def uids(client: TestClient) -> dict[str, str]:
+    ada = factories.learner(client, given_name="Ada", family_name="Lane")
+    ben = factories.learner(client, given_name="Ben", family_name="Ray")
+    mira = factories.adult(client, given_name="Mira", family_name="Sol", roles=["mentor"])
+    school = factories.organization(client, name="North High", kind="school")
+    mentoring = factories.relate(client, "MENTORS", mira["uid"], ada["uid"])
+    factories.relate(client, "PEER_OF", ada["uid"], ben["uid"])
+    factories.relate(client, "ENROLLED_AT", ada["uid"], school["uid"])
+    return {"ada": ada["uid"], "ben": ben["uid"], "mira": mira["uid"],
+            "mentoring": mentoring["uid"]}  # fmt: skip
+
+
+def named_queries() -> Counter[str]:
+    """Return how many times each named query has run in this process."""
+    ran: Counter[str] = Counter()
+    for metric in metrics.QUERY_SECONDS.collect():
+        for sample in metric.samples:
+            if sample.name.endswith("_count"):
+                ran[sample.labels["query"]] += int(sample.value)
+    return ran
+
+
+def measured(client: TestClient, url: str) -> tuple[int, int, list[str]]:
+    """Return the round trips and queries of one read (its plans compiled and its caller
+    checked by the same read just before), and the names of the queries it ran."""
+    assert client.get(url).status_code == 200, url
+    assert client.get("/v1/auth/me").status_code == 200  # checked now, if no longer trusted
+    before = named_queries()
+    with counting() as trips:
+        response = client.get(url)
+    assert response.status_code == 200, response.text
+    return trips.count, trips.queries, sorted((named_queries() - before).elements())
+
+
+@pytest.mark.parametrize("path", [*CEILING, *UNCOUNTED])
+def test_a_read_makes_one_round_trip_per_query_and_none_for_its_caller(
+    client: TestClient, uids: dict[str, str], path: str
+) -> None:
+    count, queries, names = measured(client, path.format(**uids))
+    assert count == queries == len(names), names
+    assert "auth/get_token_caller" not in names  # checked a moment ago: trusted
+    if path in CEILING:
+        assert count <= CEILING[path], f"{path}: {count} round trips ({', '.join(names)})"
