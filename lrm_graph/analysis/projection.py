@@ -10,6 +10,7 @@ carries `screened` (cleared and current today: `store.relationships.is_screened`
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 from datetime import date
 from typing import Any
@@ -59,15 +60,20 @@ def project(
         else:
             nodes = _stream(tx, "analytics/project_organization_nodes",
                             organization=organization, kinds=kinds, today=today)  # fmt: skip
+        # Each relationship's ends as the node's own uid object, its type interned: the
+        # driver decodes fresh strings per row, and a district's edges would keep millions.
+        ends: dict[str, str] = {}
         for row in nodes:
             _add_row(G, row, today)
+            ends[row["uid"]] = row["uid"]
         if organization is None:
             ties = _stream(tx, "analytics/project_relationships", today=today)
         else:
             ties = _stream(tx, "analytics/project_relationships_from", uids=list(G), today=today)
         for row in ties:
-            if row["from_uid"] in G and row["to_uid"] in G:
-                add_relationship(G, row["from_uid"], row["to_uid"], row["type"])
+            start, end = ends.get(row["from_uid"]), ends.get(row["to_uid"])
+            if start is not None and end is not None:
+                add_relationship(G, start, end, sys.intern(row["type"]))
         return G
 
     with (
