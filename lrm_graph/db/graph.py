@@ -172,12 +172,12 @@ class Unit(Graph):
         """Join the open transaction: a use case called by another shares its unit."""
         yield self
 
-    def read(self, name: str, /, **params: Any) -> list[dict[str, Any]]:
-        if self._tx is None:  # nothing written yet: the read needs no transaction
-            return super().read(name, **params)
-        return self._in_transaction(name, params)
-
     def write(self, name: str, /, **params: Any) -> list[dict[str, Any]]:
+        return self._run(name, RoutingControl.WRITE, params)
+
+    def _run(self, name: str, routing: RoutingControl, params: Mapping[str, Any]) -> list[dict]:
+        if self._tx is None and routing is RoutingControl.READ:
+            return super()._run(name, routing, params)  # nothing written yet: no transaction
         return self._in_transaction(name, params)
 
     def write_last(self, name: str, /, **params: Any) -> None:
