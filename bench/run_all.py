@@ -26,11 +26,11 @@ from types import FrameType
 if __package__ in (None, ""):  # run as a script: make `bench` and the app importable
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench import analytics, load, memory, plans, reads, reports
+from bench import analytics, load, memory, plans, reads, reports, reports_scale
 from bench.common import Database, Table, fresh_database, machine
 from bench.server import admin_headers, serve
 
-PARTS = ("load", "reads", "reports", "analytics", "footprint", "plans")
+PARTS = ("load", "reads", "reports", "reports_scale", "analytics", "footprint", "plans")
 
 
 def arguments(argv: list[str] | None = None) -> argparse.Namespace:
@@ -150,6 +150,9 @@ def measure(db: Database, args: argparse.Namespace, work: Path, show: Report) ->
         if "reports" not in skip:
             with usage.part("reports", server.pid):
                 show(reports.run(db, server, headers, args.repeats))
+        if "reports_scale" not in skip:  # summary + first page, streamed CSV
+            with usage.part("reports: first pages and streams", server.pid):
+                show(reports_scale.run(server, headers, args.learners))
     if "analytics" not in skip:
         with usage.part("analytics (in this process)"):
             show(analytics.run(db, args.repeats))
