@@ -145,7 +145,8 @@ def readable_among(
         for uid in (rel["from_uid"], rel["to_uid"])
     }
     readable = node_checks.readable_nodes(graph, caller, plain) if plain else set()
-    kept, disclosed = [], {}
+    kept: list[dict[str, Any]] = []
+    disclosed: node_checks.Disclosed = {}
     for rel in rels:
         pair = (rel["from_uid"], rel["to_uid"])
         learners = [uid for uid in pair if kinds[uid] == LEARNER]

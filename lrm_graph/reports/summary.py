@@ -71,7 +71,7 @@ def _by_pages(graph: Graph, ctx: Context, report: Report) -> Counter[Group]:
                 break
             schools = _schools(graph, ctx, rows)
             for row in rows:
-                where = schools.get(row.get("learner_uid"), ())
+                where = schools.get(row.get("learner_uid") or "", ())
                 if row.get("organization_uid") is not None:
                     where = ((row["organization_uid"], row.get("organization_name")),)
                 reason = row.get("reason") or row.get("status")
