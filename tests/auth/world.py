@@ -8,6 +8,7 @@ guardian, plus a guardian's own email the roster does not hold and a stranger's.
 from __future__ import annotations
 
 import re
+import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -157,6 +158,15 @@ def admin_client(live: Live, graph: Graph) -> httpx.Client:
 
 def me(live: Live, token: str) -> httpx.Response:
     return api(live, "GET", "/v1/auth/me", token)
+
+
+def refused_within_cache_bound(live: Live, token: str) -> int:
+    """The status of `me` once the token cache's bound has passed (polling meanwhile): a
+    token revoked elsewhere may be trusted from memory for `token_cache_seconds`, no longer."""
+    deadline = time.monotonic() + live.settings.token_cache_seconds + 1.0
+    while (status := me(live, token).status_code) != 401 and time.monotonic() < deadline:
+        time.sleep(0.2)
+    return status
 
 
 def uid_of(graph: Graph, source_id: str) -> str:
