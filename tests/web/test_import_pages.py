@@ -72,8 +72,11 @@ def test_a_running_jobs_page_moves_on_without_a_reload(
     rows = watched.page.locator("#import-progress .rows")
     expect(rows).to_have_text("3 of 10")
     watched.page.evaluate("() => { window.notReloaded = true; }")
+    back = watched.page.get_by_role("link", name="All imports")
+    back.focus()  # someone reading with the keyboard: the polling must not take the focus
     jobs.update(store, job["id"], rows_done=7)
     expect(rows).to_have_text("7 of 10")
+    expect(back).to_be_focused()
     jobs.update(store, job["id"], status="failed", detail="the database went away")
     expect(watched.page.locator("#import-progress .status")).to_have_text("failed")
     expect(watched.page.locator("#import-progress .detail")).to_have_text("the database went away")

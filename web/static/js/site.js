@@ -5,9 +5,11 @@
 (() => {
   let section = null;
   document.addEventListener("htmx:before:request", (event) => {
-    // A section that fills itself in once the page is there keeps the focus where it is.
-    const onLoad = event.target.getAttribute("hx-trigger") === "load";
-    section = onLoad ? null : (event.target.closest("section[id]")?.id ?? null);
+    // A section that fills itself in once the page is there, or refreshes itself (an
+    // import's progress, every second), keeps the focus where the person left it.
+    const trigger = event.target.getAttribute("hx-trigger") ?? "";
+    const byItself = trigger === "load" || trigger.startsWith("every ");
+    section = byItself ? null : (event.target.closest("section[id]")?.id ?? null);
   });
   document.addEventListener("htmx:after:swap", () => {
     const swapped = section && document.getElementById(section);
