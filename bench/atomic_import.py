@@ -91,11 +91,9 @@ def main() -> None:
         f"A OneRoster import in one transaction: {args.learners:,} learners, seed {args.seed}",
         ("import", "wall s (CPU client + JVM)", "ratio to the best baseline"),
     )
-    table.add("batch by batch, first (cold JVM, not counted)",
-              f"{warm.wall:.1f} ({warm.cpu:.1f} + {warm.jvm_cpu:.1f})", "")  # fmt: skip
+    table.add("batch by batch, first (cold JVM, not counted)", warm.times(), "")
     for name, took in runs:
-        table.add(name, f"{took.wall:.1f} ({took.cpu:.1f} + {took.jvm_cpu:.1f})",
-                  ratio(took.wall, best_base))  # fmt: skip
+        table.add(name, took.times(), ratio(took.wall, best_base))
     table.notes += [
         f"best of each: one transaction {best_one:.1f} s, batch by batch {best_base:.1f} s: "
         f"{ratio(best_one, best_base)}",

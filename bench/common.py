@@ -63,6 +63,10 @@ class Clock:
     cpu: float = 0.0
     jvm_cpu: float = 0.0
 
+    def times(self) -> str:
+        """Return e.g. `31.2 (12.0 + 40.5)`: wall seconds (CPU of this process + the JVM's)."""
+        return f"{self.wall:.1f} ({self.cpu:.1f} + {self.jvm_cpu:.1f})"
+
 
 @dataclass
 class Database:

@@ -74,8 +74,7 @@ def main() -> None:
                         ("import oneroster, clean (warm: the baseline)", clean_clock),
                         ("import oneroster --check, dirty", check_clock),
                         ("import oneroster, dirty", dirty_clock)):  # fmt: skip
-        table.add(name, f"{clock.wall:.1f} ({clock.cpu:.1f} + {clock.jvm_cpu:.1f})",
-                  ratio(clock.wall, clean_clock.wall))  # fmt: skip
+        table.add(name, clock.times(), ratio(clock.wall, clean_clock.wall))
     rows = sum(n["rows"] for n in report["files"].values())
     skipped = sum(n["skipped"] for n in report["files"].values())
     table.notes += [

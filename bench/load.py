@@ -105,9 +105,9 @@ def _imports_only(
         ("step", "s (CPU client + JVM)", "target", "met"),
     )
     for step in first:
-        table.add(step.name, _times(step.clock), "", "")
+        table.add(step.name, step.clock.times(), "", "")
     total = generate.wall + sum(s.clock.wall for s in first)
-    table.add("generate", _times(generate), "", "")
+    table.add("generate", generate.times(), "", "")
     table.add("generate + both imports", f"{total:.1f}", f"< {DISTRICT_MINUTES:.0f} min",
               verdict(total < DISTRICT_MINUTES * 60))  # fmt: skip
     return table
@@ -138,7 +138,7 @@ def _table(
     for cold, warm, theirs in zip(first, ours, minimal, strict=True):
         wall, base_wall = warm.clock.wall, theirs.clock.wall
         met = verdict(wall <= LOAD_TARGET * base_wall)
-        times = (_times(cold.clock), _times(warm.clock) if again else "", _times(theirs.clock))
+        times = (cold.clock.times(), warm.clock.times() if again else "", theirs.clock.times())
         table.add(warm.name, warm.rows, *times, ratio(wall, base_wall), f"<= x{LOAD_TARGET}", met)
     load = sum(s.clock.wall for s in ours)
     base = sum(s.clock.wall for s in minimal)
@@ -165,7 +165,3 @@ def _table(
         f"{per_row.seconds_per_relationship * 1000:.2f} ms a relationship (after a warm-up)",
     ]
     return table
-
-
-def _times(clock: Clock) -> str:
-    return f"{clock.wall:.1f} ({clock.cpu:.1f} + {clock.jvm_cpu:.1f})"
