@@ -19,7 +19,7 @@ from pathlib import Path
 
 import httpx
 
-from bench import load
+from bench import load, memory
 from bench import reports as bench_reports
 from bench.common import Database, Table, fresh_database, machine
 from bench.server import Server, admin_headers, serve
@@ -31,10 +31,10 @@ TTFB_SECONDS, GROWTH_MB = 1.0, 100.0  # issue 14's targets at 100,000 learners
 
 def peak_rss_mb(pid: int) -> float:
     """Return a process's peak resident set so far (VmHWM), in MB."""
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmHWM:"):
-            return int(line.split()[1]) / 1024
-    raise RuntimeError(f"no VmHWM for pid {pid}")
+    peak = memory.status_mib(pid, "VmHWM")
+    if peak is None:
+        raise RuntimeError(f"no VmHWM for pid {pid}")
+    return peak
 
 
 def stream_csv(client: httpx.Client, path: str) -> tuple[float, float, int]:
