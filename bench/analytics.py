@@ -8,7 +8,6 @@ process of its own with its peak memory (`scopes`).
 
 from __future__ import annotations
 
-import argparse
 import json
 import statistics
 import subprocess
@@ -26,7 +25,15 @@ if __package__ in (None, ""):  # run as a script: make `bench` and the app impor
 from neo4j import READ_ACCESS, ManagedTransaction
 
 from bench import load
-from bench.common import Database, Table, fresh_database, machine, ratio, verdict
+from bench.common import (
+    Database,
+    Table,
+    district_arguments,
+    fresh_database,
+    machine,
+    ratio,
+    verdict,
+)
 from bench.server import admin_headers, app_environment
 from lrm_graph.analysis import LearnerFilter, projection, runner
 from lrm_graph.db import cypher
@@ -164,12 +171,8 @@ def in_process(db: Database, count: int = 3) -> Table:
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description="Analytics per school and district-wide.")
-    parser.add_argument("--learners", type=int, default=10_000)
-    parser.add_argument("--seed", type=int, default=1)
+    parser = district_arguments("Analytics per school and district-wide.", "4g", "4g")
     parser.add_argument("--schools", type=int, default=3, help="the largest N schools")
-    parser.add_argument("--heap", default="4g", help="Neo4j JVM heap")
-    parser.add_argument("--page-cache", default="4g", help="Neo4j page cache")
     args = parser.parse_args(argv)
     print("\n".join(f"- {k}: {v}" for k, v in machine().items()), flush=True)
     with (

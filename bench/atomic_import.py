@@ -15,7 +15,6 @@ quieter machine): that is why imports stay batch by batch.
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 import tempfile
@@ -26,7 +25,7 @@ if __package__ in (None, ""):  # run as a script: make `bench` and the app impor
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench import baseline
-from bench.common import Clock, Database, Table, fresh_database, machine, ratio
+from bench.common import Clock, Database, Table, district_arguments, fresh_database, machine, ratio
 from lrm_graph import clock
 from lrm_graph.demo.generator import generate
 from lrm_graph.imports import oneroster
@@ -64,12 +63,8 @@ def one_transaction(db: Database, district: Path, timeout: float = 1800.0) -> Cl
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--learners", type=int, default=10_000)
-    parser.add_argument("--seed", type=int, default=1)
+    parser = district_arguments(__doc__.splitlines()[0])
     parser.add_argument("--passes", type=int, default=2)
-    parser.add_argument("--heap", default="2g")
-    parser.add_argument("--page-cache", default="1g")
     args = parser.parse_args()
     facts = machine()
     year = clock.today().year if clock.today().month > 6 else clock.today().year - 1

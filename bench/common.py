@@ -6,6 +6,7 @@ Timings are wall-clock; beside them go CPU seconds of this process and of the Ne
 
 from __future__ import annotations
 
+import argparse
 import os
 import platform
 import tempfile
@@ -33,6 +34,19 @@ def query(name: str, timeout: float | None = None) -> Query:
     # Safe for the same reason as lrm_graph.db.cypher.load: a file of this repository, chosen
     # by a name in our code; every value goes in as a $parameter.
     return Query(cast(LiteralString, text), timeout=timeout)
+
+
+def district_arguments(
+    description: str, heap: str = "2g", page_cache: str = "1g"
+) -> argparse.ArgumentParser:
+    """Return a parser with the options of a benchmark on a generated district: --learners,
+    --seed, and the fresh Neo4j's --heap and --page-cache; a benchmark adds its own."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--learners", type=int, default=10_000)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--heap", default=heap, help="Neo4j JVM heap")
+    parser.add_argument("--page-cache", default=page_cache, help="Neo4j page cache")
+    return parser
 
 
 def machine() -> dict[str, str]:

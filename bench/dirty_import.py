@@ -11,7 +11,6 @@ against what was planted (precision and recall), and how many rows were skipped.
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import subprocess
@@ -24,7 +23,7 @@ if __package__ in (None, ""):  # run as a script: make `bench` and the app impor
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench import baseline
-from bench.common import Database, Table, fresh_database, machine, ratio
+from bench.common import Database, Table, district_arguments, fresh_database, machine, ratio
 from bench.load import lrm
 from bench.server import app_environment
 
@@ -39,12 +38,8 @@ def report_of(db: Database, district: Path) -> dict[str, Any]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--learners", type=int, default=10_000)
-    parser.add_argument("--seed", type=int, default=1)
+    parser = district_arguments(__doc__.splitlines()[0])
     parser.add_argument("--rate", type=float, default=0.01)
-    parser.add_argument("--heap", default="2g")
-    parser.add_argument("--page-cache", default="1g")
     args = parser.parse_args()
     facts = machine()
     with (

@@ -39,7 +39,7 @@ if __package__ in (None, ""):  # run as a script: make `bench` and the app impor
 from neo4j import time as neo4j_time
 
 from bench import load
-from bench.common import Database, Table, fresh_database, machine, query, ratio
+from bench.common import Database, Table, district_arguments, fresh_database, machine, query, ratio
 from lrm_graph.config import Settings
 from lrm_graph.db import runtime, schema
 from lrm_graph.db.graph import connect
@@ -171,11 +171,7 @@ def run_importer(settings: Settings, home: Path, files: Export) -> str:
 
 
 def arguments(argv: list[str] | None = None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--learners", type=int, default=10_000)
-    parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--heap", default="2g")
-    parser.add_argument("--page-cache", default="1g")
+    parser = district_arguments(__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, help="also write the table to this file")
     return parser.parse_args(argv)
 

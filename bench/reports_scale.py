@@ -21,7 +21,7 @@ import httpx
 
 from bench import load, memory
 from bench import reports as bench_reports
-from bench.common import Database, Table, fresh_database, machine
+from bench.common import Database, Table, district_arguments, fresh_database, machine
 from bench.server import Server, admin_headers, serve
 from lrm_graph import reports
 
@@ -73,12 +73,8 @@ def run(server: Server, headers: dict[str, str], learners: int) -> Table:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--learners", type=int, default=10_000)
-    parser.add_argument("--seed", type=int, default=1)
+    parser = district_arguments(__doc__.splitlines()[0])
     parser.add_argument("--repeats", type=int, default=3)
-    parser.add_argument("--heap", default="2g")
-    parser.add_argument("--page-cache", default="1g")
     args = parser.parse_args()
     print(machine())
     with (

@@ -27,18 +27,14 @@ if __package__ in (None, ""):  # run as a script: make `bench` and the app impor
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench import analytics, load, memory, plans, reads, reports, reports_scale
-from bench.common import Database, Table, fresh_database, machine
+from bench.common import Database, Table, district_arguments, fresh_database, machine
 from bench.server import admin_headers, serve
 
 PARTS = ("load", "reads", "reports", "reports_scale", "analytics", "footprint", "plans")
 
 
 def arguments(argv: list[str] | None = None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--learners", type=int, default=10_000)
-    parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--heap", default="4g", help="Neo4j JVM heap")
-    parser.add_argument("--page-cache", default="4g", help="Neo4j page cache")
+    parser = district_arguments(__doc__.splitlines()[0], "4g", "4g")
     parser.add_argument("--samples", type=int, default=200, help="people sampled for reads")
     parser.add_argument("--requests", type=int, default=800, help="per question and side")
     parser.add_argument("--seconds", type=float, default=45.0, help="per question and side")
