@@ -24,7 +24,7 @@ from lrm_graph.reports.common import (
     Options,
     caring_types,
 )
-from lrm_graph.reports.paging import EVERY_ROW, FIRST_PAGE, PageRequest
+from lrm_graph.reports.paging import EVERY_ROW, PageRequest
 from lrm_graph.reports.runner import disclosed, run, to_csv, to_rows
 from lrm_graph.reports.stream import Stream, stream_report
 
@@ -32,7 +32,6 @@ __all__ = [
     "DEFAULT_DAYS",
     "DEFAULT_MIN_LEARNERS",
     "EVERY_ROW",
-    "FIRST_PAGE",
     "REPORTS",
     "Filters",
     "InvalidSetting",

@@ -39,7 +39,6 @@ class PageRequest:
             raise InvalidInput(f"limit must be between 1 and {MAX_LIMIT}")
 
 
-FIRST_PAGE = PageRequest()
 EVERY_ROW = PageRequest(limit=ALL)
 
 
