@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -45,6 +45,23 @@ EVERY_ROW = PageRequest(limit=ALL)
 def key_of(order: tuple[str, ...], row: Mapping[str, Any]) -> Key:
     """Return a row's key: the values of its order's fields."""
     return [row[field.lstrip("-")] for field in order]
+
+
+def every_page(
+    read: Callable[[Key | None, int], list[dict[str, Any]] | None],
+    order: tuple[str, ...],
+    size: int,
+    first: list[dict[str, Any]] | None = None,
+) -> Iterator[list[dict[str, Any]]]:
+    """Yield a section's pages in turn: `first` (when already read, else `read(None, size)`),
+    then each `read(after, size)` after the key of the page before's last row, until a
+    page comes back short."""
+    rows = read(None, size) if first is None else first
+    while rows:
+        yield rows
+        if len(rows) < size:
+            return
+        rows = read(key_of(order, rows[-1]), size)
 
 
 def sort_key(order: tuple[str, ...], key: Key) -> tuple[Any, ...]:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import partial
 
 from lrm_graph import clock, tabular
 from lrm_graph.access import audit, report_scope
@@ -26,7 +27,7 @@ from lrm_graph.db.graph import Graph
 from lrm_graph.errors import InvalidInput, LrmError
 from lrm_graph.reports.catalogue import Report, Section, get
 from lrm_graph.reports.common import Context, Filters, Options, Rows
-from lrm_graph.reports.paging import Key, key_of
+from lrm_graph.reports.paging import Key, every_page
 from lrm_graph.reports.runner import context, disclosed_by, to_columns
 
 log = logging.getLogger(__name__)
@@ -55,6 +56,7 @@ class _Reader:
     ctx: Context
     scope: ReportScope
     size: int
+    shown: list[Section]  # the sections this run lists, in order
     # Learners recorded so far: a learner in two sections (or pages) is recorded once. The
     # one thing that grows with the report: a uid per learner listed (about 10 MB for
     # 100,000), never their rows.
@@ -64,43 +66,32 @@ class _Reader:
         """Yield (section, rows) pages: `first` (already read), then the rest."""
         if first is None:
             return
-        yield first
-        section, rows = first
-        after = key_of(section.order, rows[-1]) if len(rows) == self.size else None
-        sections = [s for s in self.report.sections if self.shown(s)]
-        for current in sections[sections.index(section) :]:
-            if current is not section:
-                after = None
-            elif after is None:
-                continue
-            while True:
-                with audit.operation(self.graph, self.request, "read") as op:
-                    rows = self.read(op, current, after)
-                if rows:
-                    yield current, rows
-                if len(rows) < self.size:
-                    break
-                after = key_of(current.order, rows[-1])
+        start, rows = first
+        for section in self.shown[self.shown.index(start) :]:
+            read = partial(self.read_alone, section)
+            given = rows if section is start else None
+            for page in every_page(read, section.order, self.size, given):
+                yield section, page
 
     def first(self, op: audit.Operation) -> tuple[Section, Rows] | None:
         """Read and record the first page that has rows (None: the report lists nobody)."""
-        for section in self.report.sections:
-            if not self.shown(section):
-                continue
-            rows = self.read(op, section, None)
+        for section in self.shown:
+            rows = self.read(op, section, None, self.size)
             if rows:
                 return section, rows
         return None
 
-    def read(self, op: audit.Operation, section: Section, after: Key | None) -> Rows:
-        rows = self.report.page(op.graph, self.ctx, section.name, after, self.size) or []
+    def read_alone(self, section: Section, after: Key | None, size: int) -> Rows:
+        """Read and record a page in a transaction of its own."""
+        with audit.operation(self.graph, self.request, "read") as op:
+            return self.read(op, section, after, size)
+
+    def read(self, op: audit.Operation, section: Section, after: Key | None, size: int) -> Rows:
+        rows = self.report.page(op.graph, self.ctx, section.name, after, size) or []
         new = disclosed_by(rows) - self.recorded
         op.record(self.scope.purposes(new))
         self.recorded |= new
         return rows
-
-    def shown(self, section: Section) -> bool:
-        return section.shown(self.ctx)
 
 
 def stream_report(
@@ -121,9 +112,9 @@ def stream_report(
     with audit.operation(graph, request, "read") as op:
         scope = report_scope.scope_for(op.graph, request.caller)
         ctx = context(op.graph, settings, report, filters, options, scope)
-        reader = _Reader(graph, request, report, ctx, scope, size)
+        shown = [s for s in report.sections if s.shown(ctx)]
+        reader = _Reader(graph, request, report, ctx, scope, size, shown)
         first = reader.first(op)
-    shown = [s for s in report.sections if reader.shown(s)]
     filename = f"{name}-{ctx.today.isoformat()}.{fmt}"
     chunks = _text(report, reader.pages(first), shown, fmt)
     return Stream(filename, MEDIA_TYPES[fmt], chunks, scope.describe())

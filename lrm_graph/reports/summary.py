@@ -11,13 +11,14 @@ rows: learners, (learner, adult) pairs, adults or groups, as the section lists.
 from __future__ import annotations
 
 from collections import Counter
+from functools import partial
 from typing import Any
 
 from lrm_graph.db.graph import Graph
 from lrm_graph.reports.care import unmentored_params
 from lrm_graph.reports.catalogue import Report
 from lrm_graph.reports.common import Context
-from lrm_graph.reports.paging import MAX_LIMIT, key_of
+from lrm_graph.reports.paging import MAX_LIMIT, every_page
 
 School = tuple[str | None, str | None]  # (uid, name)
 Group = tuple[str, str | None, str | None, tuple[School, ...]]  # section, reason, grade, schools
@@ -64,11 +65,8 @@ def _by_pages(graph: Graph, ctx: Context, report: Report) -> Counter[Group]:
     for section in report.sections:
         if not section.shown(ctx):
             continue
-        after = None
-        while True:
-            rows = report.page(graph, ctx, section.name, after, MAX_LIMIT)
-            if not rows:
-                break
+        read = partial(report.page, graph, ctx, section.name)
+        for rows in every_page(read, section.order, MAX_LIMIT):
             schools = _schools(graph, ctx, rows)
             for row in rows:
                 where = schools.get(row.get("learner_uid") or "", ())
@@ -76,9 +74,6 @@ def _by_pages(graph: Graph, ctx: Context, report: Report) -> Counter[Group]:
                     where = ((row["organization_uid"], row.get("organization_name")),)
                 reason = row.get("reason") or row.get("status")
                 found[(section.name, reason, row.get("grade_level"), where)] += 1
-            if len(rows) < MAX_LIMIT:
-                break
-            after = key_of(section.order, rows[-1])
     return found
 
 
