@@ -112,10 +112,10 @@ def relationships_of(client: TestClient, uid: str, **params: Any) -> list[dict[s
     return response.json()["items"]
 
 
-def lrm(settings: Settings, *args: str) -> Result:
-    """Run `lrm ...` against the test database with fresh settings."""
+def lrm(settings: Settings, *args: str, **env: str) -> Result:
+    """Run `lrm ...` against the test database with fresh settings (and `env` on top)."""
     get_settings.cache_clear()
     try:
-        return runner.invoke(app, list(args), env=cli_env(settings))
+        return runner.invoke(app, list(args), env=cli_env(settings) | env)
     finally:
         get_settings.cache_clear()

@@ -4,11 +4,8 @@ import re
 from pathlib import Path
 
 from fastapi.testclient import TestClient
-from typer.testing import CliRunner
 
-from cli.main import app
-from lrm_graph.config import Settings, get_settings
-from tests.cli_env import cli_env
+from lrm_graph.config import Settings
 from tests.imports import support
 
 
@@ -103,12 +100,8 @@ def test_import_off_a_terminal_says_its_progress_in_lines(
     client: TestClient, settings: Settings, tmp_path: Path
 ) -> None:
     out = support.district(tmp_path)
-    get_settings.cache_clear()
-    try:
-        env = cli_env(settings) | {"LRM_PROGRESS_SECONDS": "0"}  # a line at every step
-        result = CliRunner().invoke(app, ["import", "oneroster", str(out)], env=env)
-    finally:
-        get_settings.cache_clear()
+    # LRM_PROGRESS_SECONDS=0: a line at every step.
+    result = support.lrm(settings, "import", "oneroster", str(out), LRM_PROGRESS_SECONDS="0")
     assert result.exit_code == 0, result.output
     line = re.compile(
         r"importing the roster: ([\d,]+) of ([\d,]+) rows \((\d+)%\), [\d,]+ rows/s, .+ left"
