@@ -6,7 +6,8 @@ compared with plain networkx's (a backend that answers otherwise is no candidate
 
 A backend must be installed in the environment first (`pip install nx-parallel` or
 `graphblas-algorithms`); none is a dependency of the project. One that cannot be imported,
-or does not implement a call, says so in its row.
+does not implement a call, or refuses one of the call's arguments, says so in its row: no
+time, and the error where its answer would be compared.
 """
 
 from __future__ import annotations
@@ -60,6 +61,8 @@ def compare(S: nx.Graph, backends: list[str], samples: int) -> Table:
             try:
                 found = call(S, backend)
             except (ImportError, NotImplementedError, TypeError) as exc:
+                # Not installed (ImportError), not implemented by the backend
+                # (NotImplementedError), or an argument its version does not take (TypeError).
                 table.add(
                     name, backend, "", plain_seconds, "", f"{type(exc).__name__}: {exc}"[:120]
                 )
