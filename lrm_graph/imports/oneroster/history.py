@@ -66,8 +66,7 @@ def _dead(job: dict[str, Any], now: datetime) -> str | None:
     if host == socket.gethostname() and pid.isdigit() and not process_alive(int(pid)):
         return (
             f"the process that ran this import (pid {pid} on {host}) stopped before it "
-            f"finished, while it was {job['status']}; import the set again to "
-            "complete it"
+            f"finished, while it was {job['status']}; import the set again to complete it"
         )
     seen = job["heartbeat_at"] or job["created_at"]
     if seen is not None and now - seen > STALE_AFTER:

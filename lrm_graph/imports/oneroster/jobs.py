@@ -7,8 +7,7 @@ runs (with a heartbeat), then succeeded (counts and the problem report: rows wit
 were skipped), checked (a check only: the report, nothing written), rejected (refused
 whole: nothing was written; the report says why) or failed (the import stopped part way,
 e.g. the database or the process went away; importing the same set again completes it,
-since imports are idempotent). `lrm import oneroster`
-records its imports the same way.
+since imports are idempotent). `lrm import oneroster` records its imports the same way.
 """
 
 from __future__ import annotations
