@@ -145,11 +145,8 @@ def _write_archive(path: Path, dump: Path, manifest: Manifest) -> None:
 
 
 def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
     with path.open("rb") as file:
-        while chunk := file.read(1 << 20):
-            digest.update(chunk)
-    return digest.hexdigest()
+        return hashlib.file_digest(file, "sha256").hexdigest()
 
 
 def read_manifest(path: Path) -> Manifest:
