@@ -4,13 +4,15 @@ schools and communities a caller may filter a report by (the web app's report pa
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
+from datetime import date
 from typing import Any
 
 from lrm_graph import clock
 from lrm_graph.access import audit, report_scope
 from lrm_graph.db.graph import Graph
 
+School = tuple[str | None, str | None]  # (uid, name)
 CHOICES_PER_KIND = 500  # more schools or communities than a list of choices can show
 
 
@@ -24,14 +26,10 @@ def counts_by_school_and_grade(graph: Graph, result: Mapping[str, Any]) -> list[
         for row in rows or ():
             if row.get("learner_uid") is not None:
                 grades[row["learner_uid"]] = row.get("grade_level")
-    rows = graph.read("reports/get_learner_schools", learner_uids=sorted(grades),
-                      today=clock.today())  # fmt: skip
-    schools: dict[str, list[tuple[str | None, str | None]]] = {uid: [] for uid in grades}
-    for row in rows:
-        schools[row["learner_uid"]].append((row["school_uid"], row["school_name"]))
+    schools = schools_of(graph, grades, clock.today())
     counted: Counter[tuple[str | None, str | None, str | None]] = Counter()
     for uid, grade in grades.items():
-        for school_uid, school_name in schools[uid] or [(None, None)]:
+        for school_uid, school_name in schools.get(uid) or [(None, None)]:
             counted[(school_uid, school_name, grade)] += 1
     order = sorted(counted, key=lambda key: (key[1] or "~", key[2] or "", key[0] or ""))
     return [
@@ -39,6 +37,20 @@ def counts_by_school_and_grade(graph: Graph, result: Mapping[str, Any]) -> list[
          "learners": counted[(school_uid, school_name, grade)]}
         for school_uid, school_name, grade in order
     ]  # fmt: skip
+
+
+def schools_of(
+    graph: Graph, learner_uids: Iterable[str], today: date
+) -> dict[str, tuple[School, ...]]:
+    """Return {learner uid: ((school uid, name), ...), by uid}: the organizations some
+    learners are actively enrolled at (a learner enrolled nowhere is left out)."""
+    uids = sorted(set(learner_uids))
+    if not uids:
+        return {}
+    where: dict[str, list[School]] = {}
+    for row in graph.read("reports/get_learner_schools", learner_uids=uids, today=today):
+        where.setdefault(row["learner_uid"], []).append((row["school_uid"], row["school_name"]))
+    return {uid: tuple(sorted(schools)) for uid, schools in where.items()}
 
 
 def filter_choices(graph: Graph, request: audit.Request) -> dict[str, list[dict[str, Any]]]:

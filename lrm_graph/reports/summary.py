@@ -19,8 +19,8 @@ from lrm_graph.reports.care import unmentored_params
 from lrm_graph.reports.catalogue import Report
 from lrm_graph.reports.common import Context
 from lrm_graph.reports.paging import MAX_LIMIT, every_page
+from lrm_graph.reports.places import School, schools_of
 
-School = tuple[str | None, str | None]  # (uid, name)
 Group = tuple[str, str | None, str | None, tuple[School, ...]]  # section, reason, grade, schools
 
 
@@ -67,7 +67,8 @@ def _by_pages(graph: Graph, ctx: Context, report: Report) -> Counter[Group]:
             continue
         read = partial(report.page, graph, ctx, section.name)
         for rows in every_page(read, section.order, MAX_LIMIT):
-            schools = _schools(graph, ctx, rows)
+            learners = (row["learner_uid"] for row in rows if row.get("learner_uid"))
+            schools = schools_of(graph, learners, ctx.today)
             for row in rows:
                 where = schools.get(row.get("learner_uid") or "", ())
                 if row.get("organization_uid") is not None:
@@ -75,14 +76,3 @@ def _by_pages(graph: Graph, ctx: Context, report: Report) -> Counter[Group]:
                 reason = row.get("reason") or row.get("status")
                 found[(section.name, reason, row.get("grade_level"), where)] += 1
     return found
-
-
-def _schools(graph: Graph, ctx: Context, rows: list[dict[str, Any]]) -> dict[str, tuple]:
-    """Return {learner uid: ((school uid, name), ...)} for the learners of some rows."""
-    uids = sorted({row["learner_uid"] for row in rows if row.get("learner_uid")})
-    if not uids:
-        return {}
-    where: dict[str, list[School]] = {}
-    for row in graph.read("reports/get_learner_schools", learner_uids=uids, today=ctx.today):
-        where.setdefault(row["learner_uid"], []).append((row["school_uid"], row["school_name"]))
-    return {uid: tuple(sorted(schools)) for uid, schools in where.items()}
