@@ -6,6 +6,7 @@
 // screening (safeguarding:
 // a proposed or revoked one is not yet, or no longer, a relationship), as in analytics.
 // Fragments: screened (cypher/fragments/screened.cypher), an expert's screening.
+//            reported (cypher/fragments/reported.cypher), the learners a report looks at.
 // Parameters: $today (date), $caring_types (list of type names), $visible (uids of the
 //             learners the caller may see, or null for all), $grade, $organization
 //             (Organization uid), $community (Community uid); a filter is null when not
@@ -17,16 +18,7 @@
 MATCH (l:Learner)
 WHERE ($after IS NULL OR l.uid > $after[0])
   AND l.archived_at IS NULL
-  AND ($visible IS NULL OR l.uid IN $visible)
-  AND ($grade IS NULL OR l.grade_level = $grade)
-  AND ($organization IS NULL OR EXISTS {
-    (l)-[e:ENROLLED_AT]->(o:Organization {uid: $organization})
-    WHERE e.until IS NULL OR e.until > $today
-  })
-  AND ($community IS NULL OR EXISTS {
-    (l)-[m:MEMBER_OF]->(c:Community {uid: $community})
-    WHERE m.until IS NULL OR m.until > $today
-  })
+  AND {{reported(l, $today)}}
 // Two distinct adults settle it: the subquery stops there.
 WITH l, COLLECT {
   MATCH (l)-[r]-(a:Adult|Expert)

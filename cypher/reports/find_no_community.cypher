@@ -1,6 +1,7 @@
 // Purpose: learners in scope without a home base: no active MEMBER_OF a non-archived
 //          Community whose kind is $home_base_kind ('advisory'); and whether they belong
 //          to any community at all (no active MEMBER_OF any non-archived Community).
+// Fragments: reported (cypher/fragments/reported.cypher), the learners a report looks at.
 // Parameters: $today (date), $home_base_kind (a CommunityKind value), $visible (uids of
 //             the learners the caller may see, or null for all), $grade, $organization
 //             (Organization uid), $community (Community uid); a filter is null when not
@@ -12,16 +13,7 @@
 MATCH (l:Learner)
 WHERE ($after IS NULL OR l.uid > $after[0])
   AND l.archived_at IS NULL
-  AND ($visible IS NULL OR l.uid IN $visible)
-  AND ($grade IS NULL OR l.grade_level = $grade)
-  AND ($organization IS NULL OR EXISTS {
-    (l)-[e:ENROLLED_AT]->(o:Organization {uid: $organization})
-    WHERE e.until IS NULL OR e.until > $today
-  })
-  AND ($community IS NULL OR EXISTS {
-    (l)-[m:MEMBER_OF]->(c:Community {uid: $community})
-    WHERE m.until IS NULL OR m.until > $today
-  })
+  AND {{reported(l, $today)}}
   AND NOT EXISTS {
     (l)-[m:MEMBER_OF]->(c:Community)
     WHERE c.kind = $home_base_kind AND c.archived_at IS NULL

@@ -4,6 +4,7 @@
 //          $caring_types, active (until null or after $today), a non-archived Adult, or an
 //          Expert with a cleared, current screening and an active connection.
 // Fragments: screened (cypher/fragments/screened.cypher), an expert's screening.
+//            reported (cypher/fragments/reported.cypher), the learners a report looks at.
 // Parameters: $today (date), $caring_types (list of type names), $min_learners
 //             (integer), $visible (uids of the learners the caller may see, or null for
 //             all), $grade, $organization (Organization uid), $community (Community uid);
@@ -13,16 +14,7 @@
 //          most learners first, then by adult uid. Read.
 MATCH (l:Learner)
 WHERE l.archived_at IS NULL
-  AND ($visible IS NULL OR l.uid IN $visible)
-  AND ($grade IS NULL OR l.grade_level = $grade)
-  AND ($organization IS NULL OR EXISTS {
-    (l)-[e:ENROLLED_AT]->(o:Organization {uid: $organization})
-    WHERE e.until IS NULL OR e.until > $today
-  })
-  AND ($community IS NULL OR EXISTS {
-    (l)-[m:MEMBER_OF]->(c:Community {uid: $community})
-    WHERE m.until IS NULL OR m.until > $today
-  })
+  AND {{reported(l, $today)}}
 // Two distinct adults settle it: the subquery stops there.
 WITH l, COLLECT {
   MATCH (l)-[r]-(a:Adult|Expert)

@@ -1,6 +1,7 @@
 // Purpose: the learner's voice without the adults': a learner in scope actively TRUSTS
 //          an adult (or expert) who has no active relationship of any type towards that
 //          learner on record. Archived adults and learners are left out.
+// Fragments: reported (cypher/fragments/reported.cypher), the learners a report looks at.
 // Parameters: $today (date), $visible (uids of the learners the caller may see, or null
 //             for all), $grade, $organization (Organization uid), $community (Community
 //             uid); a filter is null when not asked for;
@@ -11,16 +12,7 @@
 MATCH (l:Learner)
 WHERE ($after IS NULL OR l.uid >= $after[0])
   AND l.archived_at IS NULL
-  AND ($visible IS NULL OR l.uid IN $visible)
-  AND ($grade IS NULL OR l.grade_level = $grade)
-  AND ($organization IS NULL OR EXISTS {
-    (l)-[e:ENROLLED_AT]->(o:Organization {uid: $organization})
-    WHERE e.until IS NULL OR e.until > $today
-  })
-  AND ($community IS NULL OR EXISTS {
-    (l)-[m:MEMBER_OF]->(c:Community {uid: $community})
-    WHERE m.until IS NULL OR m.until > $today
-  })
+  AND {{reported(l, $today)}}
 MATCH (l)-[t:TRUSTS]->(a:Adult|Expert)
 WHERE a.archived_at IS NULL AND (t.until IS NULL OR t.until > $today)
   AND NOT EXISTS {

@@ -5,6 +5,7 @@
 //          'none' (no active caring adult) in `learners`; 'quiet', 'never_logged',
 //          'ending' (every active caring tie at risk) in `at_risk`.
 // Fragments: screened (cypher/fragments/screened.cypher), an expert's screening.
+//            reported (cypher/fragments/reported.cypher), the learners a report looks at.
 // Parameters: $today, $soon, $quiet_before (dates), $caring_types (list of type names),
 //             $reason (one reason, or null for all), $visible (uids of the learners the
 //             caller may see, or null for all), $grade, $organization (Organization uid),
@@ -13,16 +14,7 @@
 //          enrolled nowhere), count (learners). Read.
 MATCH (l:Learner)
 WHERE l.archived_at IS NULL
-  AND ($visible IS NULL OR l.uid IN $visible)
-  AND ($grade IS NULL OR l.grade_level = $grade)
-  AND ($organization IS NULL OR EXISTS {
-    (l)-[e:ENROLLED_AT]->(o:Organization {uid: $organization})
-    WHERE e.until IS NULL OR e.until > $today
-  })
-  AND ($community IS NULL OR EXISTS {
-    (l)-[m:MEMBER_OF]->(c:Community {uid: $community})
-    WHERE m.until IS NULL OR m.until > $today
-  })
+  AND {{reported(l, $today)}}
   AND NOT EXISTS {
     (l)-[r]-(a:Adult|Expert)
     WHERE type(r) IN $caring_types AND coalesce(r.connection_status, 'active') = 'active' AND a.archived_at IS NULL
