@@ -32,7 +32,6 @@ that names them) is not theirs to erase and stays.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from lrm_graph import clock
@@ -43,7 +42,7 @@ from lrm_graph.config import Settings
 from lrm_graph.db.graph import Graph
 from lrm_graph.errors import Forbidden, NotFound
 from lrm_graph.privacy import import_reports, tombstones
-from lrm_graph.store import nodes
+from lrm_graph.store import nodes, relationships
 from lrm_graph.vocabulary import NodeKind
 
 # Who may ask for a learner's export: the district, the learner, their guardian.
@@ -131,11 +130,9 @@ def _readable(
 
 
 def _relationship(item: dict[str, Any]) -> dict[str, Any]:
-    rel = dict(item["r"])
-    extra = rel.pop("properties_json", None)
-    until = rel.get("until")
+    facts, derived = relationships.read_props(item["r"])
     return {
-        **rel,
+        **facts,
         "type": item["type"],
         "direction": "out" if item["outgoing"] else "in",
         "other": {
@@ -143,8 +140,7 @@ def _relationship(item: dict[str, Any]) -> dict[str, Any]:
             "node_kind": item["other_kind"],
             "name": item["other_name"],
         },
-        "properties": json.loads(extra) if extra else {},
-        "active": until is None or until > clock.today(),
+        **derived,
     }
 
 

@@ -81,20 +81,30 @@ def stored_props(changes: dict[str, Any]) -> dict[str, Any]:
     return props
 
 
+def read_props(stored: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Split a relationship's stored properties into its own facts and those read from
+    them: its free-form `properties` (decoded) and whether it is `active` today."""
+    facts = dict(stored)
+    extra = facts.pop("properties_json", None)
+    until = facts.get("until")
+    derived = {
+        "properties": json.loads(extra) if extra else {},
+        "active": until is None or until > clock.today(),
+    }
+    return facts, derived
+
+
 def _answer(row: dict[str, Any]) -> dict[str, Any]:
     """Shape a query row (r, type, ends) as the relationship the API returns."""
-    rel = dict(row["r"])
-    extra = rel.pop("properties_json", None)
-    until = rel.get("until")
+    facts, derived = read_props(row["r"])
     return {
-        **rel,
+        **facts,
         "type": row["type"],
         "from_uid": row["from_uid"],
         "to_uid": row["to_uid"],
         "from_kind": row["from_kind"],
         "to_kind": row["to_kind"],
-        "properties": json.loads(extra) if extra else {},
-        "active": until is None or until > clock.today(),
+        **derived,
     }
 
 
