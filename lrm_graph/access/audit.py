@@ -103,6 +103,12 @@ class Operation:
     action: str
     recorded: set[tuple[str, str]] = field(default_factory=set)
     entries: list[dict[str, Any]] = field(default_factory=list)
+    aimed_at: list[str] = field(default_factory=list)  # a refusal is recorded for these
+
+    def aim(self, *uids: str) -> None:
+        """Aim the operation at more nodes (uids of any kind), found once it has read what
+        it works on: a refusal is recorded for the learners among them too."""
+        self.aimed_at.extend(uids)
 
     def record(
         self, purposes: Mapping[str, str] | Iterable[tuple[str, str]], action: str | None = None
@@ -129,17 +135,19 @@ def operation(
     recorded for each learner among `aimed_at` (uids of any kind; the others are passed
     over) and for the hidden learner a 404 names: `denied` (404 for a learner the caller
     may not see), `denied (403)`, `refused (404|409)` or `invalid (422)`.
+    Nodes found once the block has read what it works on join them by `Operation.aim`.
     """
+    aimed = list(aimed_at)
     try:
         with graph.unit() as unit:
-            op = Operation(unit, request, action)
+            op = Operation(unit, request, action, aimed_at=aimed)
             yield op
             _append(unit, op.entries)
     except LrmError as exc:
         if not exc.audited and exc.status < 500:
             # Outside the transaction that is rolled back (an operation may run inside
             # another's unit): the refusal is recorded whatever becomes of it.
-            _record_refusal(graph.detached(), request, action, exc, list(aimed_at))
+            _record_refusal(graph.detached(), request, action, exc, aimed)
         raise
 
 

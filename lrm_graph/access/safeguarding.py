@@ -204,10 +204,10 @@ def _step_on(
     """Open the operation of one step on a connection; yield it with the caller, the
     connection's row and why the caller sees its learner (404/403: `_purpose_as`). A
     refusal is recorded for the learner."""
-    caller, aimed_at = _caller(request), list[str]()
-    with audit.operation(graph, request, "write", aimed_at=aimed_at) as op:
+    caller = _caller(request)
+    with audit.operation(graph, request, "write") as op:
         row = _row(op.graph, uid)
-        aimed_at.append(row["learner_uid"])
+        op.aim(row["learner_uid"])
         yield op, caller, row, _purpose_as(op.graph, caller, row["learner_uid"], roles)
 
 

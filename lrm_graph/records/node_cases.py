@@ -80,12 +80,11 @@ def upsert(
     """Create or replace the node of `kind` known by `source_id`; return it and whether it
     is new. A replace is a change of that node, checked and recorded as one."""
     caller = audit.signed_in(request)
-    aimed_at: list[str] = []
-    with audit.operation(graph, request, "write", aimed_at=aimed_at) as op:
+    with audit.operation(graph, request, "write") as op:
         existing = nodes.find_by_source(op.graph, kind, [source_id]).get(source_id)
         enroll_at = None
         if existing is not None:
-            aimed_at.append(existing)
+            op.aim(existing)
             op.record(node_checks.check_write(op.graph, caller, kind, existing))
         else:
             enroll_at = node_checks.check_create(op.graph, caller, kind)

@@ -93,10 +93,9 @@ def _change(
     """Read the relationship once, check the change (`changed` None: ending it), record it
     and do it, in one operation."""
     caller = audit.signed_in(request)
-    aimed_at: list[str] = []
-    with audit.operation(graph, request, "write", aimed_at=aimed_at) as op:
+    with audit.operation(graph, request, "write") as op:
         rel = relationships.get(op.graph, uid)
-        aimed_at += [rel["from_uid"], rel["to_uid"]]
+        op.aim(rel["from_uid"], rel["to_uid"])
         ending = changed is None
         checked = relationship_checks.check_change(
             op.graph, caller, rel, changed or set(), end=ending

@@ -142,13 +142,13 @@ def list_requests(
         return page
 
 
-def _deciding(op: audit.Operation, uid: str, aimed_at: list[str]) -> tuple[Caller, dict[str, Any]]:
+def _deciding(op: audit.Operation, uid: str) -> tuple[Caller, dict[str, Any]]:
     """Return the caller and the pending request they may decide (404 if not theirs),
-    recorded as a write in the operation; its learner joins `aimed_at` (for a refusal)."""
+    recorded as a write in the operation, which is aimed at its learner (for a refusal)."""
     caller = profile.signed_in(op.request, Scope.WRITE)
     decided = _decided(op.graph, caller)
     found = JOIN_REQUESTS.get(op.graph, uid)
-    aimed_at.append(found["learner_uid"])
+    op.aim(found["learner_uid"])
     if decided is not None and found["community_uid"] not in decided:
         raise visibility.Hidden(f"no join request with uid {uid!r}", found["learner_uid"])
     JOIN_REQUESTS.expect_waiting(found)
@@ -160,9 +160,8 @@ def approve(graph: Graph, request: audit.Request, uid: str) -> dict[str, Any]:
     """Approve a pending join request: the learner becomes a member now. One operation:
     the check, the audit (a write and a grant) and the membership commit together or not
     at all (a request decided or withdrawn meanwhile: 409, no membership)."""
-    aimed_at: list[str] = []
-    with audit.operation(graph, request, "write", aimed_at=aimed_at) as op:
-        caller, found = _deciding(op, uid, aimed_at)
+    with audit.operation(graph, request, "write") as op:
+        caller, found = _deciding(op, uid)
         fields = relationships.RelationshipFields(
             type=RelType.MEMBER_OF,
             from_uid=found["learner_uid"],
@@ -186,9 +185,8 @@ def approve(graph: Graph, request: audit.Request, uid: str) -> dict[str, Any]:
 
 def decline(graph: Graph, request: audit.Request, uid: str, reason: str) -> dict[str, Any]:
     """Decline a pending join request, with the reason the learner will read."""
-    aimed_at: list[str] = []
-    with audit.operation(graph, request, "write", aimed_at=aimed_at) as op:
-        caller, _ = _deciding(op, uid, aimed_at)
+    with audit.operation(graph, request, "write") as op:
+        caller, _ = _deciding(op, uid)
         decided = {"status": "declined", "reason": reason}
         JOIN_REQUESTS.decide(op.graph, uid, decided | {"decided_by": profile.actor_uid(caller)})
         return JOIN_REQUESTS.get(op.graph, uid)

@@ -152,10 +152,9 @@ def assign(
     """Assign an adult (or a cleared expert, as a proposed connection) to the learner;
     return the request and the relationship made (by the rule of every new relationship,
     `runner.accept_match`), in one transaction."""
-    aimed_at: list[str] = []
-    with audit.operation(graph, request, "write", aimed_at=aimed_at) as op:
+    with audit.operation(graph, request, "write") as op:
         caller, found = _deciding(op.graph, request, uid)
-        aimed_at.append(found["learner_uid"])
+        op.aim(found["learner_uid"])
         made = runner.accept_match(
             op, caller, found["learner_uid"], adult_uid, rel_type, source=Source.LEARNER_REQUESTED
         )
