@@ -8,6 +8,7 @@ returns the learners it discloses, {learner uid: purpose}, for the audit.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Any
 
 from lrm_graph.access import grants, node_checks, visibility
@@ -122,11 +123,13 @@ def readable_among(
     rels: list[dict[str, Any]],
     kinds: dict[str, str],
     seen: node_checks.Disclosed | None = None,
+    asked: Collection[str] = (),
 ) -> tuple[list[dict[str, Any]], node_checks.Disclosed]:
     """Return those of `rels` (each with from_uid, to_uid) the caller may read, by the rule
     `read` applies to one (every learner end visible; without a learner end, both ends
     readable), and the learners they disclose. `kinds`: {uid: node_kind} of every end;
-    `seen`: learners already known to be visible ({uid: purpose}), not asked again.
+    `seen`: learners already known to be visible ({uid: purpose}); `asked`: learners
+    already asked about (those not in `seen` are hidden). Neither is asked again.
 
     Answers that walk the graph (a network, a path) keep only these: a relationship of a
     learner the caller may not see is never in an answer, whatever the question."""
@@ -134,7 +137,7 @@ def readable_among(
     ends = {uid for rel in rels for uid in (rel["from_uid"], rel["to_uid"])}
     if audience_of(caller) is Audience.DISTRICT:  # reads every node: nothing to ask
         return rels, node_checks.seen_by(None, sorted(u for u in ends if kinds[u] == LEARNER))
-    unknown = sorted(u for u in ends if kinds[u] == LEARNER and u not in seen)
+    unknown = sorted(u for u in ends if kinds[u] == LEARNER and u not in seen and u not in asked)
     if unknown:
         visible = visibility.visible_learners(graph, caller, only=unknown)
         seen |= node_checks.seen_by(visible, unknown)

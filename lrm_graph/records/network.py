@@ -52,8 +52,11 @@ class _Walk:
         rels = [{**r["rel"], "type": r["type"], "from_uid": r["from_uid"], "to_uid": r["to_uid"]}
                 for r in row["rows"]]  # fmt: skip
         far = {r["node"]["uid"]: r["node"] for r in row["rows"]}
+        asked = set(self.kinds)  # every learner met at an earlier hop was asked about
         self.kinds |= {uid: node["node_kind"] for uid, node in far.items()}
-        kept, seen = relationship_checks.readable_among(graph, caller, rels, self.kinds, self.seen)
+        kept, seen = relationship_checks.readable_among(
+            graph, caller, rels, self.kinds, self.seen, asked
+        )
         self.seen |= seen
         self.hidden |= {
             uid for uid, kind in self.kinds.items()

@@ -130,7 +130,7 @@ def path(
     on_way = [uid for uid, kind in kinds.items() if kind == NodeKind.LEARNER]
     seen = node_checks.seen_by(_seen(graph, caller, on_way), on_way)
     rels = rows[0]["relationships"]
-    kept, _ = relationship_checks.readable_among(graph, caller, rels, kinds, seen)
+    kept, _ = relationship_checks.readable_among(graph, caller, rels, kinds, seen, on_way)
     shown = {rel["uid"] for rel in kept}
     answer = {
         "found": True,
