@@ -1,7 +1,9 @@
 // Purpose: learners in scope with exactly one caring adult (counted once however many
 //          caring relationships join them), and who that adult is. Caring: type in
 //          $caring_types, active (until null or after $today), other end a non-archived
-//          Adult or Expert. The report groups these rows by adult in Python.
+//          Adult or Expert. The fragile report's one_caring_adult and (with $adult)
+//          if_adult_left; its sole_adults groups the same learners by adult in
+//          find_sole_adults.cypher.
 // An expert's relationship counts only as an active connection with a cleared, current
 // screening (safeguarding:
 // a proposed or revoked one is not yet, or no longer, a relationship), as in analytics.
