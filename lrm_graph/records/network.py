@@ -21,7 +21,7 @@ from lrm_graph.access import audit, node_checks, policy, relationship_checks, vi
 from lrm_graph.auth.caller import Caller, Scope
 from lrm_graph.db.graph import Graph
 from lrm_graph.errors import InvalidInput
-from lrm_graph.records.traversal import HUB_KINDS, node_of_kind
+from lrm_graph.records.traversal import HUB_KINDS, node_of_kind, short
 from lrm_graph.vocabulary import NodeKind
 
 MAX_NETWORK_DEPTH = 3
@@ -34,8 +34,7 @@ class _Walk:
     """The nodes and relationships found so far, capped at `max_nodes` nodes."""
 
     def __init__(self, learner: dict[str, Any], max_nodes: int, hub_members: int) -> None:
-        self.learner = {"uid": learner["uid"], "node_kind": learner["node_kind"],
-                        "name": learner["name"], "hops": 0}  # fmt: skip
+        self.learner = short(learner) | {"hops": 0}
         self.max_nodes, self.hub_members = max_nodes, hub_members
         self.nodes: dict[str, dict[str, Any]] = {}
         self.edges: dict[str, dict[str, Any]] = {}
@@ -86,7 +85,7 @@ class _Walk:
         return uid == self.learner["uid"] or uid in self.nodes
 
     def _node(self, node: dict[str, Any], hops: int) -> dict[str, Any]:
-        shown = {key: node[key] for key in ("uid", "node_kind", "name")} | {"hops": hops}
+        shown = short(node) | {"hops": hops}
         group = self.groups.get(node["uid"])
         if group is not None:
             shown |= {"members": group["members"], "caller_ties": group["caller_ties"]}

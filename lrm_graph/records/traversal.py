@@ -45,7 +45,8 @@ def node_of_kind(graph: Graph, kind: NodeKind, uid: str) -> dict[str, Any]:
     return node
 
 
-def _short(node: dict[str, Any]) -> dict[str, Any]:
+def short(node: dict[str, Any]) -> dict[str, Any]:
+    """Return a node in short: its uid, node kind and name."""
     return {"uid": node["uid"], "node_kind": node["node_kind"], "name": node["name"]}
 
 
@@ -112,7 +113,7 @@ def path(
         disclosed |= node_checks.check_node(graph, caller, uid)[1]  # alike for absent and hidden
     if from_uid == to_uid:
         # shortestPath refuses equal ends; the answer is the node itself.
-        only = [_short(found[from_uid])]
+        only = [short(found[from_uid])]
         return {"found": True, "length": 0, "nodes": only, "relationships": []}, disclosed
     rows = graph.read(
         "questions/shortest_path",
