@@ -33,7 +33,9 @@ ROWS_PER_NETWORK_NODE = 4
 class _Walk:
     """The nodes and relationships found so far, capped at `max_nodes` nodes."""
 
-    def __init__(self, learner: dict[str, Any], max_nodes: int, hub_members: int) -> None:
+    def __init__(
+        self, learner: dict[str, Any], purpose: str, max_nodes: int, hub_members: int
+    ) -> None:
         self.learner = short(learner) | {"hops": 0}
         self.max_nodes, self.hub_members = max_nodes, hub_members
         self.nodes: dict[str, dict[str, Any]] = {}
@@ -42,7 +44,8 @@ class _Walk:
         self.groups: dict[str, dict[str, Any]] = {}  # uid: members, caller_ties
         self.hidden: set[str] = set()
         self.truncated = False
-        self.seen: node_checks.Disclosed = {}  # the learners met whom the caller sees
+        # The learners met whom the caller sees, from the learner (seen for `purpose`).
+        self.seen: node_checks.Disclosed = {learner["uid"]: purpose}
 
     def take(self, graph: Graph, caller: Caller, row: dict[str, Any], hops: int) -> list[str]:
         """Add one hop's answer (`questions/expand_network`); return the next frontier:
@@ -156,8 +159,8 @@ def network(
         raise InvalidInput(f"depth must be between 1 and {MAX_NETWORK_DEPTH}")
     policy.require(caller, Scope.READ)
     learner = node_of_kind(graph, NodeKind.LEARNER, uid)
-    walk = _Walk(learner, max_nodes, hub_members)
-    walk.seen = {uid: visibility.learner_purpose(graph, caller, uid)}
+    purpose = visibility.learner_purpose(graph, caller, uid)
+    walk = _Walk(learner, purpose, max_nodes, hub_members)
     frontier, expanded = [uid], list[str]()
     row_budget = ROWS_PER_NETWORK_NODE * max_nodes
     for hops in range(1, depth + 1):
