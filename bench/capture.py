@@ -11,7 +11,7 @@ nothing else.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
@@ -36,7 +36,7 @@ class Call:
 def _recording(calls: list[Call]) -> Iterator[None]:
     # A use case on audit.operation runs its queries in a Unit (one transaction), whose
     # own _run does not go through Graph._run: both are wrapped.
-    originals = {kind: kind._run for kind in (Graph, Unit)}
+    originals: dict[type[Graph], Callable[..., Any]] = {k: k._run for k in (Graph, Unit)}
 
     def wrapped(kind: type[Graph]) -> Any:
         def run(self: Graph, name: str, routing: RoutingControl, params: Mapping[str, Any]) -> Any:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import time
 import tracemalloc
@@ -23,6 +24,7 @@ if __package__ in (None, ""):  # run as a script: make the app importable
 from fastapi.testclient import TestClient
 
 from api.main import create_app
+from bench import memory
 from lrm_graph.config import Settings
 
 
@@ -31,10 +33,8 @@ def memory_mib(field: str) -> float:
 
     Not ru_maxrss: Linux carries the parent's peak over into a child across fork and exec.
     """
-    for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith(field + ":"):
-            return int(line.split()[1]) / 1024
-    return float("nan")
+    found = memory.status_mib(os.getpid(), field)
+    return float("nan") if found is None else found
 
 
 def measure(data_dir: Path, token: str, path: str, once: bool = False) -> dict[str, float | None]:

@@ -126,8 +126,8 @@ def export(db: Database, directory: Path) -> Export:
             writer.writerow(ends + [cell(props.get(k)) for k in order])
             result.rows += 1
     finally:
-        for handle in handles:
-            handle.close()
+        for opened in handles:
+            opened.close()
     return result
 
 

@@ -54,27 +54,9 @@ def project(
     @unit_of_work(timeout=graph.timeout)
     def work(tx: ManagedTransaction) -> nx.MultiDiGraph:
         # Built inside the transaction function: a retried transaction starts afresh.
-        G = new_graph()
         if organization is None:
-            nodes = _stream(tx, "analytics/project_nodes", kinds=kinds)
-        else:
-            nodes = _stream(tx, "analytics/project_organization_nodes",
-                            organization=organization, kinds=kinds, today=today)  # fmt: skip
-        # Each relationship's ends as the node's own uid object, its type interned: the
-        # driver decodes fresh strings per row, and a district's edges would keep millions.
-        ends: dict[str, str] = {}
-        for row in nodes:
-            _add_row(G, row, today)
-            ends[row["uid"]] = row["uid"]
-        if organization is None:
-            ties = _stream(tx, "analytics/project_relationships", today=today)
-        else:
-            ties = _stream(tx, "analytics/project_relationships_from", uids=list(G), today=today)
-        for row in ties:
-            start, end = ends.get(row["from_uid"]), ends.get(row["to_uid"])
-            if start is not None and end is not None:
-                add_relationship(G, start, end, sys.intern(row["type"]))
-        return G
+            return _district(tx, kinds, today)
+        return _organization(tx, organization, today)
 
     with (
         translated_errors(),
@@ -83,12 +65,43 @@ def project(
         return session.execute_read(work)
 
 
+def _district(tx: ManagedTransaction, kinds: list[str], today: date) -> nx.MultiDiGraph:
+    G = new_graph()
+    # Each relationship's ends as the node's own uid object, its type interned: the
+    # driver decodes fresh strings per row, and a district's edges would keep millions.
+    ends: dict[str, str] = {}
+    for row in _stream(tx, "analytics/project_nodes", kinds=kinds):
+        _add_row(G, row, today)
+        ends[row["uid"]] = row["uid"]
+    for row in _stream(tx, "analytics/project_relationships", today=today):
+        start, end = ends.get(row["from_uid"]), ends.get(row["to_uid"])
+        if start is not None and end is not None:
+            add_relationship(G, start, end, sys.intern(row["type"]))
+    return G
+
+
+def _organization(tx: ManagedTransaction, organization: str, today: date) -> nx.MultiDiGraph:
+    """One query: each node of the subgraph with the relationships that start at it. A
+    relationship may reach a node whose row is still to come (networkx adds it bare) or
+    one outside the subgraph (no row ever comes): those left bare are dropped at the end,
+    and their relationships with them."""
+    G = new_graph()
+    for row in _stream(tx, "analytics/project_organization", organization=organization,
+                       today=today):  # fmt: skip
+        uid = sys.intern(row["uid"])
+        _add_row(G, row, today, uid)
+        for end, rel_type in row["ties"]:
+            add_relationship(G, uid, sys.intern(end), sys.intern(rel_type))
+    G.remove_nodes_from([uid for uid, data in G.nodes(data=True) if "node_kind" not in data])
+    return G
+
+
 def _stream(tx: ManagedTransaction, name: str, **params: Any) -> Iterator[Any]:
     # Iterating the result pulls records in batches; nothing holds the whole answer.
     yield from tx.run(cypher.load(name).text, params)
 
 
-def _add_row(G: nx.MultiDiGraph, row: Any, today: date) -> None:
+def _add_row(G: nx.MultiDiGraph, row: Any, today: date, uid: str | None = None) -> None:
     kind = NodeKind(row["node_kind"])
     attrs = {field: plain(row[field]) for field in KEPT.get(kind, ())}
     if kind is NodeKind.EXPERT:
@@ -99,7 +112,7 @@ def _add_row(G: nx.MultiDiGraph, row: Any, today: date) -> None:
             },
             today,
         )
-    add_node(G, row["uid"], kind.value, row["name"] or "", **attrs)
+    add_node(G, uid or row["uid"], kind.value, row["name"] or "", **attrs)
 
 
 def select_learners(
@@ -115,6 +128,11 @@ def select_learners(
     caller may see; None: all), or None when neither restricts."""
     if organization is None and grade is None and community is None and visible is None:
         return None
+    if organization is not None:  # anchored at the organization, no scan of the district
+        rows = graph.read("analytics/select_organization_learners", organization=organization,
+                          grade=grade, community=community, visible=visible,
+                          today=today or clock.today())  # fmt: skip
+        return {row["uid"] for row in rows}
     rows = graph.read(
         "analytics/select_learners",
         organization=organization,
