@@ -14,9 +14,11 @@
   document.addEventListener("htmx:after:swap", () => {
     const swapped = section && document.getElementById(section);
     if (!swapped) return;
+    // The last [data-focus]: rows added below others (a report's next page) mark their
+    // first row, and the rows added before keep their mark.
     const where =
       swapped.querySelector("[role=alert]") ??
-      swapped.querySelector("[data-focus]") ??
+      [...swapped.querySelectorAll("[data-focus]")].at(-1) ??
       swapped.querySelector("h2");
     if (where) {
       if (where.tabIndex < 0) where.setAttribute("tabindex", "-1"); // a heading, a message
