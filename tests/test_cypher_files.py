@@ -98,3 +98,11 @@ def test_splice_binds_the_arguments_and_refuses_anything_but_names() -> None:
     ):
         with pytest.raises(ValueError):
             cypher.splice(wrong)
+
+
+def test_a_fragment_may_use_another() -> None:
+    spliced = cypher.splice(
+        "MATCH (a)(()-[r]-(n) WHERE {{path_step(r, n, $on, $end, $all, $kinds, $most, $up)}}"
+        "){1,2}(b) RETURN a"
+    )
+    assert "{{" not in spliced and "LIMIT $up" in spliced and "n.uid = $end" in spliced

@@ -10,7 +10,7 @@
 //             $today (date), $limit (rows at most; LIMIT without ORDER BY lets the
 //             database stop early at a big node), $hub_kinds (node kinds that are groups),
 //             $counted (groups counted at earlier hops), $caller_uid (the caller's own
-//             node, or null).
+//             node, or null), $count_up_to (the most members counted of one group).
 // Returns: one row (none when nothing was met): rows (list of maps: rel (uid, since, until, strength, source, role,
 //          last_interaction_at), type, from_uid, to_uid, node (uid, node_kind, name, kind
 //          of the far end)); a relationship between two frontier nodes comes once from
@@ -33,6 +33,6 @@ WITH me,
      collect(DISTINCT m) AS met
 RETURN rows,
        [g IN met WHERE g.node_kind IN $hub_kinds AND NOT g.uid IN $counted |
-         {uid: g.uid, members: {{members(g, $today)}},
+         {uid: g.uid, members: {{members(g, $today, $count_up_to)}},
           caller_ties: [(g)-[t]-(me) WHERE t.until IS NULL OR t.until > $today |
                         t {.uid, type: type(t), .role}]}] AS groups

@@ -119,11 +119,21 @@ def check_node(graph: Graph, caller: Caller, uid: str) -> tuple[NodeKind, Disclo
     it, worded alike for a node that does not exist and one the caller may not read."""
     require(caller, Scope.READ)
     rows = graph.read("nodes/get_kinds", uids=[uid])
+    return check_found(graph, caller, uid, rows[0]["node_kind"] if rows else None)
+
+
+def check_found(
+    graph: Graph, caller: Caller, uid: str, kind: str | None
+) -> tuple[NodeKind, Disclosed]:
+    """Check a node as `check_node` does, its kind already read by the question that uses
+    it (None: no such node), so the check asks nothing more of the database for a caller
+    who reads every node of that kind."""
+    require(caller, Scope.READ)
     not_found = f"no node with uid {uid!r}"
-    if not rows:
+    if kind is None:
         raise NotFound(not_found)
-    kind = NodeKind(rows[0]["node_kind"])
-    return kind, reached(graph, caller, kind, uid, READ[audience_of(caller)][kind], not_found)
+    found = NodeKind(kind)
+    return found, reached(graph, caller, found, uid, READ[audience_of(caller)][found], not_found)
 
 
 def check_read(graph: Graph, caller: Caller, kind: NodeKind, uid: str) -> Disclosed:

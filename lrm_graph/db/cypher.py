@@ -3,7 +3,8 @@
 A rule that many queries apply (an expert is screened) is written once, as a fragment in
 `cypher/fragments/`, and a query that applies it writes `{{name(argument, ...)}}` where the
 rule goes: the loader splices the fragment in, its placeholders (`{expert}`) replaced by
-the arguments, which may only be the query's own variables or `$parameters`.
+the arguments, which may only be the query's own variables or `$parameters`. A fragment
+may use another the same way (a rule built on a rule), never itself.
 """
 
 from __future__ import annotations
@@ -53,7 +54,7 @@ def _fragment_for(use: re.Match[str]) -> str:
         wanted = ", ".join(placeholders)
         raise ValueError(f"{use.group(0)}: {name} takes ({wanted}), each a variable or $param")
     bound = dict(zip(placeholders, arguments, strict=True))
-    return "(" + PLACEHOLDER.sub(lambda p: bound[p.group(1)], body) + ")"
+    return "(" + splice(PLACEHOLDER.sub(lambda p: bound[p.group(1)], body)) + ")"
 
 
 @cache
@@ -70,8 +71,10 @@ def fragment(name: str) -> tuple[tuple[str, ...], str]:
     lines = [line.strip() for line in written.splitlines()]
     body = " ".join(line for line in lines if line and not line.startswith("//"))
     unknown = set(PLACEHOLDER.findall(body)) - set(placeholders)
-    if unknown or "//" in body or "{{" in body:
+    if unknown or "//" in body:
         raise ValueError(f"{name}: a fragment's body is one expression over its placeholders")
+    if "{{" + name + "(" in body.replace(" ", ""):
+        raise ValueError(f"{name}: a fragment may not use itself")
     return placeholders, body
 
 

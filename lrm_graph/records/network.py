@@ -28,6 +28,8 @@ MAX_NETWORK_DEPTH = 3
 # Rows one hop may read, per node the answer may hold: enough for the relationships among
 # the nodes kept, small enough that an adult with a caseload of 1,000 stops the hop early.
 ROWS_PER_NETWORK_NODE = 4
+# A group's members are counted in full: the answer shows how many a hub has.
+EVERY_MEMBER = 2**31 - 1
 
 
 class _Walk:
@@ -173,6 +175,7 @@ def network(
             hub_kinds=list(HUB_KINDS),
             counted=sorted(walk.groups),
             caller_uid=caller.person_uid,
+            count_up_to=EVERY_MEMBER,
         )
         row = found[0] if found else {"rows": [], "groups": []}  # no row: nothing met
         if len(row["rows"]) > row_budget:

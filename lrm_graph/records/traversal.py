@@ -17,7 +17,7 @@ from lrm_graph.db.graph import Graph
 from lrm_graph.errors import InvalidInput, NotFound
 from lrm_graph.vocabulary import NodeKind
 
-# The bound written in cypher/questions/shortest_path.cypher (a length is no parameter).
+# The longest path asked for: cypher/questions/shortest_path.cypher has a branch per bound.
 MAX_PATH_HOPS = 6
 MAX_QUERY_LENGTH = 200
 # Lucene's query syntax characters (those QueryParser.escape escapes); `&&` and `||` are
@@ -104,18 +104,9 @@ def path(
     if not 1 <= max_hops <= MAX_PATH_HOPS:
         raise InvalidInput(f"max_hops must be between 1 and {MAX_PATH_HOPS}")
     policy.require(caller, Scope.READ)
-    found = _nodes(graph, from_uid, to_uid)
-    missing = [uid for uid in dict.fromkeys(ends) if uid not in found]
-    if missing and policy.audience_of(caller) is policy.Audience.DISTRICT:
-        raise NotFound(f"no node with uid {missing[0]!r}", missing=missing)
-    disclosed: dict[str, str] = {}
-    for uid in dict.fromkeys(ends):
-        disclosed |= node_checks.check_node(graph, caller, uid)[1]  # alike for absent and hidden
-    if from_uid == to_uid:
-        # shortestPath refuses equal ends; the answer is the node itself.
-        only = [short(found[from_uid])]
-        return {"found": True, "length": 0, "nodes": only, "relationships": []}, disclosed
-    rows = graph.read(
+    # One query finds the ends and the path: the ends are checked on what it read, and
+    # a path to an end the caller may not read is never shown (the check raises first).
+    [row] = graph.read(
         "questions/shortest_path",
         from_uid=from_uid,
         to_uid=to_uid,
@@ -124,20 +115,32 @@ def path(
         through_hubs=through_hubs,
         hub_kinds=list(HUB_KINDS),
         hub_members=hub_members,
+        hub_limit=hub_members + 1,
     )
-    if not rows:
+    found = {node["uid"]: node for node in row["ends"]}
+    missing = [uid for uid in dict.fromkeys(ends) if uid not in found]
+    if missing and policy.audience_of(caller) is policy.Audience.DISTRICT:
+        raise NotFound(f"no node with uid {missing[0]!r}", missing=missing)
+    disclosed: dict[str, str] = {}
+    for uid in dict.fromkeys(ends):  # alike for absent and hidden
+        kind = found[uid]["node_kind"] if uid in found else None
+        disclosed |= node_checks.check_found(graph, caller, uid, kind)[1]
+    if from_uid == to_uid:  # a path needs two ends; the answer is the node itself
+        only = [short(found[from_uid])]
+        return {"found": True, "length": 0, "nodes": only, "relationships": []}, disclosed
+    if row["nodes"] is None:
         return {"found": False, "length": None, "nodes": [], "relationships": []}, disclosed
-    kinds = {node["uid"]: node["node_kind"] for node in rows[0]["nodes"]}
+    kinds = {node["uid"]: node["node_kind"] for node in row["nodes"]}
     on_way = [uid for uid, kind in kinds.items() if kind == NodeKind.LEARNER]
     seen = node_checks.seen_by(_seen(graph, caller, on_way), on_way)
-    rels = rows[0]["relationships"]
+    rels = row["relationships"]
     kept, _ = relationship_checks.readable_among(graph, caller, rels, kinds, seen, on_way)
     shown = {rel["uid"] for rel in kept}
     answer = {
         "found": True,
         "length": len(rels),
         "nodes": [node if node["uid"] in seen or node["node_kind"] != NodeKind.LEARNER
-                  else ANONYMOUS_LEARNER for node in rows[0]["nodes"]],
+                  else ANONYMOUS_LEARNER for node in row["nodes"]],
         "relationships": [rel if rel["uid"] in shown else ANONYMOUS_RELATIONSHIP
                           for rel in rels],
     }  # fmt: skip

@@ -310,6 +310,21 @@ def test_path_longer_than_max_hops_is_not_found(client: TestClient) -> None:
     assert uids(found["nodes"]) == [n["uid"] for n in chain]
 
 
+def test_every_max_hops_is_a_bound_of_its_own(client: TestClient) -> None:
+    # The query holds a branch per bound (a pattern's length is no parameter): each one
+    # finds a path exactly that long and none longer.
+    chain = [factories.learner(client) for _ in range(8)]
+    for a, b in itertools.pairwise(chain):
+        factories.relate(client, "PEER_OF", a["uid"], b["uid"])
+
+    for hops in range(1, 7):
+        found = path(client, chain[0]["uid"], chain[hops]["uid"], max_hops=hops)
+        beyond = path(client, chain[0]["uid"], chain[hops + 1]["uid"], max_hops=hops)
+        assert (found["found"], found["length"]) == (True, hops), hops
+        assert uids(found["nodes"]) == [n["uid"] for n in chain[: hops + 1]]
+        assert beyond["found"] is False, hops
+
+
 def test_path_goes_around_ended_relationship(client: TestClient) -> None:
     ada, ben = factories.learner(client), factories.learner(client)
     mentor = factories.adult(client)

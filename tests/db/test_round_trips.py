@@ -19,7 +19,7 @@ CEILING = {
     "/v1/learners/{ada}": 2,
     "/v1/learners": 3,
     "/v1/adults/{mira}/caseload": 3,
-    "/v1/paths?from={ada}&to={ben}": 5,
+    "/v1/paths?from={ada}&to={ben}": 2,
     "/v1/search?q=ada": 2,
     "/v1/relationships/{mentoring}": 2,
     "/v1/relationships?node={ada}": 2,
