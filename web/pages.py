@@ -24,6 +24,8 @@ TEMPLATES.env.globals["care_words"] = {
     "COUNSELS": "counselor",
     "TRUSTS": "trusted: named by the learner",
 }
+# A day in short, as a chart's axis and its table's columns say it: "6 Sep".
+TEMPLATES.env.filters["short_day"] = lambda day: day.strftime("%-d %b")
 # Who may read a note, as a note's page says it (lrm_graph.care.notes).
 TEMPLATES.env.globals["visibility_words"] = {
     "private": "private: its author only",

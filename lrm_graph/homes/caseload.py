@@ -27,15 +27,22 @@ from lrm_graph.voice import mentor_requests
 # their mentees).
 WATCHERS = frozenset({Role.COUNSELOR, Role.ADVISOR, Role.COACH, Role.SCHOOL_ADMIN})
 SHOWN = 25  # learners per list on the home; the report page has them all
+# A longer caseload comes folded, each learner with their ties to the caller; their care
+# teams and goals are read when the fold is opened (`caseload_cards`), not for every page.
+FOLDED = 30
 WEEK = timedelta(days=7)
 
 
 def care_home(graph: Graph, request: audit.Request, settings: Settings) -> dict[str, Any]:
-    """Return the caller's caseload home; 403 for an API key."""
+    """Return the caller's caseload home; 403 for an API key.
+
+    The learners the caller sees are asked for once, and serve the caseload, the
+    unmentored lists and the interventions alike."""
     caller = person(request)
     with audit.operation(graph, request, "read") as op:
+        visible = visibility.visible_learners(op.graph, caller)
         shown: dict[str, str] = {}
-        caseload = _caseload(op.graph, request, shown)
+        caseload = _caseload(op.graph, request, visible, shown, cards=None)
         home: dict[str, Any] = {
             "caseload": caseload,
             "quiet_days": reports.DEFAULT_DAYS,
@@ -44,37 +51,67 @@ def care_home(graph: Graph, request: audit.Request, settings: Settings) -> dict[
             "mentor_requests": None,
         }
         if caller.role in WATCHERS:
-            home |= _unmentored(op.graph, request, settings, shown)
+            home |= _unmentored(op.graph, caller, settings, visible, shown)
         if caller.role in mentor_requests.STAFF:
             page = mentor_requests.list_requests(
                 op.graph, request, status="open", organization=None, cursor=None, limit=SHOWN
             )  # records the learners it lists
             home["mentor_requests"] = {"rows": page.items, "more": page.next_cursor is not None}
         due = interventions.due_before(op.graph, request, clock.today() + WEEK, record=False)
-        shown |= {plan["learner_uid"]: "" for plan in due if plan["learner_uid"] not in shown}
+        shown |= node_checks.seen_by(visible, [plan["learner_uid"] for plan in due
+                                               if plan["learner_uid"] not in shown])  # fmt: skip
         home["interventions"] = due
-        op.record(_purposes(op.graph, caller, shown))
+        op.record(shown)
         return home
 
 
-def _caseload(graph: Graph, request: audit.Request, shown: dict[str, str]) -> dict[str, Any]:
+def caseload_cards(graph: Graph, request: audit.Request) -> dict[str, Any]:
+    """Return the caller's caseload with each learner's care team and goals (the folded
+    caseload of the home, opened); 403 for an API key."""
+    caller = person(request)
+    with audit.operation(graph, request, "read") as op:
+        shown: dict[str, str] = {}
+        caseload = _caseload(op.graph, request, visibility.visible_learners(op.graph, caller),
+                             shown, cards=True)  # fmt: skip
+        op.record(shown)
+        return caseload
+
+
+def _caseload(
+    graph: Graph,
+    request: audit.Request,
+    visible: dict[str, str] | None,
+    shown: dict[str, str],
+    cards: bool | None,
+) -> dict[str, Any]:
+    """Return the caller's caseload, each learner with their ties to the caller; with
+    their care team and goals too when `cards` (None: unless the caseload is folded)."""
     caller = request.caller
     assert caller is not None
     if caller.person_uid is None:  # an account that stands for no adult has no caseload
-        return {"capacity": None, "count": 0, "room": None, "learners": []}
-    answer, seen = traversal.caseload(graph, caller, caller.person_uid)
+        return {"capacity": None, "count": 0, "room": None, "learners": [], "folded": False}
+    answer, seen = traversal.caseload(graph, caller, caller.person_uid, visible)
     shown |= seen
     learners = [lr for lr in answer["learners"] if lr["uid"] in seen]
-    cards = learner_cards(graph, learners)
+    folded = len(learners) > FOLDED
+    if cards is None:
+        cards = not folded
+    listed = learner_cards(graph, learners) if cards else [_line(lr) for lr in learners]
     quiet_before = clock.now() - timedelta(days=reports.DEFAULT_DAYS)
-    for card, learner in zip(cards, learners, strict=True):
+    for card, learner in zip(listed, learners, strict=True):
         card["ties"] = [
             {**rel, "quiet": _quiet(rel.get("last_interaction_at"), rel.get("since"), quiet_before)}
             for rel in learner["relationships"]
         ]
         card["quiet"] = any(tie["quiet"] for tie in card["ties"])
-    return {"capacity": answer["capacity"], "count": len(cards), "room": answer["room"],
-            "learners": cards}  # fmt: skip
+    return {"capacity": answer["capacity"], "count": len(listed), "room": answer["room"],
+            "learners": listed, "folded": folded}  # fmt: skip
+
+
+def _line(learner: dict[str, Any]) -> dict[str, Any]:
+    """Return a learner of a folded caseload: who, without care team or goals."""
+    return {"uid": learner["uid"], "name": learner["name"],
+            "grade_level": learner.get("grade_level")}  # fmt: skip
 
 
 def _quiet(last: datetime | None, since: Any, quiet_before: datetime) -> bool:
@@ -86,9 +123,14 @@ def _quiet(last: datetime | None, since: Any, quiet_before: datetime) -> bool:
 
 
 def _unmentored(
-    graph: Graph, request: audit.Request, settings: Settings, shown: dict[str, str]
+    graph: Graph,
+    caller: Caller,
+    settings: Settings,
+    visible: dict[str, str] | None,
+    shown: dict[str, str],
 ) -> dict[str, Any]:
-    scope = report_scope.scope_for(graph, request.caller)
+    report_scope.check_reader(caller)
+    scope = report_scope.ReportScope(visible)
     # The first SHOWN of each list and how many there are (the summary): never every row.
     result = reports.run(graph, settings, "unmentored", reports.Filters(), reports.Options(),
                          scope, reports.PageRequest(limit=SHOWN), summary=True)  # fmt: skip
@@ -99,12 +141,3 @@ def _unmentored(
         "unmentored": {"rows": none, "total": total["learners"]},
         "at_risk": {"rows": at_risk, "total": total["at_risk"]},
     }
-
-
-def _purposes(graph: Graph, caller: Caller, shown: dict[str, str]) -> dict[str, str]:
-    """Fill in the purpose of the learners shown without one (the interventions')."""
-    missing = sorted(uid for uid, purpose in shown.items() if not purpose)
-    if not missing:
-        return shown
-    visible = visibility.visible_learners(graph, caller, only=missing)
-    return shown | node_checks.seen_by(visible, missing)

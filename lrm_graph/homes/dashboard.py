@@ -1,7 +1,8 @@
-"""The leaders' dashboard of "no learner without a caring adult": coverage per school and
-grade over time (the coverage report as of several days), and how many learners each list
-of the unmentored, fragile and no-community reports holds, over the learners the caller
-sees. It shows counts only, no learner: nothing to record in the audit besides a refusal.
+"""The leaders' dashboard of "no learner without a caring adult": how many learners each
+list of the unmentored, fragile and no-community reports holds, and coverage per school
+and grade over time (the coverage report as of several days: the chart, asked for after
+the page), over the learners the caller sees. It shows counts only, no learner: nothing
+to record in the audit besides a refusal.
 """
 
 from __future__ import annotations
@@ -32,20 +33,35 @@ def days(today: date, points: int = POINTS) -> list[date]:
 
 
 def dashboard(graph: Graph, request: audit.Request, settings: Settings) -> dict[str, Any]:
-    """Return coverage over time per organization and grade, and the lists' counts; 403 for
-    a caller who may not run reports."""
+    """Return how many each list of the reports holds today; 403 for a caller who may not
+    run reports."""
+    with audit.operation(graph, request, "read") as op:
+        scope = report_scope.scope_for(op.graph, request.caller)
+        names = dict.fromkeys(report for report, _ in COUNTED.values())
+        results = {name: _run(op.graph, settings, scope, name) for name in names}
+        counts = {key: len(results[r]["sections"][s] or []) for key, (r, s) in COUNTED.items()}
+        return {"today": clock.today(), "counts": counts}
+
+
+def coverage_over_time(graph: Graph, request: audit.Request, settings: Settings) -> dict[str, Any]:
+    """Return coverage per organization and grade as of today and every STEP before it
+    (the chart: the slow part of the dashboard, asked for after it); 403 for a caller who
+    may not run reports."""
     with audit.operation(graph, request, "read") as op:
         scope = report_scope.scope_for(op.graph, request.caller)
         today = clock.today()
+        over_time = [
+            (day, _run(op.graph, settings, scope, "coverage", as_of=day)["sections"]["groups"])
+            for day in days(today)
+        ]
+        return {"today": today, "schools": _by_school(over_time)}
 
-        def run(name: str, **options: Any) -> dict[str, Any]:
-            return reports.run(op.graph, settings, name, reports.Filters(),
-                               reports.Options(**options), scope)  # fmt: skip
 
-        over_time = [(day, run("coverage", as_of=day)["sections"]["groups"]) for day in days(today)]
-        results = {name: run(name) for name in dict.fromkeys(r for r, _ in COUNTED.values())}
-        counts = {key: len(results[r]["sections"][s] or []) for key, (r, s) in COUNTED.items()}
-        return {"today": today, "schools": _by_school(over_time), "counts": counts}
+def _run(
+    graph: Graph, settings: Settings, scope: report_scope.ReportScope, name: str, **options: Any
+) -> dict[str, Any]:
+    return reports.run(graph, settings, name, reports.Filters(), reports.Options(**options),
+                       scope)  # fmt: skip
 
 
 def _by_school(over_time: list[tuple[date, list[dict[str, Any]]]]) -> list[dict[str, Any]]:

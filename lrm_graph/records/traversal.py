@@ -8,6 +8,7 @@ leaves archived nodes out.
 from __future__ import annotations
 
 import unicodedata
+from types import EllipsisType
 from typing import Any
 
 from lrm_graph import clock
@@ -57,10 +58,13 @@ def _seen(graph: Graph, caller: Caller, uids: list[str]) -> dict[str, str] | Non
     return visibility.visible_learners(graph, caller, only=uids)
 
 
-def caseload(graph: Graph, caller: Caller, uid: str) -> tuple[dict[str, Any], dict[str, str]]:
+def caseload(
+    graph: Graph, caller: Caller, uid: str, visible: dict[str, str] | EllipsisType | None = ...
+) -> tuple[dict[str, Any], dict[str, str]]:
     """Return the learners an adult has active caseload relationships with, by name, and
     the learners it discloses; a learner the caller may not see is only counted (in
-    `count` and `hidden_learners`), never listed."""
+    `count` and `hidden_learners`), never listed. `visible`: the learners the caller sees
+    (`visibility.visible_learners`), when a page has asked already; `...`: ask here."""
     span_checks.check_caseload(graph, caller, uid)
     rows = graph.read(
         "questions/get_caseload", uid=uid, node_kind=NodeKind.ADULT.value, today=clock.today()
@@ -68,9 +72,8 @@ def caseload(graph: Graph, caller: Caller, uid: str) -> tuple[dict[str, Any], di
     if not rows:
         raise NotFound(f"no adult with uid {uid!r}")
     adult, learners = rows[0]["adult"], rows[0]["learners"]
-    seen = node_checks.seen_by(
-        _seen(graph, caller, [lr["uid"] for lr in learners]), [lr["uid"] for lr in learners]
-    )
+    uids = [lr["uid"] for lr in learners]
+    seen = node_checks.seen_by(_seen(graph, caller, uids) if visible is ... else visible, uids)
     for learner in learners:
         learner["relationships"].sort(key=lambda r: (r["type"], r["uid"]))
     capacity = adult.get("caseload_capacity")

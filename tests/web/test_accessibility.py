@@ -4,6 +4,7 @@ and at 390 px (a phone) without sideways scrolling, and a screenshot of each."""
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.web.support import DemoSchool, Watched
 
@@ -11,7 +12,7 @@ WIDTHS = {"wide": 1280, "phone": 390}
 # Each role's pages, by the name of their screenshot.
 SIGNED_IN_PAGES = {
     "admin": {"home": "/", "search": "/search?q=dova", "dashboard": "/dashboard",
-              "adult-page": "/adults/{mentor}"},
+              "dashboard-coverage": "/dashboard/coverage", "adult-page": "/adults/{mentor}"},
     "counselor": {"home": "/", "dashboard": "/dashboard", "adult-page": "/adults/{mentor}",
                   "search": "/search?q=a"},
     "teacher": {"home": "/", "adult-page-404": "/adults/nobody-at-all"},
@@ -43,6 +44,7 @@ def test_each_roles_pages_are_accessible(watched: Watched, demo: DemoSchool, rol
     mentor = demo.signins["mentor"].person_uid
     for name, path in SIGNED_IN_PAGES[role].items():
         watched.open(path.format(child=child, mentor=mentor))
+        expect(watched.page.locator("[aria-busy=true]")).to_have_count(0)  # parts come after
         check_page(watched, f"{role}-{name}")
     watched.errors.clear()  # the 404 pages' statuses are logged by the browser
 

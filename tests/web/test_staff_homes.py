@@ -3,8 +3,10 @@ real app and Neo4j with the demo school: each shows what the API answers the sam
 
 from __future__ import annotations
 
+import pytest
 from playwright.sync_api import expect
 
+from lrm_graph.homes import caseload
 from tests.web.support import DemoSchool, Watched, api_get, api_token
 
 
@@ -23,6 +25,27 @@ def test_the_counselors_home_lists_the_learners_the_api_finds_without_a_caring_a
     names = [learner["name"] for learner in caseload.json()["learners"]]
     assert watched.page.locator("#caseload li.learner a.name").all_inner_texts() == names
     watched.screenshot("counselor-home-top", full_page=False)
+
+
+def test_a_long_caseload_comes_folded_and_opens_with_care_teams_and_goals(
+    watched: Watched, demo: DemoSchool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(caseload, "FOLDED", 2)  # the server runs in this process
+    counselor = demo.signins["counselor"]
+    watched.sign_in(counselor)
+    token = api_token(watched.base_url, counselor)
+    answer = api_get(watched.base_url, token, f"/v1/adults/{counselor.person_uid}/caseload")
+    names = [learner["name"] for learner in answer.json()["learners"]]
+    assert len(names) > 2
+    learners = watched.page.locator("#caseload li.learner")
+    assert learners.locator("a.name").all_text_contents() == names  # folded: hidden
+    expect(learners.locator(".sub")).to_have_count(0)  # no care team read yet
+    watched.page.locator("#caseload summary").click()
+    expect(learners.locator(".sub")).to_have_count(2 * len(names))  # care team and goals
+    assert learners.locator("a.name").all_text_contents() == names
+    watched.open("/home/caseload")  # the same, as a page of its own
+    assert learners.locator("a.name").all_text_contents() == names
+    expect(learners.locator(".sub")).to_have_count(2 * len(names))
 
 
 def test_the_mentors_home_shows_their_mentees_with_goals_and_care_team(
@@ -95,6 +118,7 @@ def test_the_dashboard_draws_coverage_and_counts_what_the_reports_list(
     assert count.get_attribute("href") == "/reports/no-community"
     coverage = api_get(watched.base_url, token, "/v1/reports/coverage").json()
     schools = {g["organization_name"] for g in coverage["sections"]["groups"]}
+    expect(page.locator("#coverage")).not_to_have_attribute("aria-busy", "true")  # comes after
     assert set(page.locator("section.chart-card h3").all_inner_texts()) == schools
     drawn = page.evaluate(
         "() => [...document.querySelectorAll('canvas')].map(c => Chart.getChart(c)?.data"

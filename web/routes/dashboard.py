@@ -1,7 +1,9 @@
 """`/dashboard`: "no learner without a caring adult" for school and district leaders, from
-`lrm_graph.homes.dashboard`: coverage per school and grade over time as charts (Chart.js,
-drawn by /static/js/dashboard.js from the numbers the page carries, with the same numbers
-in a table), and the counts of the lists, each linking to its report page."""
+`lrm_graph.homes.dashboard`: the counts of the lists, each linking to its report page, and
+coverage per school and grade over time as charts (Chart.js, drawn by
+/static/js/dashboard.js from the numbers the page carries, with the same numbers in a
+table), which the page asks for once it is there (`/dashboard/coverage`: six coverage
+reports, the slow part)."""
 
 from __future__ import annotations
 
@@ -29,6 +31,18 @@ def dashboard(
     return leader_home(request, session, asking, graph, settings, heading="Dashboard")
 
 
+@router.get("/dashboard/coverage")
+def coverage(
+    request: Request, session: SessionDep, asking: AuditDep, graph: GraphDep, settings: SettingsDep
+) -> Response:
+    """Show coverage per school and grade over time: within the dashboard (htmx asks for it
+    once the page is there), or as a page of its own."""
+    board = use_case.coverage_over_time(graph, asking, settings)
+    within = request.headers.get("HX-Request") == "true"
+    template = "dashboard/_coverage.html" if within else "dashboard/coverage.html"
+    return render(request, session, template, {"board": board})
+
+
 def leader_home(
     request: Request,
     session: WebSession,
@@ -39,4 +53,4 @@ def leader_home(
 ) -> Response:
     """A school or district leader's home: the dashboard."""
     board = use_case.dashboard(graph, asking, settings)
-    return render(request, session, "dashboard.html", {"board": board, "heading": heading})
+    return render(request, session, "dashboard/page.html", {"board": board, "heading": heading})

@@ -25,7 +25,7 @@ from web.pages import render
 from web.routes import dashboard, learner_voice, teaching
 from web.routes.signin import sign_in_page
 from web.routing import web_router
-from web.session import SessionDep, WebSession, audit_context
+from web.session import AuditDep, SessionDep, WebSession, audit_context
 
 router = web_router(tags=["web"])
 Home = Callable[[Request, WebSession, audit.Request, Graph, Settings], Response]
@@ -55,6 +55,18 @@ def care_home(
     """A counselor's, advisor's, coach's or mentor's home: their caseload and what needs them."""
     home = caseload.care_home(graph, asking, settings)
     return render(request, session, "home/care.html", {"home": home})
+
+
+@router.get("/home/caseload")
+def caseload_cards(
+    request: Request, session: SessionDep, asking: AuditDep, graph: GraphDep
+) -> Response:
+    """Show the caller's caseload with each learner's care team and goals: within the home
+    (htmx asks for it when the folded caseload is opened), or as a page of its own."""
+    load = caseload.caseload_cards(graph, asking)
+    within = request.headers.get("HX-Request") == "true"
+    template = "home/_caseload_list.html" if within else "home/caseload.html"
+    return render(request, session, template, {"load": load})
 
 
 def signed_in_home(

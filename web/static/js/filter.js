@@ -30,6 +30,8 @@
     form.addEventListener("submit", (event) => event.preventDefault());
     name.addEventListener("input", apply);
     flagged.addEventListener("change", apply);
+    // A folded list filled in once opened (htmx) is filtered as the one it replaced.
+    document.addEventListener("htmx:after:swap", apply);
   }
   let sent = null; // the id of the learner's record block whose form went out
   document.addEventListener("htmx:before:request", (event) => {

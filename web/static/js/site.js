@@ -5,10 +5,11 @@
 (() => {
   let section = null;
   document.addEventListener("htmx:before:request", (event) => {
-    // A section that fills itself in once the page is there, or refreshes itself (an
-    // import's progress, every second), keeps the focus where the person left it.
+    // A section that fills itself in once the page is there or once it is unfolded, or
+    // refreshes itself (an import's progress, every second), keeps the focus where the
+    // person left it.
     const trigger = event.target.getAttribute("hx-trigger") ?? "";
-    const byItself = trigger === "load" || trigger.startsWith("every ");
+    const byItself = trigger === "load" || /^(every|toggle) /.test(trigger);
     section = byItself ? null : (event.target.closest("section[id]")?.id ?? null);
   });
   document.addEventListener("htmx:after:swap", () => {
