@@ -8,13 +8,15 @@ its sign-ins; the app runs under uvicorn; the demo counselor asks, one request a
 for each sampled learner (of those they see):
 
 - the page `/learners/{uid}` beside the API calls that hold what it shows: the network
-  (`/v1/learners/{uid}/network?walk_groups_up_to=...`), the timeline, and the learner
+  (`/v1/learners/{uid}/network`), the timeline, and the learner
   (`/v1/learners/{uid}`, nearest to the page's "at a glance" part, which has no route);
 - the goals part `/learners/{uid}/goals` beside `/v1/learners/{uid}/brief` (its source);
 - the mentor suggestions part (no API route answers for one learner: no ratio).
 
 Times are HTTP round trips on the loopback (the server's time, plus a little transfer).
-Nothing asserts; the target is the issue's: under 300 ms on the demo school.
+Nothing asserts; the targets are the issue's: under 300 ms on the demo school, under 1 s
+at 100,000 learners. A district is timed by bench/run_all.py (its `learner_page` part,
+`run` here), on the district it loaded: `--learners 100000` gives the 100k row.
 """
 
 from __future__ import annotations
@@ -30,14 +32,16 @@ import httpx
 if __package__ in (None, ""):  # run as a script: make `bench` and the app importable
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.common import Table, fresh_database, machine, percentile, ratio, verdict
-from bench.server import serve
+from bench import reads
+from bench.common import Database, Table, fresh_database, machine, percentile, ratio, verdict
+from bench.server import Server, serve
 from lrm_graph.access import visibility
 from lrm_graph.auth import accounts
+from lrm_graph.auth.sessions import SESSION_COOKIE
 from lrm_graph.demo import demo_school, signins
-from web.network_picture import BIG_GROUP
 
-TARGET_MS = 300.0
+TARGET_MS = 300.0  # on the demo school
+DISTRICT_TARGET_MS = 1000.0  # at 100,000 learners (issue 12)
 
 
 def timed(client: httpx.Client, path: str, repeats: int) -> list[float]:
@@ -81,11 +85,34 @@ def main(argv: list[str] | None = None) -> None:
     print(table.markdown())
 
 
-def measure(client: httpx.Client, chosen: list[str], repeats: int) -> Table:
-    """Time each page and the API calls beside it, over the chosen learners."""
+def run(db: Database, server: Server, headers: dict[str, str], *, samples: int, repeats: int,
+        seed: int, target_ms: float = DISTRICT_TARGET_MS) -> Table:  # fmt: skip
+    """Time the learner page and its goals part over `samples` learners of an already
+    loaded district, as the caller `headers` signs in (bench/run_all.py: a district
+    admin). The mentor suggestions part is left out: it projects the whole graph."""
+    chosen = reads.samples(db, samples, seed)["learners"]
+    token = headers["Authorization"].removeprefix("Bearer ")
+    with httpx.Client(base_url=server.base_url, timeout=300, headers=headers,
+                      cookies={SESSION_COOKIE: token}) as client:  # fmt: skip
+        timed(client, f"/learners/{chosen[0]}", 1)  # warm the app and the caches
+        table = measure(client, chosen, repeats, ("learner page", "goals part"), target_ms)
+    table.notes.append(f"{len(chosen)} learners of the district, {repeats} requests each, "
+                       "as a district admin.")  # fmt: skip
+    return table
+
+
+def measure(
+    client: httpx.Client,
+    chosen: list[str],
+    repeats: int,
+    parts: tuple[str, ...] | None = None,
+    target_ms: float = TARGET_MS,
+) -> Table:
+    """Time each page (of `parts`, default all) and the API calls beside it, over the
+    chosen learners."""
     rows = {
-        "learner page": ("/learners/{}", ["/v1/learners/{}/network?walk_groups_up_to="
-                                          + str(BIG_GROUP), "/v1/learners/{}/timeline",
+        # The page walks the network with the API's default hub bound (network_hub_members).
+        "learner page": ("/learners/{}", ["/v1/learners/{}/network", "/v1/learners/{}/timeline",
                                           "/v1/learners/{}"]),
         "goals part": ("/learners/{}/goals", ["/v1/learners/{}/brief"]),
         "mentor suggestions part": ("/learners/{}/mentor-suggestions", []),
@@ -94,6 +121,8 @@ def measure(client: httpx.Client, chosen: list[str], repeats: int) -> Table:
                   ("page", "p50 ms", "p95 ms", "API calls it wraps, p50 ms (summed)",
                    "ratio p50", "target", "met"))  # fmt: skip
     for name, (page, wrapped) in rows.items():
+        if parts is not None and name not in parts:
+            continue
         ours = [ms for uid in chosen for ms in timed(client, page.format(uid), repeats)]
         api: list[float] = []
         if wrapped:
@@ -104,7 +133,7 @@ def measure(client: httpx.Client, chosen: list[str], repeats: int) -> Table:
         p50, p95 = percentile(ours, 0.5), percentile(ours, 0.95)
         base = percentile(api, 0.5) if api else float("nan")
         table.add(name, p50, p95, base if api else "n/a", ratio(p50, base) if api else "n/a",
-                  f"< {TARGET_MS:.0f}", verdict(p95 < TARGET_MS))  # fmt: skip
+                  f"< {target_ms:.0f}", verdict(p95 < target_ms))  # fmt: skip
     table.notes.append("met: p95 under the target. The goals and suggestions parts come "
                        "after the page (htmx), each its own request.")  # fmt: skip
     return table

@@ -41,9 +41,14 @@ def pairs(people: dict[str, DemoSignIn]) -> list[Pair]:
     return [
         Pair("counselor", "/", "/v1/adults/{me}/caseload"),
         Pair("counselor", "/", "/v1/reports/unmentored"),
+        # The folded caseload, opened: each learner's care team and goals (htmx, after).
+        Pair("counselor", "/home/caseload", "/v1/adults/{me}/caseload"),
+        Pair("counselor", "/reports/unmentored", "/v1/reports/unmentored"),
         Pair("mentor", "/", "/v1/adults/{me}/caseload"),
         Pair("teacher", "/", "/v1/learners?limit=100"),
         Pair("admin", "/dashboard", "/v1/reports/coverage"),
+        # The dashboard's chart, asked for after the page: coverage as of six days.
+        Pair("admin", "/dashboard/coverage", "/v1/reports/coverage"),
         Pair("counselor", "/dashboard", "/v1/reports/coverage"),
         Pair("admin", f"/adults/{mentor}", f"/v1/adults/{mentor}/caseload"),  # a mentor's page
         Pair("counselor", "/search?q=Do", "/v1/search?q=Do&limit=50"),

@@ -26,11 +26,12 @@ from types import FrameType
 if __package__ in (None, ""):  # run as a script: make `bench` and the app importable
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench import analytics, load, memory, plans, reads, reports, reports_scale
+from bench import analytics, learner_page, load, memory, plans, reads, reports, reports_scale
 from bench.common import Database, Table, district_arguments, fresh_database, machine
 from bench.server import admin_headers, serve
 
-PARTS = ("load", "reads", "reports", "reports_scale", "analytics", "footprint", "plans")
+PARTS = ("load", "reads", "reports", "reports_scale", "learner_page", "analytics", "footprint",
+         "plans")  # fmt: skip
 
 
 def arguments(argv: list[str] | None = None) -> argparse.Namespace:
@@ -149,6 +150,11 @@ def measure(db: Database, args: argparse.Namespace, work: Path, show: Report) ->
         if "reports_scale" not in skip:  # summary + first page, streamed CSV
             with usage.part("reports: first pages and streams", server.pid):
                 show(reports_scale.run(server, headers, args.learners))
+        if "learner_page" not in skip:  # the web app's learner page (issue 12: under 1 s)
+            with usage.part("learner page", server.pid):
+                target = learner_page.DISTRICT_TARGET_MS if args.learners >= 100_000 else 300.0
+                show(learner_page.run(db, server, headers, samples=min(args.samples, 20),
+                                      repeats=3, seed=args.seed, target_ms=target))  # fmt: skip
     if "analytics" not in skip:
         with usage.part("analytics (in this process)"):
             show(analytics.run(db, args.repeats))
