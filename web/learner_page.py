@@ -68,4 +68,5 @@ def part(
 def brief_of(graph: Graph, asking: audit.Request, settings: Settings, uid: str) -> dict[str, Any]:
     """Return the brief on the learner, as `GET /v1/learners/{uid}/brief` does."""
     return brief(graph, asking, uid, days=DEFAULT_DAYS, caring_types=settings.caring_types,
-                 max_nodes=settings.network_max_nodes)  # fmt: skip
+                 max_nodes=settings.network_max_nodes,
+                 hub_members=settings.network_hub_members)  # fmt: skip

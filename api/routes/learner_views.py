@@ -46,7 +46,8 @@ def learner_brief(
     interaction in `days` days) or ending within them, goals without a connection, notes
     you may read, and conversation openers. `format=markdown|html` (or Accept) for text."""
     answer = brief(graph, request, uid, days=days, caring_types=settings.caring_types,
-                   max_nodes=settings.network_max_nodes)  # fmt: skip
+                   max_nodes=settings.network_max_nodes,
+                   hub_members=settings.network_hub_members)  # fmt: skip
     chosen = negotiated(format, http.headers.get("accept", ""))
     if chosen == "markdown":
         return Response(brief_render.markdown(answer), media_type="text/markdown; charset=utf-8")

@@ -22,6 +22,7 @@ from analytics.projection import add_node, add_relationship, new_graph
 from lrm_graph import clock
 from lrm_graph.db import cypher
 from lrm_graph.db.graph import Graph, plain, translated_errors
+from lrm_graph.records.traversal import HUB_KINDS
 from lrm_graph.store.relationships import is_screened
 from lrm_graph.vocabulary import NodeKind, RelType
 
@@ -145,11 +146,12 @@ def select_learners(
 
 
 def project_neighbourhood(
-    graph: Graph, learner: dict[str, Any], hops: int, max_nodes: int
+    graph: Graph, learner: dict[str, Any], hops: int, max_nodes: int, hub_members: int
 ) -> tuple[nx.MultiDiGraph, bool]:
     """Walk the support network out from the learner ({uid, name}), one query per hop, at
     most `hops` hops and about `max_nodes` nodes; return the projection and whether the
-    walk stopped at the cap."""
+    walk stopped at the cap. A hub (a group of more than `hub_members` members: fragment
+    members, as a network's) is met but never walked through, nor is a resource."""
     G = new_graph()
     learner_uid = learner["uid"]
     add_node(G, learner_uid, NodeKind.LEARNER.value, learner.get("name") or "")
@@ -157,7 +159,8 @@ def project_neighbourhood(
     budget = ROWS_PER_NODE * max_nodes
     for _ in range(hops):
         rows = graph.read("care/expand_support", frontier=frontier, expanded=expanded,
-                          today=today, limit=budget + 1)  # fmt: skip
+                          today=today, limit=budget + 1, hub_kinds=list(HUB_KINDS),
+                          count_up_to=hub_members + 1)  # fmt: skip
         truncated = len(rows) > budget
         expanded += frontier
         frontier = []
@@ -167,7 +170,8 @@ def project_neighbourhood(
                 if G.number_of_nodes() > max_nodes:
                     return G, True
                 _add_met(G, node, today)
-                if node["node_kind"] != NodeKind.RESOURCE:  # a resource ends a path
+                hub = row["members"] is not None and row["members"] > hub_members
+                if node["node_kind"] != NodeKind.RESOURCE and not hub:  # ends of a path
                     frontier.append(node["uid"])
             add_relationship(G, row["from_uid"], row["to_uid"], row["type"])
         if truncated:

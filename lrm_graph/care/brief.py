@@ -15,14 +15,14 @@ from typing import Any
 
 from lrm_graph import clock
 from lrm_graph.access import audit
-from lrm_graph.care import interactions, interventions, notes, openers, paging, ties
+from lrm_graph.auth.caller import Caller
+from lrm_graph.care import interactions, interventions, notes, on_record, openers, paging, ties
 from lrm_graph.care.goal_links import goal_links
 from lrm_graph.care.team import STAFF_SIDE, Place, care_team, person, place, require_standing
 from lrm_graph.db.graph import Graph
 from lrm_graph.errors import NotFound
 
-LAST_INTERACTIONS = 5
-RECENT_NOTES = 5
+RECENT = 5  # the last interactions and the recent notes listed (one window: one query)
 
 
 def brief(
@@ -33,8 +33,10 @@ def brief(
     days: int,
     caring_types: tuple[str, ...],
     max_nodes: int,
+    hub_members: int,
 ) -> dict[str, Any]:
-    """Return the brief on one learner for the caller; record every learner it names."""
+    """Return the brief on one learner for the caller; record every learner it names. Its
+    goal links walk at most `max_nodes` nodes, through no group of more than `hub_members`."""
     caller = person(request)
     where = place(graph, caller, learner_uid)
     require_standing(where, STAFF_SIDE, "a brief")
@@ -42,8 +44,19 @@ def brief(
     if not rows:
         raise NotFound(f"no learner with uid {learner_uid!r}")
     profile = rows[0]
-    links = goal_links(graph, caller, profile["learner"], max_nodes=max_nodes)
-    rows, _ = ties.readable(graph, caller, learner_uid)  # at risk: ties to adults only
+    links = goal_links(graph, caller, profile["learner"], max_nodes=max_nodes,
+                       hub_members=hub_members)  # fmt: skip
+    recent = paging.Window(limit=RECENT)
+    found = on_record.read(
+        graph,
+        learner_uid,
+        relationships=ties.MAX_RELATIONSHIPS,
+        interactions=recent,
+        interventions=interventions.asked(caller, where, "open"),
+        notes=notes.asked(caller, where, recent),
+    )
+    # At risk: ties to adults only, so no other learner is shown.
+    rows, _ = ties.readable_rows(graph, caller, learner_uid, found["relationships"])
     answer = {
         "learner": profile["learner"] | {"learning_preferences":
                                          profile["learner"].get("learning_preferences") or []},
@@ -51,14 +64,12 @@ def brief(
         "quiet_days": days,
         "goals": profile["goals"],
         "interests": profile["interests"],
-        "last_interactions": _last_interactions(graph, request, learner_uid),
+        "last_interactions": _last_interactions(graph, caller, where, found["interactions"]),
         "care_team": _rest_of_team(graph, caller.person_uid, learner_uid),
-        "open_interventions": _open_interventions(graph, request, where),
+        "open_interventions": _open_interventions(found["interventions"]),
         "at_risk": ties.at_risk(rows, caring_types, days),
         "goal_gaps": {k: v for k, v in links.items() if k != "disclosed"},
-        "notes": notes.list_for_learner(
-            graph, request, learner_uid, paging.Window(limit=RECENT_NOTES), record=False
-        ).items,
+        "notes": notes.page_of(found["notes"], recent).items,
     }  # fmt: skip
     answer["openers"] = openers.openers(answer)
     audit.record(graph, request, "read", links["disclosed"] | {learner_uid: where.purpose})
@@ -66,10 +77,9 @@ def brief(
 
 
 def _last_interactions(
-    graph: Graph, request: audit.Request, learner_uid: str
+    graph: Graph, caller: Caller, where: Place, rows: list[dict[str, Any]]
 ) -> list[dict[str, Any]]:
-    window = paging.Window(limit=LAST_INTERACTIONS)
-    page = interactions.list_for_learner(graph, request, learner_uid, window, record=False)
+    page, _ = interactions.page_of(graph, caller, where, rows, paging.Window(limit=RECENT))
     # The brief is about this learner: others an interaction touched are not listed.
     return [{k: v for k, v in item.items() if k != "learner_uids"} for item in page.items]
 
@@ -92,6 +102,6 @@ def _rest_of_team(graph: Graph, caller_uid: str | None, learner_uid: str) -> lis
     return list(people.values())
 
 
-def _open_interventions(graph: Graph, request: audit.Request, where: Place) -> list[dict[str, Any]]:
-    plans = interventions.list_for_learner(graph, request, where.learner_uid, "open", record=False)
+def _open_interventions(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    plans = [interventions.answer(row["v"], row["owner_name"]) for row in rows]
     return sorted(plans, key=lambda p: (not p["overdue"], -p["days_overdue"], p["uid"]))

@@ -4,8 +4,9 @@ The district's goal-gaps analytic projects the whole graph (seconds at 10,000 le
 bench/README.md), too slow for a brief asked for before a conversation. So this builds a
 small projection of the learner's neighbourhood only
 (`lrm_graph.analysis.projection.project_neighbourhood`): a walk over the support network,
-one query per hop, out to `k + INTRODUCTION_HOPS` hops and at most `max_nodes` nodes, plus
-the ties of the learner's goals' industries among those nodes. It then runs the same pure
+one query per hop, out to `k + INTRODUCTION_HOPS` hops and at most `max_nodes` nodes,
+through no hub (the network's rule: setting network_hub_members), plus the ties of the
+learner's goals' industries among those nodes. It then runs the same pure
 analytic (`analytics.goal_gaps`) and shapes it as the analytics endpoint does.
 
 Within the neighbourhood the answer is the analytic's: whether a goal is connected within
@@ -37,13 +38,17 @@ def goal_links(
     *,
     k: int = 2,
     max_nodes: int = 500,
+    hub_members: int,
 ) -> dict[str, Any]:
     """Return the learner's goals with no tie within `k` hops, each with the warm
     introduction to the nearest tie the walk found (a learner the caller does not see is
-    left unnamed), whether the walk was cut short, and `disclosed`: {uid: purpose} of the
-    learners the answer names, for the audit."""
+    left unnamed; the walk goes through no group of more than `hub_members` members),
+    whether the walk was cut short, and `disclosed`: {uid: purpose} of the learners the
+    answer names, for the audit."""
     learner_uid = learner["uid"]
-    G, truncated = project_neighbourhood(graph, learner, k + INTRODUCTION_HOPS, max_nodes)
+    G, truncated = project_neighbourhood(
+        graph, learner, k + INTRODUCTION_HOPS, max_nodes, hub_members
+    )
     add_goal_ties(graph, G, learner_uid)
     met = sorted(uid for uid, kind in G.nodes(data="node_kind") if kind == NodeKind.LEARNER)
     scope = ReportScope(visibility.visible_learners(graph, caller, only=met))

@@ -17,8 +17,16 @@ from typing import Any
 from lrm_graph import clock
 from lrm_graph.access import audit, visibility
 from lrm_graph.auth.caller import Caller, Scope
-from lrm_graph.care import paging
-from lrm_graph.care.team import RECORDERS, STAFF_SIDE, author_uid, person, places, require_standing
+from lrm_graph.care import on_record, paging
+from lrm_graph.care.team import (
+    RECORDERS,
+    STAFF_SIDE,
+    Place,
+    author_uid,
+    person,
+    places,
+    require_standing,
+)
 from lrm_graph.config import DEFAULT_CARING_TYPES
 from lrm_graph.db.graph import Graph
 from lrm_graph.db.pages import Page
@@ -135,19 +143,25 @@ def list_for_learner(
     caller = person(request)
     where = places(graph, caller, [learner_uid])[0]
     require_standing(where, STAFF_SIDE, "reading interactions")
-    rows = graph.read(
-        "care/list_learner_interactions",
-        learner_uid=learner_uid,
-        **window.params(),
-    )
+    rows = on_record.read(graph, learner_uid, interactions=window)["interactions"]
+    page, shown = page_of(graph, caller, where, rows, window)
+    if record:
+        audit.record(graph, request, "read", shown)
+    return page
+
+
+def page_of(
+    graph: Graph, caller: Caller, where: Place, rows: list[dict[str, Any]], window: paging.Window
+) -> tuple[Page, dict[str, str]]:
+    """Return the page of a learner's interactions read already (`on_record.read`) for a
+    caller on the staff side, and the learners it shows ({uid: purpose}): another learner
+    an interaction touched is listed only when the caller may read theirs too."""
     kept, next_cursor = paging.cut([row["i"] for row in rows], window.limit, "at")
     rows = rows[: len(kept)]
-    others = sorted({uid for row in rows for uid in row["learner_uids"]} - {learner_uid})
-    shown = {learner_uid: where.purpose} | _readable(graph, caller, others)
+    others = sorted({uid for row in rows for uid in row["learner_uids"]} - {where.learner_uid})
+    shown = {where.learner_uid: where.purpose} | _readable(graph, caller, others)
     items = [
         _answer(row["i"], row["author_name"], [u for u in row["learner_uids"] if u in shown])
         for row in rows
     ]
-    if record:
-        audit.record(graph, request, "read", shown)
-    return Page(items, next_cursor)
+    return Page(items, next_cursor), shown

@@ -18,6 +18,7 @@ from lrm_graph import clock
 from lrm_graph.access import audit, node_checks, visibility
 from lrm_graph.access.visibility import Hidden
 from lrm_graph.auth.caller import Caller, Scope
+from lrm_graph.care import on_record
 from lrm_graph.care.team import (
     CARERS,
     STAFF_SIDE,
@@ -169,17 +170,17 @@ def list_for_learner(
     caller = person(request)
     where = place(graph, caller, learner_uid)
     require_standing(where, STAFF_SIDE, "reading interventions")
-    owner = None if where.standing in CARERS else caller.person_uid or ""
-    rows = graph.read(
-        "care/list_learner_interventions",
-        learner_uid=learner_uid,
-        status=status,
-        owner_uid=owner,
-        limit=MAX_LISTED,
-    )
+    rows = on_record.read(graph, learner_uid, interventions=asked(caller, where, status))
     if record:
         audit.record(graph, request, "read", {learner_uid: where.purpose})
-    return [answer(row["v"], row["owner_name"]) for row in rows]
+    return [answer(row["v"], row["owner_name"]) for row in rows["interventions"]]
+
+
+def asked(caller: Caller, where: Place, status: str | None) -> on_record.Interventions:
+    """Return the interventions a caller on the staff side reads (of `status`, None: any):
+    every one for a carer, their own for anyone else."""
+    owner = None if where.standing in CARERS else caller.person_uid or ""
+    return on_record.Interventions(status, owner, MAX_LISTED)
 
 
 def overdue(graph: Graph, request: audit.Request) -> list[dict[str, Any]]:

@@ -23,7 +23,7 @@ from lrm_graph import clock
 from lrm_graph.access import audit
 from lrm_graph.access.visibility import Hidden
 from lrm_graph.auth.caller import Caller, Scope
-from lrm_graph.care import paging
+from lrm_graph.care import on_record, paging
 from lrm_graph.care.team import RECORDERS, Place, Standing, author_uid, person, place, record_place
 from lrm_graph.care.team import require_standing as require_place
 from lrm_graph.db.graph import Graph
@@ -135,18 +135,22 @@ def list_for_learner(
     """Return one page of the notes about a learner the caller may read, newest first."""
     caller = person(request)
     where = place(graph, caller, learner_uid)
-    rows = graph.read(
-        "care/list_learner_notes",
-        learner_uid=learner_uid,
-        author_uid=author_uid(caller),
-        visibilities=sorted(OPENS[where.standing]),
-        **window.params(),
-    )
-    kept, next_cursor = paging.cut([row["n"] for row in rows], window.limit, "created_at")
-    items = [_answer(row["n"], row["author_name"]) for row in rows[: len(kept)]]
+    rows = on_record.read(graph, learner_uid, notes=asked(caller, where, window))["notes"]
     if record:
         audit.record(graph, request, "read", {learner_uid: where.purpose})
-    return Page(items, next_cursor)
+    return page_of(rows, window)
+
+
+def asked(caller: Caller, where: Place, window: paging.Window) -> on_record.Notes:
+    """Return the notes the caller may read, one page: their own, and those whose
+    visibility their place around the learner opens."""
+    return on_record.Notes(window, author_uid(caller), sorted(OPENS[where.standing]))
+
+
+def page_of(rows: list[dict[str, Any]], window: paging.Window) -> Page:
+    """Return the page of notes read already (`on_record.read`)."""
+    kept, next_cursor = paging.cut([row["n"] for row in rows], window.limit, "created_at")
+    return Page([_answer(row["n"], row["author_name"]) for row in rows[: len(kept)]], next_cursor)
 
 
 def _answer(note: dict[str, Any], author_name: str | None) -> dict[str, Any]:

@@ -20,6 +20,7 @@ from typing import Any
 from lrm_graph import clock
 from lrm_graph.access import relationship_checks
 from lrm_graph.auth.caller import Caller
+from lrm_graph.care import on_record
 from lrm_graph.db.graph import Graph
 from lrm_graph.vocabulary import NodeKind
 
@@ -33,9 +34,14 @@ def readable(
     """Return the learner's relationships (history included) the caller may read, with
     `other` the node at the far end (relationships not begun, a proposal, left out), and
     the other learners they show ({uid: purpose}, for the audit)."""
-    rows = graph.read(
-        "care/list_learner_relationships", learner_uid=learner_uid, limit=MAX_RELATIONSHIPS
-    )
+    rows = on_record.read(graph, learner_uid, relationships=MAX_RELATIONSHIPS)["relationships"]
+    return readable_rows(graph, caller, learner_uid, rows)
+
+
+def readable_rows(
+    graph: Graph, caller: Caller, learner_uid: str, rows: list[dict[str, Any]]
+) -> tuple[list[dict[str, Any]], dict[str, str]]:
+    """As `readable`, of the learner's relationships read already (`on_record.read`)."""
     rows = [row for row in rows if row["connection_status"] in ("active", "revoked")]
     ends = [{"uid": row["uid"], "from_uid": learner_uid, "to_uid": row["other"]["uid"]}
             for row in rows]  # fmt: skip

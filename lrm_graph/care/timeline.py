@@ -13,8 +13,8 @@ from typing import Any
 
 from lrm_graph import clock
 from lrm_graph.access import audit
-from lrm_graph.care import interactions, interventions, notes, paging, ties
-from lrm_graph.care.team import STAFF_SIDE, Place, person, place
+from lrm_graph.care import interactions, interventions, notes, on_record, paging, ties
+from lrm_graph.care.team import STAFF_SIDE, person, place
 from lrm_graph.db.graph import Graph
 from lrm_graph.errors import InvalidInput
 
@@ -38,14 +38,25 @@ def timeline(
     where = place(graph, caller, learner_uid)
     since = _instant(start) if start else None
     until = _instant(end + timedelta(days=1)) if end else None
-    rows, peers = ties.readable(graph, caller, learner_uid)
-    events = _relationship_events(rows)
     window = paging.Window(limit=limit, since=since, until=until)
-    if where.standing in STAFF_SIDE:
-        events += _interaction_events(graph, request, learner_uid, window)
-        events += _intervention_events(graph, request, where)
-    page = notes.list_for_learner(graph, request, learner_uid, window, record=False)
-    events += [_note_event(note) for note in page.items]
+    staff = where.standing in STAFF_SIDE  # interactions and interventions are theirs
+    found = on_record.read(
+        graph,
+        learner_uid,
+        relationships=ties.MAX_RELATIONSHIPS,
+        interactions=window if staff else None,
+        interventions=interventions.asked(caller, where, None) if staff else None,
+        notes=notes.asked(caller, where, window),
+    )
+    rows, peers = ties.readable_rows(graph, caller, learner_uid, found["relationships"])
+    events = _relationship_events(rows)
+    if staff:
+        page, _ = interactions.page_of(graph, caller, where, found["interactions"], window)
+        events += [_interaction_event(item) for item in page.items]
+        plans = [interventions.answer(row["v"], row["owner_name"])
+                 for row in found["interventions"]]  # fmt: skip
+        events += _intervention_events(plans)
+    events += [_note_event(note) for note in notes.page_of(found["notes"], window).items]
     kept = sorted(
         (
             e
@@ -84,27 +95,20 @@ def _relationship_events(rows: list[dict[str, Any]]) -> list[Event]:
     return events
 
 
-def _interaction_events(
-    graph: Graph, request: audit.Request, learner_uid: str, window: paging.Window
-) -> list[Event]:
-    page = interactions.list_for_learner(graph, request, learner_uid, window, record=False)
-    return [
-        {
-            "at": i["at"],
-            "precision": "instant",
-            "kind": "interaction",
-            "uid": i["uid"],
-            "interaction_kind": i["kind"],
-            "summary": i["summary"],
-            "author_uid": i["author_uid"],
-            "author_name": i["author_name"],
-        }
-        for i in page.items
-    ]
+def _interaction_event(item: dict[str, Any]) -> Event:
+    return {
+        "at": item["at"],
+        "precision": "instant",
+        "kind": "interaction",
+        "uid": item["uid"],
+        "interaction_kind": item["kind"],
+        "summary": item["summary"],
+        "author_uid": item["author_uid"],
+        "author_name": item["author_name"],
+    }
 
 
-def _intervention_events(graph: Graph, request: audit.Request, where: Place) -> list[Event]:
-    plans = interventions.list_for_learner(graph, request, where.learner_uid, record=False)
+def _intervention_events(plans: list[dict[str, Any]]) -> list[Event]:
     events = []
     for plan in plans:
         facts = {"what": plan["what"], "owner_uid": plan["owner_uid"],

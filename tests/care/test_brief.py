@@ -8,6 +8,7 @@ from fastapi.testclient import TestClient
 
 from tests import factories
 from tests.access.world import World
+from tests.api.test_network_hubs import settings_changed
 from tests.care.support import ago, is_problem, log, note, plan, world_of
 
 BEN = "Ben Testwell"
@@ -166,3 +167,19 @@ def test_brief_audits_the_learners_an_introduction_names(client: TestClient) -> 
     entries = client.get("/v1/audit", params={"learner": world.uid["ben"]}).json()["items"]
     roles = [e["actor_role"] for e in entries if e["what"].endswith("/brief")]
     assert roles == ["admin"]
+
+
+def test_brief_goal_links_walk_through_no_hub(client: TestClient) -> None:
+    """The walk to a goal's nearest tie goes through no group of more than
+    network_hub_members members, as a network does: the Robotics Guild (the coach and the
+    engineer) is a hub at a bound of 1, so the engineer beyond it is not met."""
+    world = briefed_world(client)
+
+    def bridges() -> list[str | None]:
+        gaps = get_brief(world, "admin").json()["goal_gaps"]["items"]
+        paths = ([s["name"] for s in g["path"]] for g in gaps if g["goal_name"] == "Build bridges")
+        return next(paths, [])
+
+    assert bridges()[-2:] == ["Robotics Guild", "Eve Engineer"]
+    with settings_changed(client, network_hub_members=1):
+        assert "Eve Engineer" not in bridges()
