@@ -58,13 +58,27 @@ class ImportProgress(BaseModel):
     rows_done: int | None = None
 
 
+class ImportRollback(BaseModel):
+    """What rolling back a failed import did: nodes and relationships set back as they were
+    (restored) and those it had created (deleted); what someone else changed after the
+    import wrote it was left as they made it (kept, the first uids named)."""
+
+    batches: int
+    restored: int
+    deleted: int
+    kept: int
+    kept_uids: list[str] = []
+
+
 class ImportJobSummary(BaseModel):
     """An import job as the history lists it: who imported what, how, and how it ended."""
 
     id: str
     kind: str
     source: str | None = None
-    status: Literal["queued", "running", "succeeded", "checked", "rejected", "failed"]
+    status: Literal[
+        "queued", "running", "rolling back", "succeeded", "checked", "rejected", "failed"
+    ]
     by: str | None = None
     files: list[ImportFile] = []
     version: str | None = None
@@ -73,6 +87,7 @@ class ImportJobSummary(BaseModel):
     counts: dict[str, Any]
     progress: ImportProgress = ImportProgress()
     detail: str | None = None
+    rollback: ImportRollback | None = None
     created_at: datetime
     updated_at: datetime
     finished_at: datetime | None = None

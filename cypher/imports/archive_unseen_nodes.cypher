@@ -3,19 +3,37 @@
 //          roster). As `nodes/archive_node` does, every active relationship of an archived
 //          node ends today, the LRM's own included: someone who left the district has left
 //          their mentoring too. History stays; nothing is deleted. Run until it archives none.
+//          With $journal, the batch keeps a copy of each node and relationship it
+//          changes, as it was (lrm_graph.imports.journal).
 // Parameters: $files (list of roster file names given in bulk), $import_id, $today
-//             (date), $now (datetime), $limit.
+//             (date), $now (datetime), $limit, $journal (the batch's journal:
+//             {import_id, seq, runner}, or null for none).
 // Returns: archived, ended (counts). Write.
+OPTIONAL CALL () {
+  WITH $journal AS journal WHERE journal IS NOT NULL
+  CREATE (j:ImportJournal) SET j = journal, j.now = $now
+  RETURN j
+}
 MATCH (n:Entity)
 WHERE n.roster_file IN $files AND n.archived_at IS NULL
   AND coalesce(n.roster_seen, '') <> $import_id
-WITH n
+WITH j, n
 LIMIT $limit
+CALL (j, n) {
+  WITH j, n WHERE j IS NOT NULL
+  CREATE (j)-[:NODE_BEFORE]->(before:ImportBefore)
+  SET before = properties(n)
+}
 SET n.archived_at = $now, n.updated_at = $now
-WITH n
-CALL (n) {
+WITH j, n
+CALL (j, n) {
   OPTIONAL MATCH (n)-[r]-()
   WHERE r.until IS NULL OR r.until > $today
+  CALL (j, r) {
+    WITH j, r WHERE j IS NOT NULL AND r IS NOT NULL
+    CREATE (j)-[:RELATIONSHIP_BEFORE {start: startNode(r).uid}]->(before:ImportBefore)
+    SET before = properties(r)
+  }
   SET r.until = $today, r.ended_reason = 'archived', r.updated_at = $now
   RETURN count(r) AS ended
 }

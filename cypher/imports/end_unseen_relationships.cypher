@@ -7,18 +7,29 @@
 //          Run with $after = the last uid returned until a page holds fewer than $nodes.
 // Parameters: $files (list of roster file names given in bulk), $import_id, $today
 //             (date), $now (datetime), $after (uid the page starts after; '' first),
-//             $nodes (start nodes per page).
+//             $nodes (start nodes per page), $journal (the batch's journal:
+//             {import_id, seq, runner}, or null for none).
 // Returns: nodes (in this page), last (uid of its last node), ended (count). Write.
+OPTIONAL CALL () {
+  WITH $journal AS journal WHERE journal IS NOT NULL
+  CREATE (j:ImportJournal) SET j = journal, j.now = $now
+  RETURN j
+}
 MATCH (n:Entity)
 WHERE n.uid > $after
-WITH n
+WITH j, n
 ORDER BY n.uid
 LIMIT $nodes
-CALL (n) {
+CALL (j, n) {
   MATCH (n)-[r:MEMBER_OF|TEACHES|ENROLLED_AT|WORKS_AT|GUARDIAN_OF|PART_OF]->()
   WHERE r.source = 'imported' AND r.roster_file IN $files
     AND (r.until IS NULL OR r.until > $today)
     AND coalesce(r.roster_seen, '') <> $import_id
+  CALL (j, r) {
+    WITH j, r WHERE j IS NOT NULL AND r IS NOT NULL
+    CREATE (j)-[:RELATIONSHIP_BEFORE {start: startNode(r).uid}]->(before:ImportBefore)
+    SET before = properties(r)
+  }
   SET r.until = $today, r.ended_reason = 'left the roster', r.updated_at = $now
   RETURN count(r) AS ended
 }

@@ -12,13 +12,21 @@
 //          it no longer lists. The same rows twice change nothing. The twins are found by
 //          expanding between the two nodes (the hints keep it so: on a graph with no
 //          relationships yet the planner would scan all of them for each row, and the
-//          first batch of a first import took 45 s instead of 1 s).
+//          first batch of a first import took 45 s instead of 1 s). With $journal, the
+//          batch keeps what undoes it (lrm_graph.imports.journal): a copy of each
+//          relationship it updates, as it was, and the uids of those it creates.
 // Parameters: $rows (list of {from_kind, from_id, to_kind, to_id, roster_id, suffix (random
 //             hex for the uid), props (map: since, until, ...; a null removes)}), $type (a
 //             RelType from the vocabulary, never a request), $file, $import_id, $now
-//             (datetime), $today (date).
+//             (datetime), $today (date), $journal (map {import_id, seq, runner} of the
+//             batch's journal, or null for none).
 // Returns: rows (rows whose nodes were found), created, updated, kept (an LRM-owned
 //          relationship was there already). Write.
+OPTIONAL CALL () {
+  WITH $journal AS journal WHERE journal IS NOT NULL
+  CREATE (j:ImportJournal) SET j = journal, j.now = $now
+  RETURN j
+}
 UNWIND $rows AS row
 MATCH (a:Entity {node_kind: row.from_kind, source_id: row.from_id})
 MATCH (b:Entity {node_kind: row.to_kind, source_id: row.to_id})
@@ -43,6 +51,11 @@ OPTIONAL CALL (a, b, x) {
   RETURN y
   LIMIT 1
 }
+CALL (j, x) {
+  WITH j, x WHERE j IS NOT NULL AND x IS NOT NULL
+  CREATE (j)-[:RELATIONSHIP_BEFORE {start: startNode(x).uid}]->(before:ImportBefore)
+  SET before = properties(x)
+}
 CALL (row, x, changed) {
   WITH row, x, changed WHERE x IS NOT NULL
   SET x += row.props, x.roster_seen = $import_id,
@@ -55,7 +68,10 @@ CALL (row, a, b, x, y) {
       r.roster_id = row.roster_id, r.roster_file = $file, r.roster_seen = $import_id,
       r.created_at = $now, r.updated_at = $now
 }
-RETURN count(*) AS rows,
-       sum(CASE WHEN x IS NULL AND y IS NULL THEN 1 ELSE 0 END) AS created,
-       sum(CASE WHEN x IS NOT NULL AND changed THEN 1 ELSE 0 END) AS updated,
-       sum(CASE WHEN y IS NOT NULL THEN 1 ELSE 0 END) AS kept
+WITH head(collect(j)) AS j, count(*) AS rows,
+     collect(CASE WHEN x IS NULL AND y IS NULL THEN a.uid + '.' + row.suffix END) AS made,
+     collect(CASE WHEN x IS NULL AND y IS NULL THEN a.uid END) AS starts,
+     sum(CASE WHEN x IS NOT NULL AND changed THEN 1 ELSE 0 END) AS updated,
+     sum(CASE WHEN y IS NOT NULL THEN 1 ELSE 0 END) AS kept
+SET j.created_relationships = made, j.created_starts = starts
+RETURN rows, size(made) AS created, updated, kept

@@ -51,6 +51,9 @@ FOR ()-[r:TEACHES]-() ON (r.roster_id);
 // Import jobs are read back by id from any API instance.
 CREATE CONSTRAINT import_job_id IF NOT EXISTS
 FOR (j:ImportJob) REQUIRE j.id IS UNIQUE;
+// An import's journal (lrm_graph.imports.journal): its batches, played back newest first.
+CREATE INDEX import_journal_batch IF NOT EXISTS
+FOR (j:ImportJournal) ON (j.import_id, j.seq);
 // Erased learners are remembered only as keyed hashes of their source ids (imports skip
 // them); the erasure key kept in the database, when no setting gives one, is one node.
 CREATE CONSTRAINT erased_source_hash IF NOT EXISTS

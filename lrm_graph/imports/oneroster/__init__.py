@@ -10,10 +10,12 @@ The set is refused whole (`RosterRejected`, nothing written) when a problem leav
 nothing to import, when `strict` and there is any error, or when a file would skip more
 than `max_skipped` percent of its rows. The second pass writes the rows that stand, in
 batches (see `mapping` for what becomes what, `writer` for how), and returns the counts
-with the report. `check_only` stops after the first pass. Each batch commits on its own:
-one transaction for the whole set was measured far slower (bench/atomic_import.py), so a
-failure part way leaves the batches written before it; importing the set again
-completes it.
+with the report. `check_only` stops after the first pass. Each batch commits on its own
+(one transaction for the whole set was measured far slower: bench/atomic_import.py) with
+its journal: when the write fails part way, whatever the cause, the batches written are
+rolled back, newest first (`lrm_graph.imports.journal`), and `ImportRolledBack` says why;
+nothing is left half-written. A process killed part way leaves its journal: the import is
+rolled back when the history is next listed or the service starts (`history.reap`).
 
 Bulk and delta: for a file given in bulk, roster nodes it no longer lists are archived
 and roster relationships it no longer lists end today; in a delta, rows with status
@@ -43,6 +45,7 @@ from typing import Any
 
 from lrm_graph.config import Settings
 from lrm_graph.db.graph import Graph
+from lrm_graph.imports import journal
 from lrm_graph.imports.oneroster.check_orgs import (
     check_classes,
     check_courses,
@@ -190,7 +193,11 @@ def run(
         decide(index, strict=strict, max_skipped=max_skipped)
         progress = on_start(sum(index.problems.rows.values())) if on_start else (lambda _: None)
         writer = Writer(graph, import_id or uuid.uuid4().hex, settings.bulk_batch_size, erased)
-        apply(files, index, writer, progress)
+        try:
+            apply(files, index, writer, progress)
+        except BaseException as exc:
+            raise journal.rolled_back(graph, writer.import_id, exc) from exc
+        journal.drop(graph, writer.import_id)
     finally:
         files.close()
     return result | writer.tally.as_dict() | {"report": index.problems.report()}

@@ -6,8 +6,9 @@ options, and how it ended: queued when the upload is staged, running while the i
 runs (with a heartbeat), then succeeded (counts and the problem report: rows with errors
 were skipped), checked (a check only: the report, nothing written), rejected (refused
 whole: nothing was written; the report says why) or failed (the import stopped part way,
-e.g. the database or the process went away; importing the same set again completes it,
-since imports are idempotent). `lrm import oneroster` records its imports the same way.
+e.g. the database or the process went away: what it had written is rolled back, and
+`rollback` says what that did; see `lrm_graph.imports.journal`). `lrm import oneroster`
+records its imports the same way.
 """
 
 from __future__ import annotations
@@ -15,9 +16,7 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
-import os
 import shutil
-import socket
 import tempfile
 import time
 import uuid
@@ -30,14 +29,17 @@ from lrm_graph.config import Settings
 from lrm_graph.db.graph import Graph
 from lrm_graph.errors import LrmError, NotFound
 from lrm_graph.imports import oneroster
+from lrm_graph.imports.journal import RUNNER, ImportRolledBack
 from lrm_graph.imports.oneroster.problems import RosterRejected
 from lrm_graph.imports.oneroster.source import RosterFiles
 from lrm_graph.imports.oneroster.writer import Progress
 
 log = logging.getLogger("lrm_graph.imports")
-RUNNER = f"{socket.gethostname()}:{os.getpid()}"  # the process that runs a job
 PROGRESS_SECONDS = 1.0  # how often a running job records its rows done (and heartbeat)
-JSON_FIELDS = {"counts": "{}", "errors": "[]", "report": "null", "files": "[]", "modes": "{}"}
+JSON_FIELDS = {
+    "counts": "{}", "errors": "[]", "report": "null", "files": "[]", "modes": "{}",
+    "rollback": "null",
+}  # fmt: skip
 
 
 def queue(
@@ -133,6 +135,10 @@ def run_recorded(
         _finish(
             graph, job_id, "rejected", detail=exc.detail, errors_json=errors, report_json=report
         )
+        raise
+    except ImportRolledBack as exc:
+        rollback = json.dumps(exc.undone.as_dict())
+        _finish(graph, job_id, "failed", detail=exc.detail, rollback_json=rollback)
         raise
     except LrmError as exc:
         _finish(graph, job_id, "failed", detail=exc.detail)

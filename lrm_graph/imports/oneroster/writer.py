@@ -1,8 +1,10 @@
 """The write step of a OneRoster import: batched UNWIND upserts, then what the set removes.
 
 Node rows are always written before relationship rows (a relationship's ends must
-exist), each batch in its own transaction. Removals come last: rows a delta marks
-tobedeleted, then, for each file given in bulk, what that file no longer lists.
+exist), each batch in its own transaction, which also keeps the batch's journal (what
+undoes it: `lrm_graph.imports.journal`) unless the writer is told to keep none. Removals
+come last: rows a delta marks tobedeleted, then, for each file given in bulk, what that
+file no longer lists.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from typing import Any
 from lrm_graph import clock
 from lrm_graph.db.graph import Graph
 from lrm_graph.imports.bulk import Counts
+from lrm_graph.imports.journal import Journal
 from lrm_graph.privacy.tombstones import Tombstones
 from lrm_graph.store.nodes import new_uid
 from lrm_graph.vocabulary import NodeKind, RelType
@@ -61,9 +64,16 @@ class Writer:
     """Buffer rows per kind and type; write them in batches, nodes first."""
 
     def __init__(
-        self, graph: Graph, import_id: str, batch: int, erased: Tombstones | None = None
+        self,
+        graph: Graph,
+        import_id: str,
+        batch: int,
+        erased: Tombstones | None = None,
+        *,
+        journal: bool = True,
     ) -> None:
         self.graph, self.import_id, self.batch = graph, import_id, batch
+        self.journal = Journal(import_id) if journal else None
         self.erased = erased or Tombstones()
         self.today, self.now = clock.today(), clock.now()
         self.tally = Tally()
@@ -120,6 +130,10 @@ class Writer:
         row = {"roster_id": roster_id, "type": rel_type, "from_id": user, "to_id": class_id}
         self._enrollments.append(row)
 
+    def entry(self) -> dict[str, Any] | None:
+        """Return the next batch's journal entry (None when the writer keeps no journal)."""
+        return self.journal.entry() if self.journal else None
+
     def flush_nodes(self) -> None:
         for (kind, file), rows in self._nodes.items():
             if rows:
@@ -143,6 +157,7 @@ class Writer:
             file=file,
             import_id=self.import_id,
             now=self.now,
+            journal=self.entry(),
         )[0]
         created, updated = written["created"], written["updated"]
         self.tally.nodes[kind].add(created, updated, len(rows) - created - updated)
@@ -157,6 +172,7 @@ class Writer:
             import_id=self.import_id,
             now=self.now,
             today=self.today,
+            journal=self.entry(),
         )[0]
         created, updated = written["created"], written["updated"]
         unchanged = written["rows"] - created - updated
@@ -169,17 +185,21 @@ class Writer:
         self.flush()
         params = {"import_id": self.import_id, "today": self.today, "now": self.now}
         for part in _chunks(self._retired_relationships, self.batch):
-            found = self.graph.write("imports/end_roster_relationships", rows=part, **params)
+            found = self.graph.write(
+                "imports/end_roster_relationships", rows=part, journal=self.entry(), **params
+            )
             self.tally.ended += found[0]["ended"]
         for part in _chunks(self._enrollments, self.batch):
             moved = self.graph.write(
-                "imports/end_moved_enrollments", rows=part, today=self.today, now=self.now
-            )
+                "imports/end_moved_enrollments",
+                rows=part, today=self.today, now=self.now, journal=self.entry(),
+            )  # fmt: skip
             self.tally.ended += moved[0]["ended"]
         for part in _chunks(self._retired_nodes, self.batch):
             done = self.graph.write(
-                "imports/archive_roster_nodes", rows=part, today=self.today, now=self.now
-            )
+                "imports/archive_roster_nodes",
+                rows=part, today=self.today, now=self.now, journal=self.entry(),
+            )  # fmt: skip
             self.tally.archived += done[0]["archived"]
             self.tally.ended += done[0]["ended"]
         self._remove_unseen(bulk_node_files, bulk_files, params)
@@ -188,8 +208,9 @@ class Writer:
         """After bulk files: archive the nodes and end the relationships they no longer list."""
         while node_files:
             done = self.graph.write(
-                "imports/archive_unseen_nodes", files=node_files, limit=self.batch, **params
-            )[0]
+                "imports/archive_unseen_nodes",
+                files=node_files, limit=self.batch, journal=self.entry(), **params,
+            )[0]  # fmt: skip
             self.tally.archived += done["archived"]
             self.tally.ended += done["ended"]
             if done["archived"] < self.batch:
@@ -198,7 +219,7 @@ class Writer:
         while files:
             page = self.graph.write(
                 "imports/end_unseen_relationships",
-                files=files, after=after, nodes=self.batch, **params,
+                files=files, after=after, nodes=self.batch, journal=self.entry(), **params,
             )[0]  # fmt: skip
             self.tally.ended += page["ended"]
             if page["nodes"] < self.batch:
