@@ -4,12 +4,15 @@
 single create checks it (the same field models, vocabulary pairs and screening rule); a
 bad row is reported with its index and nothing of it is written, the good rows are.
 Nodes are written first, so relationship rows may name nodes of the same request.
-Every write is an upsert, so a load cut off halfway is mended by running it again.
+Every write is an upsert, and each batch keeps its journal: a load that fails part way
+is rolled back whole (`lrm_graph.imports.journal`; `ImportRolledBack` says why), and one
+whose process is killed is rolled back when the import history is next listed.
 `lrm_graph.store.bulk_batches` holds the batched queries; bench/README.md has the numbers.
 """
 
 from __future__ import annotations
 
+import uuid
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -22,7 +25,9 @@ from lrm_graph.access.bulk_scope import Confinement
 from lrm_graph.config import Settings
 from lrm_graph.db.graph import Graph
 from lrm_graph.errors import InvalidInput, LrmError
+from lrm_graph.imports import journal as journals
 from lrm_graph.imports.bulk_rows import RelationshipRow, node_fields, reason
+from lrm_graph.imports.journal import Journal
 from lrm_graph.privacy import tombstones
 from lrm_graph.store import bulk_batches
 from lrm_graph.store.bulk_batches import FactsKey, RefKey, WriteRow
@@ -107,6 +112,7 @@ def load(
     *,
     confine: Confinement | None = None,
     before_write: Callable[[set[str]], object] | None = None,
+    journal: Journal | None = None,
 ) -> BulkResult:
     """Upsert `nodes` by (kind, source_id), then `relationships`; report rejected rows.
 
@@ -117,8 +123,10 @@ def load(
     caller records them in the audit there, so nothing is written unrecorded.
 
     Raise `TooManyRows` (413) beyond `settings.bulk_max_rows` rows in all. Each batch of
-    `settings.bulk_batch_size` rows is one transaction; the same load twice changes no count,
-    and a load cut off halfway and run again gives what one whole load gives.
+    `settings.bulk_batch_size` rows is one transaction, with its journal entry; the same
+    load twice changes no count. When a write fails, what the load wrote is rolled back and
+    `ImportRolledBack` raised; given a `journal`, the caller owns it (it rolls back or
+    drops it), for a load made of several calls.
     """
     if len(nodes) + len(relationships) > settings.bulk_max_rows:
         raise TooManyRows(
@@ -134,13 +142,21 @@ def load(
         erased = tombstones.load(graph, settings)
         parsed = _screened(by_kind, index_of, parsed, result, erased, confine)
         record = before_write or (lambda _: None)
-        record(learners := _learner_rows(graph, by_kind, size))
-        _write_nodes(graph, by_kind, size, result)
-        if confine is not None:
-            confine.written(result.uids)
-        by_type = _checked_relationships(graph, parsed, size, result, confine)
-        record(result.learners - learners)
-        _write_relationships(graph, by_type, size, result)
+        kept = journal or Journal(uuid.uuid4().hex)
+        try:
+            record(learners := _learner_rows(graph, by_kind, size))
+            _write_nodes(graph, by_kind, size, result, kept)
+            if confine is not None:
+                confine.written(result.uids)
+            by_type = _checked_relationships(graph, parsed, size, result, confine)
+            record(result.learners - learners)
+            _write_relationships(graph, by_type, size, result, kept)
+        except BaseException as exc:
+            if journal is not None:
+                raise
+            raise journals.rolled_back(graph, kept.import_id, exc) from exc
+        if journal is None:
+            journals.drop(graph, kept.import_id)
     return result
 
 
@@ -211,10 +227,14 @@ def _screened(
 
 
 def _write_nodes(
-    graph: Graph, by_kind: dict[NodeKind, list[dict]], size: int, result: BulkResult
+    graph: Graph,
+    by_kind: dict[NodeKind, list[dict]],
+    size: int,
+    result: BulkResult,
+    journal: Journal,
 ) -> None:
     for kind, rows in by_kind.items():
-        for written in bulk_batches.write_nodes(graph, kind, rows, size):
+        for written in bulk_batches.write_nodes(graph, kind, rows, size, journal.entry):
             created = sum(1 for w in written if w["created"])
             updated = sum(1 for w in written if w["updated"])
             for counts in (result.nodes, result.per_kind[kind.value]):
@@ -290,9 +310,13 @@ def _facts(row: RelationshipRow) -> FactsKey:
 
 
 def _write_relationships(
-    graph: Graph, by_type: dict[RelType, list[WriteRow]], size: int, result: BulkResult
+    graph: Graph,
+    by_type: dict[RelType, list[WriteRow]],
+    size: int,
+    result: BulkResult,
+    journal: Journal,
 ) -> None:
     for rel_type, rows in by_type.items():
-        for written in bulk_batches.write_relationships(graph, rel_type, rows, size):
+        for written in bulk_batches.write_relationships(graph, rel_type, rows, size, journal.entry):
             for counts in (result.relationships, result.per_type[rel_type.value]):
                 counts.add(*written)

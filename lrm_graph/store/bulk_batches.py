@@ -5,14 +5,15 @@ index seek (tests/test_bulk_batches.py reads the plans). The driver packs each v
 pure Python, so rows go as short lists, not maps, and a relationship row names its facts
 by their index in the batch's list of distinct facts: most rows of a type share them.
 Relationship rows are written in (start, end) order, each start node's rows in one
-batch, so that loads running side by side lock disjoint start nodes per batch.
+batch, so that loads running side by side lock disjoint start nodes per batch. Each batch
+keeps its journal entry (`lrm_graph.imports.journal`) when `entry` gives one.
 """
 
 from __future__ import annotations
 
 import gc
 import secrets
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
@@ -25,6 +26,11 @@ RefKey = tuple[str, ...]  # ("uid", uid) or ("source", node_kind, source_id)
 FactsKey = tuple[tuple[str, Any], ...]  # what a relationship row stores, hashable
 # (start uid, end uid, facts, whether a new one is only a proposed connection)
 WriteRow = tuple[str, str, FactsKey, bool]
+Entry = Callable[[], dict[str, Any] | None]  # the next batch's journal entry, or None
+
+
+def no_journal() -> None:
+    """Keep no journal (a batch's `$journal` is null)."""
 
 
 def resolve(graph: Graph, keys: list[RefKey], size: int) -> dict[RefKey, dict[str, Any]]:
@@ -41,7 +47,7 @@ def resolve(graph: Graph, keys: list[RefKey], size: int) -> dict[RefKey, dict[st
 
 
 def write_nodes(
-    graph: Graph, kind: NodeKind, rows: list[dict[str, Any]], size: int
+    graph: Graph, kind: NodeKind, rows: list[dict[str, Any]], size: int, entry: Entry = no_journal
 ) -> Iterator[list[dict[str, Any]]]:
     """Upsert nodes of `kind` by source_id, `size` per transaction; yield each batch's
     written rows (source_id, uid, created, updated: an existing node changed).
@@ -60,11 +66,12 @@ def write_nodes(
             node_kind=kind.value,
             label=kind.label,
             now=clock.now(),
+            journal=entry(),
         )
 
 
 def write_relationships(
-    graph: Graph, rel_type: RelType, rows: list[WriteRow], size: int
+    graph: Graph, rel_type: RelType, rows: list[WriteRow], size: int, entry: Entry = no_journal
 ) -> Iterator[tuple[int, int, int]]:
     """Upsert relationships of `rel_type`, about `size` per transaction; yield each batch's
     (created, updated, unchanged) counts."""
@@ -85,6 +92,7 @@ def write_relationships(
             symmetric=rel_type in SYMMETRIC,
             now=clock.now(),
             today=clock.today(),
+            journal=entry(),
         )[0]
         yield written["created"], written["updated"], written["unchanged"]
 

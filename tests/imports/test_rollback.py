@@ -183,3 +183,46 @@ def test_import_killed_part_way_is_rolled_back_when_listed_keeping_others_change
     assert others == [row for row in before[0] if uid not in row]
     now = client.get(f"/v1/learners/{uid}").json()
     assert now["preferred_name"] == "Lee" and now["family_name"].endswith("-Renamed")
+
+
+def test_bulk_load_failing_in_a_late_batch_is_rolled_back_whole(
+    client: TestClient, graph: Graph, monkeypatch: Any
+) -> None:
+    def person(kind: str, source_id: str, given: str) -> dict[str, Any]:
+        roles = {"roles": ["mentor"]} if kind == "adult" else {}
+        return {
+            "kind": kind,
+            "source_id": source_id,
+            "given_name": given,
+            "family_name": "Orr",
+        } | roles
+
+    def link(rel_type: str, adult: str, learner: str, **facts: Any) -> dict[str, Any]:
+        ends = {"from": {"kind": "adult", "source_id": adult},
+                "to": {"kind": "learner", "source_id": learner}}  # fmt: skip
+        return {"type": rel_type, **ends, **facts}
+
+    first = {
+        "nodes": [person("learner", "L0", "Tavi"), person("learner", "L1", "Ines"),
+                  person("adult", "A0", "Mirel"), person("adult", "A9", "Oro")],
+        "relationships": [link("MENTORS", "A0", "L0", strength=2)],
+    }  # fmt: skip
+    assert client.post("/v1/bulk", json=first).status_code == 200
+    before = dump(graph)
+    news = [person("learner", f"N{i}", "New") for i in range(30)]
+    second = {
+        "nodes": [person("learner", "L0", "Renamed"), person("adult", "A1", "Kit"), *news],
+        "relationships": [
+            link("MENTORS", "A0", "L0", strength=4),  # updated
+            *[link("MENTORS", "A1", f"N{i}") for i in range(30)],  # created
+            link("ADVISES", "A9", "L1"),  # a later batch: A9 is locked
+        ],
+    }
+    monkeypatch.setattr(graph, "timeout", 8.0)
+    with locked(graph, "A9"):
+        failed = client.post("/v1/bulk", json=second)
+    assert failed.status_code == 500, failed.text
+    assert "rolled back" in failed.json()["detail"], failed.json()
+    assert "took too long" in failed.json()["detail"]
+    assert dump(graph) == before
+    assert journal_left(graph) == 0

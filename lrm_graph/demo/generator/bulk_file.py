@@ -5,12 +5,14 @@ A district's file holds millions of rows, more than one bulk load takes: rows ar
 one at a time (`json.JSONDecoder.raw_decode` over the text) and loaded in chunks, every
 node before any relationship, so that relationships may name nodes of earlier chunks.
 Relationship rows that come before the nodes in the file wait (as offsets into the text)
-until the nodes are in.
+until the nodes are in. The chunks share one journal: a file whose load fails part way is
+rolled back whole (`lrm_graph.imports.journal`).
 """
 
 from __future__ import annotations
 
 import json
+import uuid
 from array import array
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -20,7 +22,7 @@ from typing import Any
 from lrm_graph.config import Settings
 from lrm_graph.db.graph import Graph
 from lrm_graph.errors import InvalidInput
-from lrm_graph.imports import bulk
+from lrm_graph.imports import bulk, journal
 
 CHUNK = 50_000
 SECTIONS = ("nodes", "relationships")
@@ -51,6 +53,7 @@ class _Chunks:
         self.graph, self.settings = graph, settings
         self.size = min(CHUNK, settings.bulk_max_rows)
         self.result = LoadResult()
+        self.journal = journal.Journal(uuid.uuid4().hex)
         self.waiting: dict[str, list[dict]] = {section: [] for section in SECTIONS}
         self.loaded = dict.fromkeys(SECTIONS, 0)
 
@@ -66,7 +69,7 @@ class _Chunks:
         if not rows:
             return
         nodes, relationships = (rows, []) if section == "nodes" else ([], rows)
-        loaded = bulk.load(self.graph, self.settings, nodes, relationships)
+        loaded = bulk.load(self.graph, self.settings, nodes, relationships, journal=self.journal)
         self.result.add(loaded, section, self.loaded[section])
         self.loaded[section] += len(rows)
         self.waiting[section] = []
@@ -85,10 +88,21 @@ def load_file(
     """
     text = _read(path)
     progress = start_progress(len(text)) if start_progress else (lambda _: None)
-    chunks, early = _Chunks(graph, settings), array("q")
+    chunks = _Chunks(graph, settings)
+    try:
+        _feed(text, path.name, chunks, progress)
+    except BaseException as exc:
+        raise journal.rolled_back(graph, chunks.journal.import_id, exc) from exc
+    journal.drop(graph, chunks.journal.import_id)
+    return chunks.result
+
+
+def _feed(text: str, name: str, chunks: _Chunks, progress: Progress) -> None:
+    """Load every row of `text` in chunks, nodes before the relationships that wait."""
+    early = array("q")
     nodes_seen = nodes_done = False
     read = 0
-    for section, row, start, end in _rows(text, path.name):
+    for section, row, start, end in _rows(text, name):
         nodes_done = nodes_done or (nodes_seen and section != "nodes")
         nodes_seen = nodes_seen or section == "nodes"
         if section == "relationships" and not nodes_done:
@@ -101,7 +115,6 @@ def load_file(
     for start in early:
         chunks.add("relationships", _decoder.raw_decode(text, start)[0])
     chunks.flush("relationships")
-    return chunks.result
 
 
 def _read(path: Path) -> str:
