@@ -18,6 +18,8 @@ OPTIONAL CALL () {
   CREATE (j:ImportJournal) SET j = journal, j.now = $now
   RETURN j
 }
+// Each copy below tests $journal, not j: the planner takes j for never null (it is made
+// in the OPTIONAL CALL above) and would create the copy with no journal to hang it on.
 UNWIND $rows AS row
 MERGE (n:Entity {node_kind: $node_kind, source_id: row.source_id})
 ON CREATE SET n.uid = row.uid, n.created_at = $now
@@ -28,7 +30,7 @@ WITH j, row, n, created,
             WHERE NOT coalesce(n[k] = row.props[k], n[k] IS NULL AND row.props[k] IS NULL))
        AS changed
 CALL (j, n, created, changed) {
-  WITH j, n WHERE j IS NOT NULL AND changed AND NOT created
+  WITH j, n WHERE $journal IS NOT NULL AND changed AND NOT created
   CREATE (j)-[:NODE_BEFORE]->(before:ImportBefore)
   SET before = properties(n)
 }

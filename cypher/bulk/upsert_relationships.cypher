@@ -29,6 +29,8 @@ OPTIONAL CALL () {
   CREATE (j:ImportJournal) SET j = journal, j.now = $now
   RETURN j
 }
+// Each copy below tests $journal, not j: the planner takes j for never null (it is made
+// in the OPTIONAL CALL above) and would create the copy with no journal to hang it on.
 UNWIND $rows AS row
 WITH j, row[0] AS from_uid, row[1] AS to_uid, row[2] AS suffix, $facts[row[3]] AS facts,
      row[4] AS proposal
@@ -50,7 +52,7 @@ OPTIONAL CALL (a, b, facts) {
   LIMIT 1
 }
 CALL (j, x, changed) {
-  WITH j, x WHERE j IS NOT NULL AND changed
+  WITH j, x WHERE $journal IS NOT NULL AND changed
   CREATE (j)-[:RELATIONSHIP_BEFORE {start: startNode(x).uid}]->(before:ImportBefore)
   SET before = properties(x)
 }

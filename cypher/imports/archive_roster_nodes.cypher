@@ -11,12 +11,14 @@ OPTIONAL CALL () {
   CREATE (j:ImportJournal) SET j = journal, j.now = $now
   RETURN j
 }
+// Each copy below tests $journal, not j: the planner takes j for never null (it is made
+// in the OPTIONAL CALL above) and would create the copy with no journal to hang it on.
 UNWIND $rows AS row
 UNWIND row.node_kinds AS kind
 MATCH (n:Entity {node_kind: kind, source_id: row.source_id})
 WHERE n.archived_at IS NULL
 CALL (j, n) {
-  WITH j, n WHERE j IS NOT NULL
+  WITH j, n WHERE $journal IS NOT NULL
   CREATE (j)-[:NODE_BEFORE]->(before:ImportBefore)
   SET before = properties(n)
 }
@@ -26,7 +28,7 @@ CALL (j, n) {
   OPTIONAL MATCH (n)-[r]-()
   WHERE r.until IS NULL OR r.until > $today
   CALL (j, r) {
-    WITH j, r WHERE j IS NOT NULL AND r IS NOT NULL
+    WITH j, r WHERE $journal IS NOT NULL AND r IS NOT NULL
     CREATE (j)-[:RELATIONSHIP_BEFORE {start: startNode(r).uid}]->(before:ImportBefore)
     SET before = properties(r)
   }

@@ -14,13 +14,15 @@ OPTIONAL CALL () {
   CREATE (j:ImportJournal) SET j = journal, j.now = $now
   RETURN j
 }
+// Each copy below tests $journal, not j: the planner takes j for never null (it is made
+// in the OPTIONAL CALL above) and would create the copy with no journal to hang it on.
 MATCH (n:Entity)
 WHERE n.roster_file IN $files AND n.archived_at IS NULL
   AND coalesce(n.roster_seen, '') <> $import_id
 WITH j, n
 LIMIT $limit
 CALL (j, n) {
-  WITH j, n WHERE j IS NOT NULL
+  WITH j, n WHERE $journal IS NOT NULL
   CREATE (j)-[:NODE_BEFORE]->(before:ImportBefore)
   SET before = properties(n)
 }
@@ -30,7 +32,7 @@ CALL (j, n) {
   OPTIONAL MATCH (n)-[r]-()
   WHERE r.until IS NULL OR r.until > $today
   CALL (j, r) {
-    WITH j, r WHERE j IS NOT NULL AND r IS NOT NULL
+    WITH j, r WHERE $journal IS NOT NULL AND r IS NOT NULL
     CREATE (j)-[:RELATIONSHIP_BEFORE {start: startNode(r).uid}]->(before:ImportBefore)
     SET before = properties(r)
   }

@@ -16,6 +16,8 @@ OPTIONAL CALL () {
   CREATE (j:ImportJournal) SET j = journal, j.now = $now
   RETURN j
 }
+// Each copy below tests $journal, not j: the planner takes j for never null (it is made
+// in the OPTIONAL CALL above) and would create the copy with no journal to hang it on.
 UNWIND $rows AS row
 CALL (row) {
   MATCH (a)-[r:MEMBER_OF]->(b)
@@ -31,7 +33,7 @@ WHERE r.source = 'imported' AND r.ended_reason IS NULL
   AND (r.until IS NULL OR r.until > $today)
   AND NOT (type = row.type AND a.source_id = row.from_id AND b.source_id = row.to_id)
 CALL (j, r) {
-  WITH j, r WHERE j IS NOT NULL AND r IS NOT NULL
+  WITH j, r WHERE $journal IS NOT NULL AND r IS NOT NULL
   CREATE (j)-[:RELATIONSHIP_BEFORE {start: startNode(r).uid}]->(before:ImportBefore)
   SET before = properties(r)
 }

@@ -13,6 +13,8 @@ OPTIONAL CALL () {
   CREATE (j:ImportJournal) SET j = journal, j.now = $now
   RETURN j
 }
+// Each copy below tests $journal, not j: the planner takes j for never null (it is made
+// in the OPTIONAL CALL above) and would create the copy with no journal to hang it on.
 UNWIND $rows AS row
 UNWIND row.node_kinds AS kind
 MATCH (a:Entity {node_kind: kind, source_id: row.source_id})-[r]->()
@@ -20,7 +22,7 @@ WHERE r.source = 'imported' AND r.roster_id = row.roster_id
   AND (r.until IS NULL OR r.until > $today)
   AND coalesce(r.roster_seen, '') <> $import_id
 CALL (j, r) {
-  WITH j, r WHERE j IS NOT NULL AND r IS NOT NULL
+  WITH j, r WHERE $journal IS NOT NULL AND r IS NOT NULL
   CREATE (j)-[:RELATIONSHIP_BEFORE {start: startNode(r).uid}]->(before:ImportBefore)
   SET before = properties(r)
 }

@@ -15,6 +15,8 @@ OPTIONAL CALL () {
   CREATE (j:ImportJournal) SET j = journal, j.now = $now
   RETURN j
 }
+// Each copy below tests $journal, not j: the planner takes j for never null (it is made
+// in the OPTIONAL CALL above) and would create the copy with no journal to hang it on.
 MATCH (n:Entity)
 WHERE n.uid > $after
 WITH j, n
@@ -26,7 +28,7 @@ CALL (j, n) {
     AND (r.until IS NULL OR r.until > $today)
     AND coalesce(r.roster_seen, '') <> $import_id
   CALL (j, r) {
-    WITH j, r WHERE j IS NOT NULL AND r IS NOT NULL
+    WITH j, r WHERE $journal IS NOT NULL AND r IS NOT NULL
     CREATE (j)-[:RELATIONSHIP_BEFORE {start: startNode(r).uid}]->(before:ImportBefore)
     SET before = properties(r)
   }

@@ -19,12 +19,14 @@ OPTIONAL CALL () {
   CREATE (j:ImportJournal) SET j = journal, j.now = $now
   RETURN j
 }
+// Each copy below tests $journal, not j: the planner takes j for never null (it is made
+// in the OPTIONAL CALL above) and would create the copy with no journal to hang it on.
 UNWIND $rows AS row
 MERGE (n:Entity {node_kind: $node_kind, source_id: row.source_id})
 ON CREATE SET n.uid = row.uid, n.created_at = $now
 WITH j, row, n, n.uid = row.uid AS created
 CALL (j, n, created) {
-  WITH j, n WHERE j IS NOT NULL AND NOT created
+  WITH j, n WHERE $journal IS NOT NULL AND NOT created
   CREATE (j)-[:NODE_BEFORE]->(before:ImportBefore)
   SET before = properties(n)
 }

@@ -27,6 +27,8 @@ OPTIONAL CALL () {
   CREATE (j:ImportJournal) SET j = journal, j.now = $now
   RETURN j
 }
+// Each copy below tests $journal, not j: the planner takes j for never null (it is made
+// in the OPTIONAL CALL above) and would create the copy with no journal to hang it on.
 UNWIND $rows AS row
 MATCH (a:Entity {node_kind: row.from_kind, source_id: row.from_id})
 MATCH (b:Entity {node_kind: row.to_kind, source_id: row.to_id})
@@ -52,7 +54,7 @@ OPTIONAL CALL (a, b, x) {
   LIMIT 1
 }
 CALL (j, x) {
-  WITH j, x WHERE j IS NOT NULL AND x IS NOT NULL
+  WITH j, x WHERE $journal IS NOT NULL AND x IS NOT NULL
   CREATE (j)-[:RELATIONSHIP_BEFORE {start: startNode(x).uid}]->(before:ImportBefore)
   SET before = properties(x)
 }

@@ -72,7 +72,8 @@ def test_import_lrm_file_that_is_not_json_exits_1(settings: Settings, tmp_path: 
     broken.write_text('{"nodes": [{"node_kind": "interest",', encoding="utf-8")
     result = support.lrm(settings, "import", "lrm", str(broken))
     assert result.exit_code == 1
-    assert result.stderr.startswith("error: lrm.json: not valid JSON at line 1")
+    assert result.stderr.startswith("error: the import stopped: lrm.json: not valid JSON at line 1")
+    assert "rolled back: 0 restored, 0 deleted" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
 
 
