@@ -101,7 +101,7 @@ def _fresh(value: Any, key: str = "") -> Any:
 
 
 def names(calls: list[Call]) -> str:
-    """Say which queries a request ran, e.g. `auth/get_token_caller, questions/get_nodes x2`."""
+    """Say which queries a request ran, e.g. `auth/get_token_caller, nodes/get_kinds x2`."""
     counted: dict[str, int] = {}
     for call in calls:
         counted[call.name] = counted.get(call.name, 0) + 1

@@ -14,21 +14,23 @@ is recorded in the audit before it leaves.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from lrm_graph import clock
 from lrm_graph.access import audit, node_checks, policy, relationship_checks, visibility
 from lrm_graph.auth.caller import Caller, Scope
 from lrm_graph.db.graph import Graph
-from lrm_graph.errors import InvalidInput
-from lrm_graph.records.traversal import HUB_KINDS, node_of_kind, short
+from lrm_graph.errors import InvalidInput, NotFound
+from lrm_graph.records import hub_counts
+from lrm_graph.records.traversal import HUB_KINDS, short
 from lrm_graph.vocabulary import NodeKind
 
 MAX_NETWORK_DEPTH = 3
 # Rows one hop may read, per node the answer may hold: enough for the relationships among
 # the nodes kept, small enough that an adult with a caseload of 1,000 stops the hop early.
 ROWS_PER_NETWORK_NODE = 4
-# A group's members are counted in full: the answer shows how many a hub has.
+# A hub's members are counted in full: the answer shows how many it has.
 EVERY_MEMBER = 2**31 - 1
 
 
@@ -146,42 +148,74 @@ def learner_network(
         return answer
 
 
+class _Hops:
+    """Run `questions/expand_network` one hop at a time, remembering what was expanded."""
+
+    def __init__(self, graph: Graph, caller: Caller, row_budget: int, hub_members: int) -> None:
+        self.graph, self.caller = graph, caller
+        self.row_budget, self.hub_members = row_budget, hub_members
+        self.expanded: list[str] = []
+
+    def __call__(
+        self, frontier: list[str], counted: Sequence[str] = (), start_uid: str | None = None
+    ) -> dict[str, Any]:
+        """Return one hop's row, each group's `members` in full (a hub's as kept lately:
+        `hub_counts`) and `truncated` when the rows went over the budget."""
+        kept = hub_counts.COUNTS.fresh()
+        [row] = self.graph.read(
+            "questions/expand_network",
+            start_uid=start_uid,
+            frontier=frontier,
+            expanded=self.expanded,
+            today=clock.today(),
+            limit=self.row_budget + 1,
+            hub_kinds=list(HUB_KINDS),
+            counted=list(counted),
+            caller_uid=self.caller.person_uid,
+            hub_members=self.hub_members,
+            hub_limit=self.hub_members + 1,
+            known=sorted(kept),
+            count_up_to=EVERY_MEMBER,
+        )
+        self.expanded += frontier
+        counts = {hub["uid"]: hub["members"] for hub in row["hub_counts"]}
+        hub_counts.COUNTS.keep(counts)
+        for group in row["groups"]:
+            if group["members"] > self.hub_members:  # a hub: its count stopped at the bound
+                uid = group["uid"]
+                group["members"] = counts.get(uid) or max(kept.get(uid, 0), group["members"])
+        row["truncated"] = len(row["rows"]) > self.row_budget
+        row["rows"] = row["rows"][: self.row_budget]
+        return row
+
+
 def network(
     graph: Graph, caller: Caller, uid: str, depth: int, max_nodes: int, hub_members: int
 ) -> tuple[dict[str, Any], node_checks.Disclosed]:
     """Return a learner's network out to `depth` hops, at most `max_nodes` nodes besides
     them, and the learners it discloses ({uid: purpose}, for the audit).
 
-    One query per hop expands the frontier by one step; nodes keep the hop at which they
-    were first reached. `truncated` says the cap (of nodes, or of rows at a big node) was
-    hit. Each group met carries its `members`; a hub (more than `hub_members`) is not
-    walked through and is listed in `collapsed`.
+    One query per hop expands the frontier by one step (the first also reads the
+    learner); nodes keep the hop at which they were first reached. `truncated` says the
+    cap (of nodes, or of rows at a big node) was hit. Each group met carries its
+    `members`; a hub (more than `hub_members`) is not walked through and is listed in
+    `collapsed`.
     """
     if not 1 <= depth <= MAX_NETWORK_DEPTH:
         raise InvalidInput(f"depth must be between 1 and {MAX_NETWORK_DEPTH}")
     policy.require(caller, Scope.READ)
-    learner = node_of_kind(graph, NodeKind.LEARNER, uid)
+    hop = _Hops(graph, caller, ROWS_PER_NETWORK_NODE * max_nodes, hub_members)
+    row = hop(frontier=[uid], start_uid=uid)  # the first hop reads the learner too
+    learner = row["start"]
+    if learner is None or learner["node_kind"] != NodeKind.LEARNER:
+        raise NotFound(f"no learner with uid {uid!r}")
     purpose = visibility.learner_purpose(graph, caller, uid)
     walk = _Walk(learner, purpose, max_nodes, hub_members)
-    frontier, expanded = [uid], list[str]()
-    row_budget = ROWS_PER_NETWORK_NODE * max_nodes
+    frontier = [uid]
     for hops in range(1, depth + 1):
-        found = graph.read(
-            "questions/expand_network",
-            frontier=frontier,
-            expanded=expanded,
-            today=clock.today(),
-            limit=row_budget + 1,
-            hub_kinds=list(HUB_KINDS),
-            counted=sorted(walk.groups),
-            caller_uid=caller.person_uid,
-            count_up_to=EVERY_MEMBER,
-        )
-        row = found[0] if found else {"rows": [], "groups": []}  # no row: nothing met
-        if len(row["rows"]) > row_budget:
-            walk.truncated = True
-            row["rows"] = row["rows"][:row_budget]
-        expanded += frontier
+        if hops > 1:
+            row = hop(frontier=frontier, counted=sorted(walk.groups))
+        walk.truncated = walk.truncated or row["truncated"]
         frontier = walk.take(graph, caller, row, hops)
         if walk.truncated or not frontier:
             break

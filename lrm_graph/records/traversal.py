@@ -34,18 +34,6 @@ ANONYMOUS_LEARNER = {"uid": None, "node_kind": NodeKind.LEARNER.value, "name": N
 ANONYMOUS_RELATIONSHIP = {"uid": None, "type": None, "from_uid": None, "to_uid": None}
 
 
-def _nodes(graph: Graph, *uids: str) -> dict[str, dict[str, Any]]:
-    rows = graph.read("questions/get_nodes", uids=list(uids))
-    return {row["node"]["uid"]: row["node"] for row in rows}
-
-
-def node_of_kind(graph: Graph, kind: NodeKind, uid: str) -> dict[str, Any]:
-    node = _nodes(graph, uid).get(uid)
-    if node is None or node["node_kind"] != kind.value:
-        raise NotFound(f"no {kind.value} with uid {uid!r}")
-    return node
-
-
 def short(node: dict[str, Any]) -> dict[str, Any]:
     """Return a node in short: its uid, node kind and name."""
     return {"uid": node["uid"], "node_kind": node["node_kind"], "name": node["name"]}

@@ -8,9 +8,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
+import pytest
 from fastapi.testclient import TestClient
 
 from lrm_graph.db.graph import Graph
+from lrm_graph.records import hub_counts
 from tests import factories
 from tests.auth_helpers import seed_caller
 
@@ -122,6 +124,33 @@ def test_answers_stay_within_network_max_nodes(client: TestClient) -> None:
     shown = {n["uid"] for found in capped["nodes"].values() for n in found} | {learners[0]}
     edges = [e for found in capped["edges"].values() for e in found]
     assert all({e["from_uid"], e["to_uid"]} <= shown for e in edges)
+
+
+def test_a_hub_is_told_at_once_its_count_shown_as_kept_for_seconds(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    now = [1000.0]
+    monkeypatch.setattr(hub_counts, "COUNTS", hub_counts.HubCounts(now=lambda: now[0]))
+    school, learners = school_with(client, DEFAULT_HUB + 2)
+    enrolled = client.get("/v1/relationships", params={"node": school["uid"], "limit": 500})
+    enrollments = {rel["from_uid"]: rel["uid"] for rel in enrolled.json()["items"]}
+
+    def shown() -> dict:
+        return network(client, learners[0], depth=2)["nodes"]["organization"][0]
+
+    assert shown()["members"] == DEFAULT_HUB + 2
+    factories.relate(client, "ENROLLED_AT", factories.learner(client)["uid"], school["uid"])
+    kept = shown()["members"]
+    now[0] += hub_counts.KEEP_SECONDS + 1
+    counted_again = shown()["members"]
+    for learner in learners[1:4]:  # down to the bound: walked at once, counted exactly
+        ended = client.post(f"/v1/relationships/{enrollments[learner]}/end", json={})
+        assert ended.status_code == 200, ended.text
+    walked = network(client, learners[0], depth=2)
+
+    assert (kept, counted_again) == (DEFAULT_HUB + 2, DEFAULT_HUB + 3)
+    assert walked["collapsed"] == [] and walked["nodes"]["organization"][0]["members"] == 50
+    assert len(walked["nodes"]["learner"]) == DEFAULT_HUB - 1
 
 
 def path(client: TestClient, start: str, end: str, **params: Any) -> dict:
