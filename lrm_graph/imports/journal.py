@@ -22,6 +22,7 @@ Labels are not journaled: an import only labels the nodes it creates.
 
 from __future__ import annotations
 
+import functools
 import os
 import socket
 from dataclasses import dataclass, field
@@ -73,7 +74,9 @@ class Undone:
 
 
 class ImportRolledBack(LrmError):
-    """An import stopped part way and what it had written was rolled back."""
+    """An import stopped part way and what it had written was rolled back. It answers
+    with the problem type of what stopped it (`rolled_back`): 503 when the graph did not
+    answer, 422 for bad input, 500 for anything unexpected."""
 
     problem = problem_types.INTERNAL_ERROR
 
@@ -115,4 +118,11 @@ def rolled_back(graph: Graph, import_id: str, exc: BaseException) -> ImportRolle
     """Undo an import that raised `exc`; return the error that says so (raise it from
     `exc`). When the rollback itself fails, that error is raised: the journal stays, and
     the import is rolled back when the history is next listed (`history.reap`)."""
-    return ImportRolledBack(reason(exc), undo(graph, import_id))
+    kind = _rolled_back_as(exc.problem) if isinstance(exc, LrmError) else ImportRolledBack
+    return kind(reason(exc), undo(graph, import_id))
+
+
+@functools.cache
+def _rolled_back_as(problem: problem_types.ProblemType) -> type[ImportRolledBack]:
+    """Return the `ImportRolledBack` that answers with `problem` (one class per type)."""
+    return type(ImportRolledBack.__name__, (ImportRolledBack,), {"problem": problem})
