@@ -138,33 +138,33 @@ def measure(db: Database, args: argparse.Namespace, work: Path, show: Report) ->
     usage = Usage(db, show)
     with usage.part("load") as peaks, counting(db, args.progress):
         show(load.run(db, args.learners, args.seed, work, args.per_row, args.passes, peaks))
-    headers = admin_headers(db)
+    # A token per part: a 100k run's parts outlast one token's lifetime.
     with serve(db) as server:
         if "reads" not in skip:
             limits = {"requests": args.requests, "seconds": args.seconds, "seed": args.seed}
             with usage.part("reads", server.pid):
-                show(reads.run(db, server, headers, count=args.samples, **limits))
+                show(reads.run(db, server, admin_headers(db), count=args.samples, **limits))
         if "reports" not in skip:
             with usage.part("reports", server.pid):
-                show(reports.run(db, server, headers, args.repeats))
+                show(reports.run(db, server, admin_headers(db), args.repeats))
         if "reports_scale" not in skip:  # summary + first page, streamed CSV
             with usage.part("reports: first pages and streams", server.pid):
-                show(reports_scale.run(server, headers, args.learners))
+                show(reports_scale.run(server, admin_headers(db), args.learners))
         if "learner_page" not in skip:  # the web app's learner page (issue 12: under 1 s)
             with usage.part("learner page", server.pid):
                 target = learner_page.DISTRICT_TARGET_MS if args.learners >= 100_000 else 300.0
-                show(learner_page.run(db, server, headers, samples=min(args.samples, 20),
+                show(learner_page.run(db, server, admin_headers(db), samples=min(args.samples, 20),
                                       repeats=3, seed=args.seed, target_ms=target))  # fmt: skip
     if "analytics" not in skip:
         with usage.part("analytics (in this process)"):
             show(analytics.run(db, args.repeats))
     if "footprint" not in skip:
         with usage.part("footprint (a process per request)"):
-            show(reports.footprint(db, headers))
+            show(reports.footprint(db, admin_headers(db)))
     if "plans" not in skip:
         sample = reads.paths(reads.samples(db, 1, args.seed))
         asked = reports.report_paths() | {q: found[0] for q, found in sample.items() if found}
-        show(plans.run(db, headers, asked))
+        show(plans.run(db, admin_headers(db), asked))
     show(usage.table)
 
 
