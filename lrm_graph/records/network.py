@@ -19,6 +19,7 @@ from typing import Any
 
 from lrm_graph import clock
 from lrm_graph.access import audit, node_checks, policy, relationship_checks, visibility
+from lrm_graph.access.policy import Audience
 from lrm_graph.auth.caller import Caller, Scope
 from lrm_graph.db.graph import Graph
 from lrm_graph.errors import InvalidInput, NotFound
@@ -149,26 +150,36 @@ def learner_network(
 
 
 class _Hops:
-    """Run `questions/expand_network` one hop at a time, remembering what was expanded."""
+    """Read `questions/expand_network` a hop or two at a time, remembering what was
+    expanded."""
 
-    def __init__(self, graph: Graph, caller: Caller, row_budget: int, hub_members: int) -> None:
+    def __init__(self, graph: Graph, caller: Caller, max_nodes: int, hub_members: int) -> None:
         self.graph, self.caller = graph, caller
-        self.row_budget, self.hub_members = row_budget, hub_members
+        self.max_nodes, self.hub_members = max_nodes, hub_members
+        self.row_budget = ROWS_PER_NETWORK_NODE * max_nodes
         self.expanded: list[str] = []
 
-    def __call__(
-        self, frontier: list[str], counted: Sequence[str] = (), start_uid: str | None = None
-    ) -> dict[str, Any]:
-        """Return one hop's row, each group's `members` in full (a hub's as kept lately:
-        `hub_counts`) and `truncated` when the rows went over the budget."""
+    def read(
+        self,
+        frontier: list[str],
+        counted: Sequence[str] = (),
+        start_uid: str | None = None,
+        hops: int = 1,
+    ) -> tuple[dict[str, Any] | None, list[dict[str, Any]]]:
+        """Return the learner (`start_uid`, else None) and `hops` rows, one per hop from
+        `frontier` (a second only when the first kept within its bounds), each group's
+        `members` in full (a hub's as kept lately: `hub_counts`) and `truncated` when the
+        rows went over the budget. Mark each hop's frontier expanded as it is `taken`."""
         kept = hub_counts.COUNTS.fresh()
-        [row] = self.graph.read(
+        [answer] = self.graph.read(
             "questions/expand_network",
             start_uid=start_uid,
             frontier=frontier,
             expanded=self.expanded,
+            hops=hops,
             today=clock.today(),
             limit=self.row_budget + 1,
+            max_nodes=self.max_nodes,
             hub_kinds=list(HUB_KINDS),
             counted=list(counted),
             caller_uid=self.caller.person_uid,
@@ -177,16 +188,20 @@ class _Hops:
             known=sorted(kept),
             count_up_to=EVERY_MEMBER,
         )
-        self.expanded += frontier
-        counts = {hub["uid"]: hub["members"] for hub in row["hub_counts"]}
+        counts = {hub["uid"]: hub["members"] for hub in answer["hub_counts"]}
         hub_counts.COUNTS.keep(counts)
-        for group in row["groups"]:
-            if group["members"] > self.hub_members:  # a hub: its count stopped at the bound
-                uid = group["uid"]
-                group["members"] = counts.get(uid) or max(kept.get(uid, 0), group["members"])
-        row["truncated"] = len(row["rows"]) > self.row_budget
-        row["rows"] = row["rows"][: self.row_budget]
-        return row
+        for row in answer["hops"]:
+            for group in row["groups"]:
+                if group["members"] > self.hub_members:  # a hub: its count stopped at the bound
+                    uid = group["uid"]
+                    group["members"] = counts.get(uid) or max(kept.get(uid, 0), group["members"])
+            row["truncated"] = len(row["rows"]) > self.row_budget
+            row["rows"] = row["rows"][: self.row_budget]
+        return answer["start"], answer["hops"]
+
+    def taken(self, frontier: list[str]) -> None:
+        """Mark `frontier` expanded: its relationships are in the answer."""
+        self.expanded += frontier
 
 
 def network(
@@ -195,26 +210,29 @@ def network(
     """Return a learner's network out to `depth` hops, at most `max_nodes` nodes besides
     them, and the learners it discloses ({uid: purpose}, for the audit).
 
-    One query per hop expands the frontier by one step (the first also reads the
-    learner); nodes keep the hop at which they were first reached. `truncated` says the
-    cap (of nodes, or of rows at a big node) was hit. Each group met carries its
+    One query reads the learner and the first two hops (a district caller's; anyone
+    else's one hop, as the second would expand learners they may not see), one more each
+    further hop; nodes keep the hop at which they were first reached. `truncated` says
+    the cap (of nodes, or of rows at a big node) was hit. Each group met carries its
     `members`; a hub (more than `hub_members`) is not walked through and is listed in
     `collapsed`.
     """
     if not 1 <= depth <= MAX_NETWORK_DEPTH:
         raise InvalidInput(f"depth must be between 1 and {MAX_NETWORK_DEPTH}")
     policy.require(caller, Scope.READ)
-    hop = _Hops(graph, caller, ROWS_PER_NETWORK_NODE * max_nodes, hub_members)
-    row = hop(frontier=[uid], start_uid=uid)  # the first hop reads the learner too
-    learner = row["start"]
+    hop = _Hops(graph, caller, max_nodes, hub_members)
+    at_once = min(depth, 2) if policy.audience_of(caller) is Audience.DISTRICT else 1
+    learner, rows = hop.read(frontier=[uid], start_uid=uid, hops=at_once)
     if learner is None or learner["node_kind"] != NodeKind.LEARNER:
         raise NotFound(f"no learner with uid {uid!r}")
     purpose = visibility.learner_purpose(graph, caller, uid)
     walk = _Walk(learner, purpose, max_nodes, hub_members)
     frontier = [uid]
     for hops in range(1, depth + 1):
-        if hops > 1:
-            row = hop(frontier=frontier, counted=sorted(walk.groups))
+        if not rows:
+            rows = hop.read(frontier=frontier, counted=sorted(walk.groups))[1]
+        row = rows.pop(0)
+        hop.taken(frontier)
         walk.truncated = walk.truncated or row["truncated"]
         frontier = walk.take(graph, caller, row, hops)
         if walk.truncated or not frontier:

@@ -21,7 +21,7 @@ CEILING = {
     "/v1/adults/{mira}/caseload": 2,
     "/v1/paths?from={ada}&to={ben}": 2,
     "/v1/learners/{ada}/network": 2,
-    "/v1/learners/{ada}/network?depth=2": 3,  # a query per hop
+    "/v1/learners/{ada}/network?depth=2": 2,
     "/v1/search?q=ada": 2,
     "/v1/relationships/{mentoring}": 2,
     "/v1/relationships?node={ada}": 2,
