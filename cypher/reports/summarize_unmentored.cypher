@@ -6,6 +6,7 @@
 //          'ending' (every active caring tie at risk) in `at_risk`.
 // Fragments: screened (cypher/fragments/screened.cypher), an expert's screening.
 //            reported (cypher/fragments/reported.cypher), the learners a report looks at.
+//            schools (cypher/fragments/schools.cypher), the schools a learner counts at.
 // Parameters: $today, $soon, $quiet_before (dates), $caring_types (list of type names),
 //             $reason (one reason, or null for all), $visible (uids of the learners the
 //             caller may see, or null for all), $grade, $organization (Organization uid),
@@ -41,11 +42,6 @@ WITH l, CASE
   ELSE 'never_logged'
 END AS reason
 WHERE $reason IS NULL OR reason = $reason
-WITH l, reason, COLLECT {
-  MATCH (l)-[e:ENROLLED_AT]->(o:Organization)
-  WHERE (e.until IS NULL OR e.until > $today) AND o.archived_at IS NULL
-  RETURN DISTINCT o {.uid, .name} AS school
-  ORDER BY school.uid
-} AS schools
+WITH l, reason, {{schools(l, $today)}} AS schools
 RETURN CASE reason WHEN 'none' THEN 'learners' ELSE 'at_risk' END AS section, reason,
        l.grade_level AS grade_level, schools, count(*) AS count

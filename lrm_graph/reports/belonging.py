@@ -1,7 +1,8 @@
 """Reports on belonging and voice: learners without a community, and mismatched voices.
 
-Each function returns one page of one section: up to `limit` rows after the key `after`
-(None: the first page), in the section's order (`catalogue`).
+Each report's function returns one page of one section: up to `limit` rows after the key
+`after` (None: the first page), in the section's order (`catalogue`); its `count_`
+twin, the rows of its summary's one aggregate query (`summary`).
 """
 
 from __future__ import annotations
@@ -37,3 +38,15 @@ def voice_mismatch(graph: Graph, ctx: Context, section: str, after: Key | None, 
                           limit=limit)  # fmt: skip
     return graph.read("reports/find_trusted_unrecorded", **ctx.filter_params(), after=after,
                       limit=limit)  # fmt: skip
+
+
+def count_no_community(graph: Graph, ctx: Context) -> Rows:
+    """Count the no-community report's learners by section, grade and schools."""
+    return graph.read("reports/summarize_no_community", **ctx.filter_params(),
+                      home_base_kind=HOME_BASE.value)  # fmt: skip
+
+
+def count_voice_mismatch(graph: Graph, ctx: Context) -> Rows:
+    """Count the voice-mismatch report's rows by section, grade and schools."""
+    return graph.read("reports/summarize_voice_mismatch", **ctx.filter_params(),
+                      to_learner_types=list(ctx.caring.to_learner))  # fmt: skip

@@ -1,7 +1,8 @@
 """Reports on caring adults: unmentored and at-risk learners, fragile ties, caseloads.
 
-Each function returns one page of one section: up to `limit` rows after the key `after`
-(None: the first page), in the section's order (`catalogue`).
+Each report's function returns one page of one section: up to `limit` rows after the key
+`after` (None: the first page), in the section's order (`catalogue`); its `count_`
+twin, the rows of its summary's one aggregate query (`summary`).
 """
 
 from __future__ import annotations
@@ -44,6 +45,12 @@ def unmentored(graph: Graph, ctx: Context, section: str, after: Key | None, limi
     return rows
 
 
+def count_unmentored(graph: Graph, ctx: Context) -> Rows:
+    """Count the unmentored report's learners by section, reason, grade and schools."""
+    return graph.read("reports/summarize_unmentored", **unmentored_params(ctx),
+                      reason=ctx.options.reason)  # fmt: skip
+
+
 def unmentored_params(ctx: Context) -> dict:
     """Return the parameters of the unmentored queries but the page's and the reasons."""
     return {**ctx.params(), "soon": ctx.days_ahead(), "quiet_before": ctx.days_ago()}
@@ -72,6 +79,13 @@ def fragile(graph: Graph, ctx: Context, section: str, after: Key | None, limit: 
     return [{k: row[k] for k in fields_of(LearnerRow)} for row in rows]
 
 
+def count_fragile(graph: Graph, ctx: Context) -> Rows:
+    """Count the fragile report's rows by section, grade and schools."""
+    return graph.read("reports/summarize_fragile", **ctx.params(),
+                      min_learners=ctx.options.min_learners or DEFAULT_MIN_LEARNERS,
+                      adult=ctx.options.without)  # fmt: skip
+
+
 def caseloads(graph: Graph, ctx: Context, section: str, after: Key | None, limit: int) -> Rows:
     """Count each adult's caseload (caring types adult -> learner) against their capacity."""
     return graph.read(
@@ -81,3 +95,9 @@ def caseloads(graph: Graph, ctx: Context, section: str, after: Key | None, limit
         after=after,
         limit=limit,
     )
+
+
+def count_caseloads(graph: Graph, ctx: Context) -> Rows:
+    """Count the caseloads report's adults by status."""
+    return graph.read("reports/summarize_caseloads", **ctx.filter_params(),
+                      caseload_types=list(ctx.caring.to_learner))  # fmt: skip

@@ -4,7 +4,8 @@ Every report looks at the learners the filters select (organization, grade, comm
 archived learners and adults never count), returns named sections of rows keyed by
 learner (or adult) uid, a page at a time (`page`: one section's rows after a key, in the
 section's `order`), one named Cypher query per page at most. A section's columns are its
-row's fields (`lrm_graph.reports.rows`).
+row's fields (`lrm_graph.reports.rows`). A report's summary counts its rows in one
+aggregate query (`count`).
 """
 
 from __future__ import annotations
@@ -18,11 +19,23 @@ from pydantic import BaseModel
 from lrm_graph.db.graph import Graph
 from lrm_graph.errors import NotFound
 from lrm_graph.reports import rows
-from lrm_graph.reports.belonging import no_community, voice_mismatch
-from lrm_graph.reports.care import caseloads, fragile, unmentored
+from lrm_graph.reports.belonging import (
+    count_no_community,
+    count_voice_mismatch,
+    no_community,
+    voice_mismatch,
+)
+from lrm_graph.reports.care import (
+    caseloads,
+    count_caseloads,
+    count_fragile,
+    count_unmentored,
+    fragile,
+    unmentored,
+)
 from lrm_graph.reports.common import Context, Rows
-from lrm_graph.reports.coverage import ORDER, coverage
-from lrm_graph.reports.elements import relationship_elements
+from lrm_graph.reports.coverage import ORDER, count_coverage, coverage
+from lrm_graph.reports.elements import count_relationship_elements, relationship_elements
 from lrm_graph.reports.paging import Key
 
 LEARNER = ("learner_uid",)
@@ -32,6 +45,9 @@ MOST_LEARNERS = ("-learners", "adult_uid")
 # One page of a section: (graph, context, section name, after key, limit) -> rows, or None
 # for a section left out of this run.
 Pager = Callable[[Graph, Context, str, Key | None, int], Rows | None]
+# The summary's one aggregate query: (graph, context) -> rows of section, reason,
+# grade_level, schools ([{uid, name}]) and count (`lrm_graph.reports.summary`).
+Counting = Callable[[Graph, Context], Rows]
 
 
 @dataclass(frozen=True)
@@ -59,6 +75,7 @@ class Report:
     sections: tuple[Section, ...]
     options: tuple[str, ...]  # the `Options` fields it takes
     page: Pager
+    count: Counting
 
     def section(self, name: str) -> Section:
         return next(s for s in self.sections if s.name == name)
@@ -83,6 +100,7 @@ REPORTS: dict[str, Report] = {
             ),
             ("days", "reason"),
             unmentored,
+            count_unmentored,
         ),
         Report(
             "fragile",
@@ -107,6 +125,7 @@ REPORTS: dict[str, Report] = {
             ),
             ("min_learners", "without"),
             fragile,
+            count_fragile,
         ),
         Report(
             "caseloads",
@@ -117,6 +136,7 @@ REPORTS: dict[str, Report] = {
             (Section("adults", "Caseloads", rows.CaseloadRow, MOST_LEARNERS),),
             (),
             caseloads,
+            count_caseloads,
         ),
         Report(
             "no-community",
@@ -128,6 +148,7 @@ REPORTS: dict[str, Report] = {
             ),
             (),
             no_community,
+            count_no_community,
         ),
         Report(
             "voice-mismatch",
@@ -150,6 +171,7 @@ REPORTS: dict[str, Report] = {
             ),
             (),
             voice_mismatch,
+            count_voice_mismatch,
         ),
         Report(
             "coverage",
@@ -166,6 +188,7 @@ REPORTS: dict[str, Report] = {
             ),
             ("as_of",),
             coverage,
+            count_coverage,
         ),
         Report(
             "relationship-elements",
@@ -178,6 +201,7 @@ REPORTS: dict[str, Report] = {
             ),
             ("threshold",),
             relationship_elements,
+            count_relationship_elements,
         ),
     )
 }

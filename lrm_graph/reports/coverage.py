@@ -35,6 +35,22 @@ def coverage(graph: Graph, ctx: Context, section: str, after: Key | None, limit:
     return paging.after(ORDER, [_with_shares(row) for row in rows], after, limit)
 
 
+def count_coverage(graph: Graph, ctx: Context) -> Rows:
+    """Count the coverage report's rows (one per organization and grade) from its own
+    query, which counts them all at once: one row per group, at its organization."""
+    return [
+        {"section": "groups", "reason": None, "grade_level": group["grade_level"],
+         "schools": _school(group), "count": 1}
+        for group in coverage(graph, ctx, "groups", None, paging.ALL)
+    ]  # fmt: skip
+
+
+def _school(group: dict) -> list[dict]:
+    if group["organization_uid"] is None:
+        return []
+    return [{"uid": group["organization_uid"], "name": group["organization_name"]}]
+
+
 ORDER = ("organization_name", "organization_uid", "grade_level")  # the rows' unique key
 
 

@@ -61,6 +61,13 @@ def relationship_elements(
     return found
 
 
+def count_relationship_elements(graph: Graph, ctx: Context) -> Rows:
+    """Count the learners who lack an element and those with none rated, by grade and
+    schools, in one query (the rule above, in Cypher)."""
+    return graph.read("reports/summarize_relationship_elements", **ctx.params(),
+                      elements=list(ELEMENTS), threshold=ctx.threshold)  # fmt: skip
+
+
 BATCH = 500  # learners read at a time for a page of relationship-elements
 
 
