@@ -118,24 +118,34 @@ class Database:
 @contextmanager
 def fresh_database(heap: str, page_cache: str, keep: Path | None = None) -> Iterator[Database]:
     """Start an empty embedded Neo4j in a temporary directory; stop and remove it after."""
-    with tempfile.TemporaryDirectory(prefix="lrm-bench-", dir=keep) as tmp:
-        settings = Settings(
-            neo4j_uri=None,
-            data_dir=Path(tmp) / "neo4j",
-            neo4j_heap=heap,
-            neo4j_page_cache=page_cache,
-            query_timeout=600.0,
-            retry_seconds=30.0,
-        )
-        status = runtime.start(settings, port=runtime.free_port())
-        graph = connect(settings)
-        try:
-            schema.apply(graph)
-            assert status.pid is not None
-            yield Database(settings, graph, status.pid)
-        finally:
-            graph.close()
-            runtime.stop(settings.data_dir)
+    with (
+        tempfile.TemporaryDirectory(prefix="lrm-bench-", dir=keep) as tmp,
+        database_at(Path(tmp), heap, page_cache) as db,
+    ):
+        yield db
+
+
+@contextmanager
+def database_at(directory: Path, heap: str, page_cache: str) -> Iterator[Database]:
+    """Start the embedded Neo4j whose data is in `directory`/neo4j (made empty when there is
+    none); stop it after, keeping its data."""
+    settings = Settings(
+        neo4j_uri=None,
+        data_dir=directory / "neo4j",
+        neo4j_heap=heap,
+        neo4j_page_cache=page_cache,
+        query_timeout=600.0,
+        retry_seconds=30.0,
+    )
+    status = runtime.start(settings, port=runtime.free_port())
+    graph = connect(settings)
+    try:
+        schema.apply(graph)
+        assert status.pid is not None
+        yield Database(settings, graph, status.pid)
+    finally:
+        graph.close()
+        runtime.stop(settings.data_dir)
 
 
 def percentile(values: list[float], share: float) -> float:

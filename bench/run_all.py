@@ -11,6 +11,7 @@ database, or a time beside its target; nothing here is a test, and nothing asser
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import signal
 import sys
@@ -27,7 +28,14 @@ if __package__ in (None, ""):  # run as a script: make `bench` and the app impor
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench import analytics, learner_page, load, memory, plans, reads, reports, reports_scale
-from bench.common import Database, Table, district_arguments, fresh_database, machine
+from bench.common import (
+    Database,
+    Table,
+    database_at,
+    district_arguments,
+    fresh_database,
+    machine,
+)
 from bench.server import admin_headers, serve
 
 PARTS = ("load", "reads", "reports", "reports_scale", "learner_page", "analytics", "footprint",
@@ -51,6 +59,12 @@ def arguments(argv: list[str] | None = None) -> argparse.Namespace:
     )
     parser.add_argument("--skip", default="", help=f"parts to skip, of {', '.join(PARTS[1:])}")
     parser.add_argument("--out", type=Path, help="also write the tables to this file")
+    parser.add_argument(
+        "--data-dir",
+        type=Path,
+        help="keep the database here after the run; when it holds a district this run's "
+        "--learners and --seed loaded, measure that one and skip the load",
+    )
     parser.add_argument(
         "--progress",
         type=float,
@@ -136,8 +150,13 @@ def _mib(peaks: memory.Peaks, name: str) -> str:
 def measure(db: Database, args: argparse.Namespace, work: Path, show: Report) -> None:
     skip = set(args.skip.split(",")) - {""}
     usage = Usage(db, show)
-    with usage.part("load") as peaks, counting(db, args.progress):
-        show(load.run(db, args.learners, args.seed, work, args.per_row, args.passes, peaks))
+    if loaded(args) == district(args):
+        print(f"measuring the district loaded in {args.data_dir} (no load)", flush=True)
+    else:
+        with usage.part("load") as peaks, counting(db, args.progress):
+            show(load.run(db, args.learners, args.seed, work, args.per_row, args.passes, peaks))
+        if args.data_dir:
+            (args.data_dir / LOADED).write_text(json.dumps(district(args)), encoding="utf-8")
     # A token per part: a 100k run's parts outlast one token's lifetime.
     with serve(db) as server:
         if "reads" not in skip:
@@ -166,6 +185,19 @@ def measure(db: Database, args: argparse.Namespace, work: Path, show: Report) ->
         asked = reports.report_paths() | {q: found[0] for q, found in sample.items() if found}
         show(plans.run(db, admin_headers(db), asked))
     show(usage.table)
+
+
+LOADED = "loaded.json"  # in --data-dir: the district loaded there, once its load ended
+
+
+def district(args: argparse.Namespace) -> dict[str, int]:
+    return {"learners": args.learners, "seed": args.seed}
+
+
+def loaded(args: argparse.Namespace) -> dict[str, int] | None:
+    """Return the district whose load ended in --data-dir, if any."""
+    marker = args.data_dir / LOADED if args.data_dir else None
+    return json.loads(marker.read_text(encoding="utf-8")) if marker and marker.exists() else None
 
 
 @contextmanager
@@ -216,12 +248,19 @@ def stop_on_sigterm() -> None:
 def main(argv: list[str] | None = None) -> None:
     args = arguments(argv)
     stop_on_sigterm()
+    if args.data_dir and (args.data_dir / "neo4j").exists() and loaded(args) != district(args):
+        sys.exit(f"error: {args.data_dir} holds another district or a load that did not end; "
+                 "remove it or choose another --data-dir")  # fmt: skip
     start = time.perf_counter()
     show = Report(args.out)
     show(setup_table(args))
     with (
         tempfile.TemporaryDirectory(prefix="lrm-bench-district-") as work,
-        fresh_database(args.heap, args.page_cache) as db,
+        (
+            database_at(args.data_dir, args.heap, args.page_cache)
+            if args.data_dir
+            else fresh_database(args.heap, args.page_cache)
+        ) as db,
     ):
         measure(db, args, Path(work), show)
     minutes = (time.perf_counter() - start) / 60
