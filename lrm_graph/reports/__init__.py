@@ -25,7 +25,7 @@ from lrm_graph.reports.common import (
     caring_types,
 )
 from lrm_graph.reports.paging import EVERY_ROW, PageRequest
-from lrm_graph.reports.runner import disclosed, run, to_csv, to_rows
+from lrm_graph.reports.runner import disclosed, run, summary_of, to_csv, to_rows
 from lrm_graph.reports.stream import Stream, stream_report
 
 __all__ = [
@@ -48,6 +48,7 @@ __all__ = [
     "run",
     "run_report",
     "stream_report",
+    "summary_of",
     "to_csv",
     "to_rows",
 ]

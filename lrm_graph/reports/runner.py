@@ -87,6 +87,20 @@ def run(
     }
 
 
+def summary_of(
+    graph: Graph,
+    settings: Settings,
+    name: str,
+    filters: Filters,
+    options: Options,
+    scope: ReportScope = DISTRICT,
+) -> dict[str, Any]:
+    """Return one report's summary alone, over the learners `scope` sees: its one
+    aggregate query, no row (`summarize`); 404 and 422 as `run`."""
+    report = get(name)
+    return summarize(graph, context(graph, settings, report, filters, options, scope), report)
+
+
 def context(
     graph: Graph,
     settings: Settings,

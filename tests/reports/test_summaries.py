@@ -1,6 +1,7 @@
 """Every report's summary, one aggregate query each, counts exactly the rows its pages list:
 per section, reason (a caseload's status), grade and school, for the whole district and
-for a counselor who sees one school's learners, with each report's options."""
+for a counselor who sees one school's learners, with each report's options; and the
+leaders' dashboard counts from the summaries, reading no row."""
 
 from __future__ import annotations
 
@@ -10,12 +11,17 @@ from typing import Any
 from fastapi.testclient import TestClient
 
 from lrm_graph import reports
+from lrm_graph.access import audit
+from lrm_graph.config import Settings
 from lrm_graph.db.graph import Graph
+from lrm_graph.homes import dashboard
 from tests import factories
 from tests.auth_helpers import seed_caller
+from tests.db.test_round_trips import named_queries
 from tests.reports.support import enroll, join, touch
 from tests.reports.test_paging import world
 from tests.reports.test_relationship_elements import build as rated_world
+from tests.reports.test_use_cases import ADMIN
 
 # The schools each learner is actively enrolled at, read straight from the graph: the
 # oracle the summaries' own query is checked against.
@@ -134,3 +140,19 @@ def test_every_summary_counts_only_what_a_counselor_sees(client: TestClient, gra
     seen = sum(answer["summary"]["total"].values())
     assert 0 < seen < sum(district_wide["summary"]["total"].values())
     assert check_every_report(client, graph, counselor, built["sole"]) > 10
+
+
+def test_the_dashboard_counts_from_the_summaries_and_reads_no_row(
+    client: TestClient, graph: Graph, settings: Settings
+) -> None:
+    district(client, graph)
+    before = named_queries()
+    board = dashboard.dashboard(graph, audit.Request(ADMIN, "TEST dashboard", None), settings)
+    ran = named_queries() - before
+    assert {name for name in ran if name.startswith("reports/find")} == set()
+    for name in ("unmentored", "fragile", "no_community"):
+        assert ran[f"reports/summarize_{name}"] == 1, name
+    admin = dict(client.headers)
+    for key, (name, section) in dashboard.COUNTED.items():
+        _, rows = every_page(client, name, admin)
+        assert board["counts"][key] == len(rows[section]) > 0, key

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from lrm_graph.homes import caseload
+from lrm_graph.homes import caseload, dashboard
 from tests.web.support import DemoSchool, Watched, api_get, api_token
 
 
@@ -104,6 +104,17 @@ def test_a_teacher_logs_a_check_in_and_an_empty_one_is_refused_beside_the_form(
     assert "Talked about the science fair." in [i["summary"] for i in logged.json()["items"]]
 
 
+# Each count on the dashboard, by its link's words: which of the lists it counts.
+DASHBOARD_COUNTS = {
+    "learners with no caring adult": "without_caring_adult",
+    "with quiet, never logged or ending ties only": "at_risk",
+    "with one caring adult (fragile)": "one_caring_adult",
+    "adults many depend on alone": "sole_adults",
+    "learners in no community": "no_community",
+    "without a home base": "no_home_base",
+}
+
+
 def test_the_dashboard_draws_coverage_and_counts_what_the_reports_list(
     watched: Watched, demo: DemoSchool
 ) -> None:
@@ -116,6 +127,12 @@ def test_the_dashboard_draws_coverage_and_counts_what_the_reports_list(
     count = page.get_by_role("link", name="learners in no community")
     expect(count.locator("strong")).to_have_text(str(len(lonely["no_community"])))
     assert count.get_attribute("href") == "/reports/no-community"
+    # Each count is its report's summary total (the dashboard reads no rows).
+    for label, listed in DASHBOARD_COUNTS.items():
+        name, section = dashboard.COUNTED[listed]
+        total = api_get(watched.base_url, token, f"/v1/reports/{name}").json()["summary"]["total"]
+        shown = page.get_by_role("link", name=label).locator("strong")
+        expect(shown).to_have_text(str(total[section]))
     coverage = api_get(watched.base_url, token, "/v1/reports/coverage").json()
     schools = {g["organization_name"] for g in coverage["sections"]["groups"]}
     expect(page.locator("#coverage")).not_to_have_attribute("aria-busy", "true")  # comes after
