@@ -115,11 +115,17 @@ def _said(violation: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+# httpx's default of 5 s timed reads out on a 2-core machine under load 20 (the answers are
+# small: waiting longer only says the machine was busy).
+API_SECONDS = 60.0
+
+
 def api_token(base_url: str, signin: DemoSignIn) -> str:
     """Sign in at the API (`POST /v1/auth/token`); return the bearer token."""
     answer = httpx.post(
         f"{base_url}/v1/auth/token",
         data={"username": signin.email, "password": signin.password},
+        timeout=API_SECONDS,
     )
     assert answer.status_code == 200, answer.text
     token: str = answer.json()["access_token"]
@@ -128,5 +134,8 @@ def api_token(base_url: str, signin: DemoSignIn) -> str:
 
 def api_get(base_url: str, token: str, path: str, **params: Any) -> httpx.Response:
     return httpx.get(
-        f"{base_url}{path}", params=params, headers={"Authorization": f"Bearer {token}"}
+        f"{base_url}{path}",
+        params=params,
+        headers={"Authorization": f"Bearer {token}"},
+        timeout=API_SECONDS,
     )
