@@ -59,15 +59,27 @@ class ImportProgress(BaseModel):
 
 
 class ImportRollback(BaseModel):
-    """What rolling back a failed import did: nodes and relationships set back as they were
-    (restored) and those it had created (deleted); what someone else changed after the
-    import wrote it was left as they made it (kept, the first uids named)."""
+    """Why a failed import stopped (reason) and what rolling it back did: nodes and
+    relationships set back as they were (restored) and those it had created (deleted); what
+    someone else changed after the import wrote it was left as they made it (kept, the
+    first uids named)."""
 
+    reason: str | None = None
     batches: int
     restored: int
     deleted: int
     kept: int
     kept_uids: list[str] = []
+
+
+class ImportFailure(BaseModel):
+    """The problem type a failed import stopped on, as a request would have been answered:
+    422 for a value the graph refused while writing, 503 when the graph did not answer,
+    500 for anything unexpected."""
+
+    type: str
+    title: str
+    status: int
 
 
 class ImportJobSummary(BaseModel):
@@ -88,6 +100,7 @@ class ImportJobSummary(BaseModel):
     progress: ImportProgress = ImportProgress()
     detail: str | None = None
     rollback: ImportRollback | None = None
+    problem: ImportFailure | None = None
     created_at: datetime
     updated_at: datetime
     finished_at: datetime | None = None

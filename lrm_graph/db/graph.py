@@ -64,6 +64,13 @@ def translated_errors() -> Iterator[None]:
         if exc.code and exc.code.startswith("Neo.ClientError.Statement.Argument"):
             raise InvalidInput(f"the graph database rejected a value: {exc.message}") from exc
         raise
+    except neo4j_errors.DatabaseError as exc:
+        # A key over a range index's limit (about 8 kB) is refused by the store itself.
+        if exc.message and "too large to index" in exc.message:
+            raise InvalidInput(
+                "the graph database refused a value too large to index (a key over 8 kB)"
+            ) from exc
+        raise
     except neo4j_errors.DriverError as exc:
         raise GraphUnavailable(f"the graph database connection failed: {exc}") from exc
 

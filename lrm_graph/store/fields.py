@@ -97,7 +97,12 @@ Name = Annotated[
     str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200), Printable()
 ]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, max_length=4000), FREE_TEXT]
-SourceId = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=256)]
+# A source_id is a key of the graph's (node_kind, source_id) index, which refuses a key
+# over about 8 kB: a bound well under it, shared by the bulk load and the roster check.
+SOURCE_ID_MAX = 256
+SourceId = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=SOURCE_ID_MAX)
+]
 Email = Annotated[
     str, StringConstraints(strip_whitespace=True, max_length=254, pattern=r"^[^@\s]+@[^@\s]+$")
 ]

@@ -77,6 +77,23 @@ def test_import_lrm_file_that_is_not_json_exits_1(settings: Settings, tmp_path: 
     assert len(result.stderr.strip().splitlines()) == 1
 
 
+def test_import_lrm_file_broken_after_a_chunk_was_loaded_rolls_it_back(
+    client: TestClient, settings: Settings, tmp_path: Path
+) -> None:
+    interests = [f'{{"node_kind": "interest", "source_id": "i{n}", "name": "Chess {n}"}}'
+                 for n in range(3)]  # fmt: skip
+    broken = tmp_path / "lrm.json"
+    broken.write_text('{"nodes": [' + ",\n".join(interests) + ",\n{oops", encoding="utf-8")
+    # Chunks of two rows: the first two interests are written before the third is read.
+    result = support.lrm(settings, "import", "lrm", str(broken), LRM_BULK_MAX_ROWS="2")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[-1] == (
+        "error: the import stopped: lrm.json: not valid JSON at line 4, column 2: "
+        "Expecting property name enclosed in double quotes; rolled back: 0 restored, 2 deleted"
+    )
+    assert support.count(client, "interests") == 0
+
+
 def test_import_lrm_file_with_rejected_rows_exits_1(settings: Settings, tmp_path: Path) -> None:
     rows = tmp_path / "rows.json"
     rows.write_text(

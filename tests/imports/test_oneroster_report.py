@@ -29,59 +29,85 @@ def spoiled(version: str, file: str, index: int, **values: str) -> dict:
     return files
 
 
-# (version, file, row, values) -> (severity, code, file:line, column, value) expected
+BOTH = ("1.1", "1.2")
+# (versions, file, row, values) -> (severity, code, file:line, column, value) expected
 FAULTS = {
-    "enum case": ("1.2", "classes", 0, {"classType": "Scheduled"},
+    "enum case": (BOTH, "classes", 0, {"classType": "Scheduled"},
                   ("warning", "enum-case", "classes.csv:2", "classType", "Scheduled")),
-    "enum case 1.1 role": ("1.1", "users", 1, {"role": "Student"},
+    "enum case 1.1 role": (("1.1",), "users", 1, {"role": "Student"},
                            ("warning", "enum-case", "users.csv:3", "role", "Student")),
-    "date-time": ("1.2", "enrollments", 0, {"beginDate": "2026-09-01T00:00:00Z"},
+    "enum case 1.2 role": (("1.2",), "roles", 1, {"role": "Student"},
+                           ("warning", "enum-case", "roles.csv:3", "role", "Student")),
+    "date-time": (BOTH, "enrollments", 0, {"beginDate": "2026-09-01T00:00:00Z"},
                   ("warning", "date-time", "enrollments.csv:2", "beginDate",
                    "2026-09-01T00:00:00Z")),
-    "ambiguous date": ("1.1", "enrollments", 0, {"beginDate": "1/09/2026"},
+    "ambiguous date": (BOTH, "enrollments", 0, {"beginDate": "1/09/2026"},
                        ("error", "date-format", "enrollments.csv:2", "beginDate", "1/09/2026")),
-    "blank reference": ("1.2", "classes", 1, {"termSourcedIds": "t1,"},
+    "blank reference": (BOTH, "classes", 1, {"termSourcedIds": "t1,"},
                         ("warning", "blank-reference", "classes.csv:3", "termSourcedIds", "t1,")),
-    "dangling parent": ("1.1", "orgs", 1, {"parentSourcedId": "d9"},
+    "dangling parent": (BOTH, "orgs", 1, {"parentSourcedId": "d9"},
                         ("warning", "dangling-reference", "orgs.csv:3", "parentSourcedId", "d9")),
-    "school under school": ("1.2", "orgs", 2, {"parentSourcedId": "s1"},
+    "school under school": (BOTH, "orgs", 2, {"parentSourcedId": "s1"},
                             ("warning", "org-hierarchy", "orgs.csv:4", "parentSourcedId", "s1")),
-    "teacher as student": ("1.2", "enrollments", 2, {"role": "student"},
+    "teacher as student": (BOTH, "enrollments", 2, {"role": "student"},
                            ("error", "role-mismatch", "enrollments.csv:4", "role", "student")),
-    "teacher as student 1.1": ("1.1", "enrollments", 2, {"role": "student"},
-                               ("error", "role-mismatch", "enrollments.csv:4", "role", "student")),
-    "student as teacher": ("1.2", "enrollments", 0, {"role": "teacher"},
+    "student as teacher": (BOTH, "enrollments", 0, {"role": "teacher"},
                            ("error", "role-mismatch", "enrollments.csv:2", "role", "teacher")),
-    "teacher as agent": ("1.2", "users", 1, {"agentSourcedIds": "tea1"},
+    "teacher as agent": (BOTH, "users", 1, {"agentSourcedIds": "tea1"},
                          ("warning", "agent-role", "users.csv:3", "agentSourcedIds", "tea1")),
-    "bad modified": ("1.2", "orgs", 1, {"dateLastModified": "1/05/2023"},
+    "bad modified": (BOTH, "orgs", 1, {"dateLastModified": "1/05/2023"},
                      ("error", "date-format", "orgs.csv:3", "dateLastModified", "1/05/2023")),
-    "bad modified 1.1 users": ("1.1", "users", 0, {"dateLastModified": "1/05/2023"},
-                               ("error", "date-format", "users.csv:2", "dateLastModified",
-                                "1/05/2023")),
-    "1.2 inactive": ("1.2", "orgs", 1, {"status": "inactive"},
+    "bad modified users": (BOTH, "users", 0, {"dateLastModified": "1/05/2023"},
+                           ("error", "date-format", "users.csv:2", "dateLastModified",
+                            "1/05/2023")),
+    "1.2 inactive": (("1.2",), "orgs", 1, {"status": "inactive"},
                      ("error", "status", "orgs.csv:3", "status", "inactive")),
-    "1.1 inactive": ("1.1", "orgs", 1, {"status": "inactive"},
+    "sourcedId too long": (BOTH, "enrollments", 0, {"sourcedId": "e" * 300},
+                           ("error", "field-value", "enrollments.csv:2", "sourcedId",
+                            "e" * 40 + "...")),
+    "1.1 inactive": (("1.1",), "orgs", 1, {"status": "inactive"},
                      ("warning", "status-inactive", "orgs.csv:3", "status", "inactive")),
 }  # fmt: skip
+SETS = [(version, mode) for version in BOTH for mode in ("bulk", "delta")]
+
+
+def check_through_the_api(client: TestClient, out: Path) -> dict:
+    """Upload a set with check=true; return its job's report."""
+    files = {"file": ("set.zip", support.zipped(out), "application/zip")}
+    accepted = client.post(
+        "/v1/imports/oneroster", files=files, params={"check": True, "max_skipped": 100}
+    )
+    assert accepted.status_code == 202, accepted.text
+    done = client.get(f"/v1/imports/{accepted.json()['id']}").json()
+    assert done["status"] == "checked", done
+    return done["report"]
 
 
 @pytest.mark.parametrize("case", sorted(FAULTS))
 def test_check_classifies_each_fault_and_normalisation(
     client: TestClient, settings: Settings, tmp_path: Path, case: str
 ) -> None:
-    version, file, row, values, expected = FAULTS[case]
-    out = tiny.write(tmp_path / "set", spoiled(version, file, row, **values), version)
-    code, report = check(settings, out, "--max-skipped", "100")
-    assert code == 0
-    assert expected in tiny.problems(report)
-    assert [p[:2] for p in tiny.problems(report)].count(expected[:2]) == 1
+    """Each spoil in each version it applies to, in a bulk set and in a delta, through the
+    CLI (`--check`) and the API (`check=true`): the same problem, once."""
+    versions, file, row, values, expected = FAULTS[case]
+    for version, mode in SETS:
+        if version not in versions:
+            continue
+        where = tmp_path / f"{version}-{mode}"
+        out = tiny.write(where, spoiled(version, file, row, **values), version, mode)
+        code, report = check(settings, out, "--max-skipped", "100")
+        for through, found in (("cli", report), ("api", check_through_the_api(client, out))):
+            problems = tiny.problems(found)
+            assert expected in problems, (version, mode, through, problems)
+            assert [p[:2] for p in problems].count(expected[:2]) == 1, (version, mode, through)
+        assert code == 0
     assert support.count(client, "organizations", include_archived=True) == 0  # nothing written
 
 
 def test_check_of_a_clean_set_reports_nothing(settings: Settings, tmp_path: Path) -> None:
-    for version in ("1.1", "1.2"):
-        code, report = check(settings, tiny.write(tmp_path / version, tiny.rows(version), version))
+    for version, mode in SETS:
+        out = tiny.write(tmp_path / f"{version}-{mode}", tiny.rows(version), version, mode)
+        code, report = check(settings, out)
         assert (code, report["errors"], report["warnings"], report["problems"]) == (0, 0, 0, [])
 
 

@@ -10,6 +10,7 @@ and rolled back, with the reason.
 from __future__ import annotations
 
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -25,6 +26,7 @@ from fastapi.testclient import TestClient
 from lrm_graph.config import Settings
 from lrm_graph.db.graph import Graph
 from lrm_graph.imports import oneroster
+from lrm_graph.store import fields
 from tests.cli_env import cli_env
 from tests.imports import support, tiny
 
@@ -137,6 +139,49 @@ def test_bulk_import_failing_at_its_last_step_through_the_api_is_rolled_back(
     assert journal_left(graph) == 0
 
 
+def test_row_the_write_refuses_part_way_fails_as_bad_input_and_is_rolled_back(
+    client: TestClient, graph: Graph, settings: Settings, tmp_path: Path, monkeypatch: Any
+) -> None:
+    """A value the graph's index refuses (a key over 8 kB) met after a batch was written.
+
+    The check refuses a sourcedId over `SOURCE_ID_MAX` (256) characters itself; raised here,
+    the check lets one of 10,000 through, as a check that misses something would, and the
+    write refuses it. `POST /v1/bulk` has no such row: its fields are bounded as a single
+    create's are, every indexed value well under the limit, and nothing is met part way.
+    """
+    rows = tiny.rows("1.2")
+    oneroster.run(graph, settings, tiny.write(tmp_path / "first", rows, "1.2"))
+    before = dump(graph)
+    rows["orgs"][1]["name"] = "North School, renamed"  # written first, in its own batch
+    long_id = "u" * 10_000
+    rows["users"].append(dict(rows["users"][1], sourcedId=long_id, givenName="Long"))
+    rows["roles"].append(dict(rows["roles"][1], sourcedId="r-long", userSourcedId=long_id))
+    out = tiny.write(tmp_path / "second", rows, "1.2")
+    monkeypatch.setattr(fields, "SOURCE_ID_MAX", 100_000)
+
+    upload = {"file": ("second.zip", support.zipped(out), "application/zip")}
+    accepted = client.post("/v1/imports/oneroster", files=upload)
+    assert accepted.status_code == 202, accepted.text
+    shown = client.get(f"/v1/imports/{accepted.json()['id']}").json()
+    assert shown["status"] == "failed", shown
+    assert shown["problem"] == {"type": "/problems/invalid-input", "title": "Invalid input",
+                                "status": 422}  # fmt: skip
+    assert "too large to index" in shown["rollback"]["reason"]
+    assert shown["rollback"]["restored"] >= 1  # North School's name, and what it stamped
+    assert dump(graph) == before
+    assert journal_left(graph) == 0
+
+    failed = support.lrm(settings, "import", "oneroster", str(out))
+    assert failed.exit_code == 1
+    [line] = failed.stderr.splitlines()
+    assert re.fullmatch(
+        r"error: the import stopped: the graph database refused a value too large to index "
+        r"\(a key over 8 kB\); rolled back: [1-9]\d* restored, 0 deleted",
+        line,
+    ), line
+    assert dump(graph) == before
+
+
 def test_import_killed_part_way_is_rolled_back_when_listed_keeping_others_changes(
     client: TestClient, graph: Graph, settings: Settings, tmp_path: Path
 ) -> None:
@@ -221,7 +266,8 @@ def test_bulk_load_failing_in_a_late_batch_is_rolled_back_whole(
     monkeypatch.setattr(graph, "timeout", 8.0)
     with locked(graph, "A9"):
         failed = client.post("/v1/bulk", json=second)
-    assert failed.status_code == 500, failed.text
+    assert failed.status_code == 503, failed.text  # the cause's type: the graph timed out
+    assert failed.json()["type"] == "/problems/graph-unavailable"
     assert "rolled back" in failed.json()["detail"], failed.json()
     assert "took too long" in failed.json()["detail"]
     assert dump(graph) == before

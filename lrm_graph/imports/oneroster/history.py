@@ -63,7 +63,7 @@ def reap(graph: Graph) -> int:
         why = _dead(job, now)
         if why and _claimed(graph, job, now):
             undone = journal.undo(graph, job["id"])
-            rollback = json.dumps(undone.as_dict())
+            rollback = json.dumps(undone.as_dict() | {"reason": why})
             detail = f"{why}; {undone.summary()}"
             jobs.update(graph, job["id"], status="failed", detail=detail,
                         rollback_json=rollback, finished_at=clock.now())  # fmt: skip

@@ -12,10 +12,12 @@ from typing import Any
 
 from lrm_graph.imports.oneroster.problems import Problem, Problems
 from lrm_graph.imports.oneroster.source import Manifest
+from lrm_graph.store import fields
 
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 Window = tuple[date | None, date | None]  # since, until
 WORDS = {"orgs": "org", "classes": "class", "users": "user"}
+SHOWN = 40  # characters of an over-long value the report keeps
 # The user a row is about, per file (erasure scrubs their values from stored reports).
 USER_COLUMN = {"users.csv": "sourcedId", "roles.csv": "userSourcedId"}
 USER_COLUMN["enrollments.csv"] = "userSourcedId"
@@ -153,6 +155,11 @@ def start_row(index: Index, file: str, line: int, row: dict[str, str], seen: dic
     )
     if not source_id:
         index.problem(file, line, "sourcedId", "missing-value", "a value is required")
+        return None
+    if len(source_id) > fields.SOURCE_ID_MAX:
+        message = f"{len(source_id)} characters; a sourcedId may have {fields.SOURCE_ID_MAX}"
+        shown = source_id[:SHOWN] + "..."
+        index.problem(file, line, "sourcedId", "field-value", message, value=shown)
         return None
     if source_id in seen:
         index.problems.register(file, line, "", None)  # the first row with it stands

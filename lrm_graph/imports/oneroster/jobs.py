@@ -6,9 +6,10 @@ options, and how it ended: queued when the upload is staged, running while the i
 runs (with a heartbeat), then succeeded (counts and the problem report: rows with errors
 were skipped), checked (a check only: the report, nothing written), rejected (refused
 whole: nothing was written; the report says why) or failed (the import stopped part way,
-e.g. the database or the process went away: what it had written is rolled back, and
-`rollback` says what that did; see `lrm_graph.imports.journal`). `lrm import oneroster`
-records its imports the same way.
+e.g. the database or the process went away, or the database refused a value: what it
+had written is rolled back, `rollback` says why it stopped and what the rollback did,
+and `problem` the problem type it stopped on; see `lrm_graph.imports.journal`).
+`lrm import oneroster` records its imports the same way.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from collections.abc import Callable
 from pathlib import Path, PurePath
 from typing import IO, Any
 
-from lrm_graph import clock, metrics
+from lrm_graph import clock, metrics, problem_types
 from lrm_graph.config import Settings
 from lrm_graph.db.graph import Graph
 from lrm_graph.errors import LrmError, NotFound
@@ -38,7 +39,7 @@ log = logging.getLogger("lrm_graph.imports")
 PROGRESS_SECONDS = 1.0  # how often a running job records its rows done (and heartbeat)
 JSON_FIELDS = {
     "counts": "{}", "errors": "[]", "report": "null", "files": "[]", "modes": "{}",
-    "rollback": "null",
+    "rollback": "null", "problem": "null",
 }  # fmt: skip
 
 
@@ -137,15 +138,17 @@ def run_recorded(
         )
         raise
     except ImportRolledBack as exc:
-        rollback = json.dumps(exc.undone.as_dict())
-        _finish(graph, job_id, "failed", detail=exc.detail, rollback_json=rollback)
+        rollback = json.dumps(exc.undone.as_dict() | {"reason": exc.reason})
+        _finish(graph, job_id, "failed", detail=exc.detail, rollback_json=rollback,
+                problem_json=_problem(exc.problem))  # fmt: skip
         raise
     except LrmError as exc:
-        _finish(graph, job_id, "failed", detail=exc.detail)
+        _finish(graph, job_id, "failed", detail=exc.detail, problem_json=_problem(exc.problem))
         raise
     except Exception:
         log.exception("import job %s failed", job_id)
-        _finish(graph, job_id, "failed", detail="the import stopped on an unexpected error")
+        _finish(graph, job_id, "failed", detail="the import stopped on an unexpected error",
+                problem_json=_problem(problem_types.INTERNAL_ERROR))  # fmt: skip
         raise
     status = "checked" if options.get("check_only") else "succeeded"
     counts = {k: v for k, v in result.items() if k not in ("report", "refused", "modes", "version")}
@@ -208,6 +211,12 @@ def _beating(
         return progress
 
     return start
+
+
+def _problem(kind: problem_types.ProblemType) -> str:
+    """Return the problem type a failed job stopped on, as a request would be answered (a
+    422 for a value the graph refused while writing, a 503 when it did not answer, ...)."""
+    return json.dumps({"type": kind.uri, "title": kind.title, "status": kind.status})
 
 
 def _finish(graph: Graph, job_id: str, status: str, **props: Any) -> None:
