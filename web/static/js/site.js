@@ -8,9 +8,12 @@
     // A section that fills itself in once the page is there or once it is unfolded, or
     // refreshes itself (an import's progress, every second), keeps the focus where the
     // person left it.
-    const trigger = event.target.getAttribute("hx-trigger") ?? "";
+    // htmx may send it from the document, not an element (a poll whose element a swap has
+    // just replaced): nothing to move the focus back into then.
+    const from = event.target instanceof Element ? event.target : null;
+    const trigger = from?.getAttribute("hx-trigger") ?? "";
     const byItself = trigger === "load" || /^(every|toggle) /.test(trigger);
-    section = byItself ? null : (event.target.closest("section[id]")?.id ?? null);
+    section = byItself ? null : (from?.closest("section[id]")?.id ?? null);
   });
   document.addEventListener("htmx:after:swap", () => {
     const swapped = section && document.getElementById(section);
