@@ -1,7 +1,8 @@
-"""OneRoster deltas through the API (`POST /v1/imports/oneroster`, 1.1 and 1.2), as through
-the CLI: new enrollment dates update the relationship, a moved enrollment ends its old
-link, a class deleted in the delta takes that delta's enrollments of it out, an agent who
-is a teacher becomes no guardian, and the same delta twice changes nothing."""
+"""OneRoster deltas through the API (`POST /v1/imports/oneroster`) and the CLI (`lrm import
+oneroster`), 1.1 and 1.2: new enrollment dates update the relationship, a moved enrollment
+ends its old link, a class deleted in the delta takes that delta's enrollments of it out,
+an agent who is a teacher becomes no guardian, and the same delta twice changes nothing.
+The CLI records its import as a job too: the job is read back through the API."""
 
 from pathlib import Path
 from typing import Any
@@ -9,13 +10,21 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
+from lrm_graph.config import Settings
 from tests.imports import support, tiny
 from tests.imports.test_imports_api import job, upload
 from tests.imports.test_oneroster_deltas import member_links
 
 
-def imported(client: TestClient, out: Path) -> dict[str, Any]:
-    done = job(client, upload(client, support.zipped(out))["id"])
+def imported(client: TestClient, settings: Settings, out: Path, through: str) -> dict[str, Any]:
+    """Import a set through the API or the CLI; return its job, with its report."""
+    if through == "api":
+        done = job(client, upload(client, support.zipped(out))["id"])
+    else:
+        result = support.lrm(settings, "import", "oneroster", str(out))
+        assert result.exit_code == 0, result.output
+        job_id = result.stdout.rsplit("(import ", 1)[1].split(")", 1)[0]
+        done = job(client, job_id)
     assert done["status"] == "succeeded", done
     return done
 
@@ -24,12 +33,15 @@ def codes(done: dict[str, Any]) -> list[tuple[str, str, int]]:
     return [(p["code"], p["file"], p["line"]) for p in done["report"]["problems"]]
 
 
+@pytest.mark.parametrize("through", ["api", "cli"])
 @pytest.mark.parametrize("version", ["1.1", "1.2"])
-def test_a_delta_uploaded_applies_exactly(client: TestClient, tmp_path: Path, version: str) -> None:
+def test_a_delta_applies_exactly(
+    client: TestClient, settings: Settings, tmp_path: Path, version: str, through: str
+) -> None:
     rows = tiny.rows(version)
     art = dict(rows["classes"][0], sourcedId="cls3", title="Art")
-    imported(client, tiny.write(tmp_path / "bulk", rows | {"classes": [*rows["classes"], art]},
-                                version))  # fmt: skip
+    bulk = tiny.write(tmp_path / "bulk", rows | {"classes": [*rows["classes"], art]}, version)
+    imported(client, settings, bulk, through)
     e1, e2, e3 = rows["enrollments"]
     dated = dict(e3, beginDate="2026-09-01", endDate="2027-06-01")  # tea1 teaches cls1
     moved = dict(e2, classSourcedId="cls1", schoolSourcedId="s1")  # stu2: cls2 -> cls1
@@ -39,7 +51,7 @@ def test_a_delta_uploaded_applies_exactly(client: TestClient, tmp_path: Path, ve
     files = {"classes": [gone], "users": [taught_by], "enrollments": [dated, moved, late]}
     out = tiny.write(tmp_path / "delta", files, version, "delta")
 
-    done = imported(client, out)
+    done = imported(client, settings, out, through)
 
     assert done["counts"]["relationships"]["created"] == 1  # the moved enrollment's new link
     assert sorted(codes(done)) == [
@@ -56,7 +68,8 @@ def test_a_delta_uploaded_applies_exactly(client: TestClient, tmp_path: Path, ve
     stu2 = support.by_source(client, "learners", "stu2")
     assert support.relationships_of(client, stu2["uid"], type="GUARDIAN_OF") == []
 
-    again = imported(client, tiny.write(tmp_path / "again", files, version, "delta"))
+    again = imported(client, settings, tiny.write(tmp_path / "again", files, version, "delta"),
+                     through)  # fmt: skip
     counts = again["counts"]
     assert (counts["relationships"]["created"], counts["relationships"]["updated"]) == (0, 0)
     assert (counts["nodes"]["updated"], counts["ended"], counts["archived"]) == (0, 0, 0)

@@ -70,19 +70,20 @@ def test_class_deleted_in_a_delta_takes_its_enrollments_out(
     assert second["nodes"]["updated"] == 0
 
 
+@pytest.mark.parametrize("version", ["1.1", "1.2"])
 def test_delta_older_than_what_is_stored_changes_nothing(
-    client: TestClient, graph: Graph, settings: Settings, tmp_path: Path
+    client: TestClient, graph: Graph, settings: Settings, tmp_path: Path, version: str
 ) -> None:
-    oneroster.run(graph, settings, tiny.write(tmp_path / "bulk", tiny.rows()))
-    [row, *_] = tiny.rows()["enrollments"]
+    oneroster.run(graph, settings, tiny.write(tmp_path / "bulk", tiny.rows(version), version))
+    [row, *_] = tiny.rows(version)["enrollments"]
     new = dict(row, beginDate="2026-09-02", dateLastModified="2026-11-01T00:00:00Z")
     old = dict(row, beginDate="2026-08-01", dateLastModified="2026-10-01T00:00:00Z")
-    user = dict(tiny.rows()["users"][0], givenName="Adaeze", dateLastModified="2026-11-01")
+    user = dict(tiny.rows(version)["users"][0], givenName="Adaeze", dateLastModified="2026-11-01")
     older_user = dict(user, givenName="Ada", dateLastModified="2026-10-01")
-    oneroster.run(graph, settings, delta(tmp_path, "new", "1.2", enrollments=[new], users=[user]))
+    oneroster.run(graph, settings, delta(tmp_path, "new", version, enrollments=[new], users=[user]))
 
     stale = oneroster.run(
-        graph, settings, delta(tmp_path, "old", "1.2", enrollments=[old], users=[older_user])
+        graph, settings, delta(tmp_path, "old", version, enrollments=[old], users=[older_user])
     )
 
     assert [(p["code"], p["file"]) for p in stale["report"]["problems"]] == [
