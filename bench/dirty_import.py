@@ -5,7 +5,8 @@ then dirty, then clean again, the baseline, then the same clean set once more (a
 where the journal copies every row it stamps).
 
 It prints the times side by side (the ratio is dirty over clean), what the report found
-against what was planted (precision and recall), and how many rows were skipped.
+against what was planted (precision and recall), how many rows were skipped, and whether
+the dirty import's graph is the clean one's minus exactly the skipped rows.
 
     .venv/bin/python bench/dirty_import.py --learners 10000 --rate 0.01
 """
@@ -27,6 +28,7 @@ from bench import baseline
 from bench.common import Database, Table, district_arguments, fresh_database, machine, ratio
 from bench.load import lrm
 from bench.server import app_environment
+from lrm_graph.demo.generator import dirty as dirty_roster
 
 
 def report_of(db: Database, district: Path) -> dict[str, Any]:
@@ -36,6 +38,13 @@ def report_of(db: Database, district: Path) -> dict[str, Any]:
     done = subprocess.run(command, env=app_environment(db), capture_output=True, text=True,
                           check=False)  # fmt: skip
     return json.loads(done.stdout)
+
+
+def roster_graph(db: Database) -> tuple[set[tuple], set[tuple]]:
+    """Return the roster's nodes and relationships as the generator's `minus_skipped`
+    takes them."""
+    nodes = {tuple(row.values()) for row in db.run("roster_nodes")}
+    return nodes, {tuple(row.values()) for row in db.run("roster_relationships")}
 
 
 def main() -> None:
@@ -53,10 +62,13 @@ def main() -> None:
         lrm(db, "generate", *size, "--out", str(dirty), "--dirty", str(args.rate))
         planted = json.loads((dirty / "manifest.json").read_text())["dirty"]["faults"]
         cold_clock = lrm(db, "import", "oneroster", str(clean))  # the JVM warms up
+        clean_graph = roster_graph(db)
         baseline.wipe(db)
         check_clock = lrm(db, "import", "oneroster", str(dirty), "--check", "--format", "json")
         report = report_of(db, dirty)
+        gone_users, gone_links = dirty_roster.skipped_ids(clean, report)
         dirty_clock = lrm(db, "import", "oneroster", str(dirty))
+        dirty_graph = roster_graph(db)
         baseline.wipe(db)
         clean_clock = lrm(db, "import", "oneroster", str(clean))
         # The same set again: every row finds what it made, and each batch's journal
@@ -75,6 +87,7 @@ def main() -> None:
                         ("import oneroster, dirty", dirty_clock),
                         ("import oneroster, clean, the same set again", again_clock)):  # fmt: skip
         table.add(name, clock.times(), ratio(clock.wall, clean_clock.wall))
+    expected = dirty_roster.minus_skipped(*clean_graph, gone_users, gone_links)
     rows = sum(n["rows"] for n in report["files"].values())
     skipped = sum(n["skipped"] for n in report["files"].values())
     table.notes += [
@@ -82,6 +95,11 @@ def main() -> None:
         f"precision {hits / max(len(found), 1):.3f}, recall {hits / max(len(wanted), 1):.3f}",
         f"{report['errors']:,} errors (with knock-ons), {report['warnings']:,} warnings; "
         f"{skipped:,} of {rows:,} rows skipped",
+        f"the dirty import's graph is the clean district's minus exactly the skipped rows: "
+        f"{'yes' if dirty_graph == expected else 'NO'} ({len(dirty_graph[0]):,} roster nodes, "
+        f"{len(dirty_graph[1]):,} roster relationships; the clean district's "
+        f"{len(clean_graph[0]):,} and {len(clean_graph[1]):,}; {len(gone_users):,} users and "
+        f"{len(gone_links):,} links skipped)",
         "machine: " + ", ".join(f"{k} {v}" for k, v in facts.items()) + f"; pid {os.getpid()}",
     ]
     print(table.markdown())

@@ -7,7 +7,7 @@ from typing import Any
 
 from lrm_graph.config import Settings
 from lrm_graph.db.graph import Graph
-from lrm_graph.demo.generator import generate
+from lrm_graph.demo.generator import dirty, generate
 from lrm_graph.imports import oneroster
 from tests.conftest import WIPE
 from tests.imports import support
@@ -37,15 +37,6 @@ def generated(out: Path, dirty: float = 0.0) -> dict[str, Any]:
                     dirty=dirty)  # fmt: skip
 
 
-def skipped_rows(report: dict[str, Any]) -> set[tuple[str, int]]:
-    return {
-        (p["file"], p["line"])
-        for cause in report["problems"]
-        for p in (cause, *cause["knock_ons"])
-        if p["severity"] == "error"
-    }
-
-
 def test_report_finds_every_planted_fault_and_graph_is_clean_minus_skipped(
     graph: Graph, settings: Settings, tmp_path: Path
 ) -> None:
@@ -69,19 +60,6 @@ def test_report_finds_every_planted_fault_and_graph_is_clean_minus_skipped(
     }
     assert found == wanted  # precision and recall 1.0
 
-    skipped = skipped_rows(report)
-    _, users = support.read(clean_out, "users.csv")
-    _, roles = support.read(clean_out, "roles.csv")
-    _, enrollments = support.read(clean_out, "enrollments.csv")
-    gone_users = {u["sourcedId"] for n, u in enumerate(users, 2) if ("users.csv", n) in skipped}
-    gone_links = {e["sourcedId"] for n, e in enumerate(enrollments, 2)
-                  if ("enrollments.csv", n) in skipped}  # fmt: skip
-    gone_links |= {f"{r['userSourcedId']}@{r['orgSourcedId']}" for n, r in enumerate(roles, 2)
-                   if ("roles.csv", n) in skipped}  # fmt: skip
+    gone_users, gone_links = dirty.skipped_ids(clean_out, report)
     assert gone_users and gone_links
-    nodes, links = snapshot(graph)
-    assert nodes == {n for n in clean_nodes if n[1] not in gone_users}
-    assert links == {
-        link for link in clean_links
-        if link[3] not in gone_links and link[1] not in gone_users and link[2] not in gone_users
-    }  # fmt: skip
+    assert snapshot(graph) == dirty.minus_skipped(clean_nodes, clean_links, gone_users, gone_links)

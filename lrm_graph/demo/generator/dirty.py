@@ -165,3 +165,38 @@ def _write(path: Path, header: list[str], rows: list[dict[str, str]]) -> None:
         for row in rows:
             values = [row.get(column, "") for column in header]
             writer.writerow(values[:-1] if row.get(RAGGED) else values)
+
+
+def skipped_ids(clean: Path, report: dict[str, Any]) -> tuple[set[str], set[str]]:
+    """Return what an import of the dirty set leaves out against the clean set at `clean`,
+    by its report's errors (knock-ons too): the users' sourcedIds, and the roster ids of
+    the links (an enrollment's sourcedId, a role's `user@org`)."""
+    skipped = {
+        (p["file"], p["line"])
+        for cause in report["problems"]
+        for p in (cause, *cause["knock_ons"])
+        if p["severity"] == "error"
+    }
+
+    def rows(name: str) -> list[dict[str, str]]:
+        return [row for n, row in enumerate(_read(clean / name)[1], 2) if (name, n) in skipped]
+
+    users = {user["sourcedId"] for user in rows("users.csv")}
+    links = {enrollment["sourcedId"] for enrollment in rows("enrollments.csv")}
+    links |= {f"{role['userSourcedId']}@{role['orgSourcedId']}" for role in rows("roles.csv")}
+    return users, links
+
+
+def minus_skipped(
+    nodes: set[tuple], links: set[tuple], users: set[str], skipped_links: set[str]
+) -> tuple[set[tuple], set[tuple]]:
+    """Return the clean graph's roster nodes `(kind, sourcedId, name)` and relationships
+    `(type, start's sourcedId, end's sourcedId, roster id, since, until)` without what
+    `skipped_ids` says the dirty import leaves out: what that import must have written."""
+    kept_nodes = {node for node in nodes if node[1] not in users}
+    kept_links = {
+        link
+        for link in links
+        if link[3] not in skipped_links and link[1] not in users and link[2] not in users
+    }
+    return kept_nodes, kept_links
