@@ -9,7 +9,8 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
-from starlette.routing import Match
+from starlette.routing import Match, Route
+from starlette.types import Scope
 
 from api import observability
 from api.disclosure import client_ip, request_label
@@ -67,16 +68,53 @@ def record_denial(request: Request, exc: LrmError) -> None:
 
 
 def allowed_methods(request: Request) -> list[str]:
-    """Return every method some route of the app takes at this path (Starlette names only
-    the first route's when several share a path)."""
+    """Return the methods of this path: those its OpenAPI document lists for a path without
+    parameters, else every method some route takes at it (Starlette names only the first
+    route's when several share a path)."""
+    documented = _documented_methods(request.app).get(request.url.path)
+    if documented is not None:
+        return documented
+    return _routed_methods(request.app, request.scope)
+
+
+def _documented_methods(app: FastAPI) -> dict[str, list[str]]:
+    """Return {path without parameters: its methods} from the OpenAPI document."""
+    return {
+        path: [method for method in METHODS if method.lower() in operations]
+        for path, operations in app.openapi()["paths"].items()
+        if "{" not in path
+    }
+
+
+def _routed_methods(app: FastAPI, scope: Scope) -> list[str]:
     return [
         method
         for method in METHODS
         if any(
-            route.matches({**request.scope, "method": method})[0] is Match.FULL
-            for route in request.app.router.routes
+            route.matches({**scope, "method": method})[0] is Match.FULL
+            for route in app.router.routes
         )
     ]
+
+
+def _method_not_allowed(request: Request) -> None:
+    raise StarletteHTTPException(405)
+
+
+def guard_literal_paths(app: FastAPI) -> None:
+    """Answer 405 (with `Allow`) to a method a path without parameters does not take, where
+    a parameter route would otherwise take the path as its value (`PATCH
+    /v1/interventions/overdue` reaching `PATCH /v1/interventions/{uid}` for a 404): RFC 9110
+    and the OpenAPI document say which methods such a path has.
+
+    Call it once every router is included; the guards go first, ahead of every router.
+    """
+    for path, methods in _documented_methods(app).items():
+        scope: Scope = {"type": "http", "path": path, "root_path": "", "headers": []}
+        shadowed = set(_routed_methods(app, scope)) - set(methods)
+        if shadowed:
+            guard = Route(path, _method_not_allowed, methods=sorted(shadowed))
+            app.router.routes.insert(0, guard)
 
 
 def install(app: FastAPI) -> None:

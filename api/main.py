@@ -83,7 +83,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.callers = CheckedCallers.from_settings(settings)
     errors.install(app)
-    openapi.install(app)
+    openapi.install(app, settings.page_size_max)
     middleware.install(app, settings, refusal_page=web_app.refusal_page)
     app.add_middleware(paging.PageLinks)
     app.add_middleware(observability.RequestObserver)  # the outermost: every answer has an id
@@ -97,6 +97,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     for router in resource_routers():
         app.include_router(router, prefix="/v1", dependencies=[Depends(current_caller)])
     web_app.include(app)
+    errors.guard_literal_paths(app)
     return app
 
 

@@ -48,6 +48,8 @@ TAGS: dict[str, str] = {
 }
 PROBLEM_REF = {"$ref": "#/components/schemas/Problem"}
 API_KEY = "ApiKey"
+CURSOR_FORMAT = "cursor"
+CURSOR_TEXT = "The next_cursor of the page before, as it was given (none: the first page)."
 OPEN_V1 = ("/v1/auth/token", "/v1/auth/invitation")  # the /v1 operations without sign-in
 
 
@@ -64,8 +66,9 @@ def operation_id(route: APIRoute) -> str:
     return f"{tag}_{route.name}"
 
 
-def install(app: FastAPI) -> None:
-    """Give the app the document described above (built once, on first request)."""
+def install(app: FastAPI, page_size_max: int) -> None:
+    """Give the app the document described above (built once, on first request), its page
+    sizes bounded by `page_size_max` (the setting)."""
 
     def document() -> dict[str, Any]:
         if app.openapi_schema is None:
@@ -78,6 +81,8 @@ def install(app: FastAPI) -> None:
             )
             _add_problems(spec)
             _add_api_keys(spec)
+            _bound_page_sizes(spec, page_size_max)
+            _mark_cursors(spec)
             app.openapi_schema = spec
         return app.openapi_schema
 
@@ -90,20 +95,22 @@ def error_statuses(path: str, method: str, operation: dict[str, Any]) -> list[in
         return [404] if "{" in path else []
     statuses = {503}
     signed_in = path.startswith("/v1") and path not in OPEN_V1
+    takes_input = bool(operation.get("parameters")) or "requestBody" in operation
     if signed_in:
         statuses |= {401, 403}
-    if "{" in path:
+    # 404 also when a body or query names a node, an invitation or a job that is not there
+    if "{" in path or (takes_input and path != "/v1/auth/token"):
         statuses.add(404)
-    if operation.get("parameters") or "requestBody" in operation:
+    if takes_input:
         statuses.add(422)
     if "requestBody" in operation:
-        statuses.add(413)
+        statuses |= {400, 413}  # 400: a body that does not parse
     if method in ("post", "put", "patch", "delete") and signed_in:
         statuses.add(409)
     if path == "/v1/auth/token":
         statuses |= {401, 403, 429}
     if path.startswith("/auth/oidc"):
-        statuses |= {400, 403, 502}
+        statuses |= {400, 401, 403, 502}
     return sorted(statuses)
 
 
@@ -121,6 +128,32 @@ def _add_problems(spec: dict[str, Any]) -> None:
                 }
     for unused in ("HTTPValidationError", "ValidationError"):
         schemas.pop(unused, None)
+
+
+def _bound_page_sizes(spec: dict[str, Any], page_size_max: int) -> None:
+    """Give each list's `limit` the largest page the app serves: a `limit` without a
+    maximum of its own is the page size, which `page_size_max` bounds (a setting, so not
+    known when the routes are declared)."""
+    for methods in spec["paths"].values():
+        for operation in methods.values():
+            for parameter in operation.get("parameters", ()):
+                schema = parameter["schema"]
+                if parameter["name"] == "limit" and "maximum" not in schema:
+                    schema["maximum"] = page_size_max
+
+
+def _mark_cursors(spec: dict[str, Any]) -> None:
+    """Say that a `cursor` is one this API gave out (format `cursor`): it is opaque, so only
+    the `next_cursor` of the page before (or none) is valid, never a string made up."""
+    for methods in spec["paths"].values():
+        for operation in methods.values():
+            for parameter in operation.get("parameters", ()):
+                if parameter["name"] == "cursor":
+                    schema = parameter["schema"]
+                    for branch in schema.get("anyOf", [schema]):
+                        if branch.get("type") == "string":
+                            branch["format"] = CURSOR_FORMAT
+                    parameter.setdefault("description", CURSOR_TEXT)
 
 
 def _add_api_keys(spec: dict[str, Any]) -> None:

@@ -1,6 +1,5 @@
 """Routes for a learner's brief (JSON, Markdown, HTML) and timeline."""
 
-from datetime import date
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Path, Query, Request, Response
@@ -8,6 +7,7 @@ from fastapi import APIRouter, Path, Query, Request, Response
 from api.deps import GraphDep, SettingsDep
 from api.disclosure import AuditDep
 from api.schemas.care_views import BriefOut, TimelineOut
+from api.schemas.json_types import IsoDate
 from lrm_graph.care import brief_render, timeline
 from lrm_graph.care.brief import brief
 from lrm_graph.reports.common import DEFAULT_DAYS, MAX_DAYS
@@ -61,8 +61,8 @@ def learner_timeline(
     uid: Uid,
     graph: GraphDep,
     request: AuditDep,
-    from_: Annotated[date | None, Query(alias="from")] = None,
-    to: date | None = None,
+    from_: Annotated[IsoDate | None, Query(alias="from")] = None,
+    to: IsoDate | None = None,
     limit: Annotated[int, Query(ge=1, le=timeline.MAX_EVENTS)] = timeline.MAX_EVENTS,
 ) -> Any:
     """The learner's relationships begun and ended, goals set, interactions, interventions

@@ -31,7 +31,8 @@ def node_router(kind: NodeKind) -> APIRouter:
     check, the audit entry and the work in one transaction) and shapes the answer.
     """
     models = MODELS[kind]
-    Create, Update, Out, PageOut = models.create, models.update, models.out, models.page
+    Create, Replace, Update = models.create, models.replace, models.update
+    Out, PageOut = models.out, models.page
     router = APIRouter(prefix=f"/{kind.plural}", tags=[kind.plural])
     location = f"/v1/{kind.plural}/{{uid}}"
 
@@ -75,10 +76,14 @@ def node_router(kind: NodeKind) -> APIRouter:
             node_cases.erase(graph, ctx, kind, uid)
         return Response(status_code=status.HTTP_204_NO_CONTENT)
 
-    @router.put("/by-source/{source_id}", response_model=Out)
+    @router.put(
+        "/by-source/{source_id}",
+        response_model=Out,
+        responses={201: {"model": Out, "description": "Created (200: replaced)"}},
+    )
     def upsert_node(
         source_id: SourceIdPath,
-        body: Annotated[Create, Body()],  # type: ignore[valid-type]
+        body: Annotated[Replace, Body()],  # type: ignore[valid-type]
         graph: GraphDep,
         ctx: AuditDep,
         response: Response,

@@ -6,8 +6,10 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Annotated
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+from api.schemas import AT_LEAST_ONE_FIELD, not_null
+from api.schemas.json_types import IsoAwareDateTime
 from lrm_graph.care.interactions import MAX_LEARNERS, InteractionKind
 from lrm_graph.care.notes import Visibility
 from lrm_graph.store.fields import FREE_TEXT
@@ -30,7 +32,7 @@ class InteractionCreate(BaseModel):
     learner_uids: list[Uid] = Field(min_length=1, max_length=MAX_LEARNERS)
     kind: InteractionKind
     summary: Summary
-    at: AwareDatetime | None = Field(
+    at: IsoAwareDateTime | None = Field(
         default=None, description="When it happened (not in the future); default: now."
     )
 
@@ -63,10 +65,12 @@ class NoteCreate(BaseModel):
 
 
 class NoteUpdate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    """Either or both; neither can be removed (null is refused)."""
 
-    text: NoteText | None = None
-    visibility: Visibility | None = None
+    model_config = ConfigDict(extra="forbid", json_schema_extra=AT_LEAST_ONE_FIELD)
+
+    text: NoteText | None = not_null()
+    visibility: Visibility | None = not_null()
 
 
 class NoteOut(BaseModel):
@@ -96,11 +100,13 @@ class InterventionCreate(BaseModel):
 
 
 class InterventionUpdate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    """Any of these; none can be removed (null is refused)."""
 
-    what: Summary | None = None
-    cadence_days: CadenceDays | None = None
-    owner_uid: Uid | None = None
+    model_config = ConfigDict(extra="forbid", json_schema_extra=AT_LEAST_ONE_FIELD)
+
+    what: Summary | None = not_null()
+    cadence_days: CadenceDays | None = not_null()
+    owner_uid: Uid | None = not_null()
 
 
 class InterventionClose(BaseModel):

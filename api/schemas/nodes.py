@@ -6,8 +6,11 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, create_model
 from pydantic.fields import FieldInfo
+from pydantic.json_schema import SkipJsonSchema
 
-from lrm_graph.store.fields import FIELDS, Fields, NodeMeta, without_rules
+from api.schemas import AT_LEAST_ONE_FIELD, not_null
+from api.schemas.json_types import json_type_checks
+from lrm_graph.store.fields import FIELDS, Fields, NodeMeta, SourceId, without_rules
 from lrm_graph.vocabulary import NodeKind
 
 
@@ -22,11 +25,16 @@ def _with_rules(field: FieldInfo) -> Any:
 
 def _update_model(kind: NodeKind, fields: type[Fields]) -> type[BaseModel]:
     """Every field optional, each with the rules it has in a create, so that a change is
-    refused naming the field; sending null removes an optional field."""
-    optional = {name: (_with_rules(f) | None, None) for name, f in fields.model_fields.items()}
+    refused naming the field; sending null removes an optional field. The schema says what
+    the use case refuses: a body that names no field, and null for a required field."""
+    optional = {
+        name: (_with_rules(f) | None, not_null() if f.is_required() else None)
+        for name, f in fields.model_fields.items()
+    }
     return create_model(  # type: ignore[call-overload,no-any-return]
         f"{_title(kind)}Update",
-        __config__=ConfigDict(extra="forbid"),
+        __config__=ConfigDict(extra="forbid", json_schema_extra=AT_LEAST_ONE_FIELD),
+        __validators__=json_type_checks(fields.model_fields),
         **optional,
     )
 
@@ -51,12 +59,28 @@ def _page_model(kind: NodeKind, out: type[BaseModel]) -> type[BaseModel]:
     )
 
 
+def _replace_model(kind: NodeKind, fields: type[Fields]) -> type[BaseModel]:
+    """A create whose source_id is the path's: the schema has none in the body (one the
+    same as the path's is still taken, as before; another is a 422)."""
+    return create_model(  # type: ignore[call-overload,no-any-return]
+        f"{_title(kind)}Replace",
+        __base__=fields,
+        __validators__=json_type_checks(fields.model_fields),
+        source_id=(SkipJsonSchema[SourceId | None], None),  # type: ignore[misc]
+    )
+
+
 class KindModels:
-    """The create, update, out and page models of one kind."""
+    """The create, replace (by source id), update, out and page models of one kind."""
 
     def __init__(self, kind: NodeKind) -> None:
         fields = FIELDS[kind]
-        self.create = create_model(f"{_title(kind)}Create", __base__=fields)
+        self.create = create_model(  # type: ignore[call-overload]
+            f"{_title(kind)}Create",
+            __base__=fields,
+            __validators__=json_type_checks(fields.model_fields),
+        )
+        self.replace = _replace_model(kind, fields)
         self.update = _update_model(kind, fields)
         self.out = _out_model(kind, fields)
         self.page = _page_model(kind, self.out)

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from api.schemas import AT_LEAST_ONE_FIELD
+from api.schemas.json_types import integer
 
 Score = Annotated[int, Field(ge=1, le=5)]
 Side = Literal["learner", "adult"]
@@ -14,13 +17,18 @@ Side = Literal["learner", "adult"]
 class RatingIn(BaseModel):
     """Scores 1 (not at all) to 5 (very much so); any of the five, at least one."""
 
-    model_config = ConfigDict(extra="forbid", strict=True)
+    model_config = ConfigDict(extra="forbid", json_schema_extra=AT_LEAST_ONE_FIELD)
 
     express_care: Score | None = None
     challenge_growth: Score | None = None
     provide_support: Score | None = None
     share_power: Score | None = None
     expand_possibilities: Score | None = None
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _json_integer(cls, value: Any) -> Any:
+        return value if value is None else integer(value)
 
 
 class RatingOut(BaseModel):

@@ -11,6 +11,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, create_model
 
+from api.schemas.json_types import IsoDate
 from lrm_graph import reports
 from lrm_graph.reports import DEFAULT_DAYS, DEFAULT_MIN_LEARNERS, Filters, Options, paging
 from lrm_graph.reports.common import MAX_DAYS, MAX_SCORE
@@ -86,7 +87,7 @@ class ElementsQuery(ReportQuery):
 
 
 class CoverageQuery(ReportQuery):
-    as_of: date | None = Field(default=None, description="YYYY-MM-DD; default today.")
+    as_of: IsoDate | None = Field(default=None, description="YYYY-MM-DD; default today.")
 
     def options(self) -> Options:
         return Options(as_of=self.as_of)

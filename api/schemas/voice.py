@@ -7,6 +7,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
+from api.schemas import AT_LEAST_ONE_FIELD, not_null
 from lrm_graph.store.fields import FREE_TEXT, Name, Text
 from lrm_graph.vocabulary import CommunityKind, GoalKind, GoalStatus, MemberRole, NodeKind
 
@@ -36,9 +37,11 @@ class OwnGoalCreate(BaseModel):
 class OwnGoalUpdate(BaseModel):
     """Any of these; `industry_uid: null` unties the goal from its industry."""
 
-    model_config = ConfigDict(extra="forbid", use_enum_values=True)
+    model_config = ConfigDict(
+        extra="forbid", use_enum_values=True, json_schema_extra=AT_LEAST_ONE_FIELD
+    )
 
-    title: Name | None = None
+    title: Name | None = not_null()  # a goal keeps its title
     kind: GoalKind | None = None
     description: Text | None = None
     industry_uid: Uid | None = None
@@ -70,14 +73,18 @@ class InterestAdd(BaseModel):
     """Exactly one: a catalogue interest's uid, or a name (found whatever its case, or
     added to the catalogue)."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={"oneOf": [{"required": ["interest_uid"]}, {"required": ["name"]}]},
+    )
 
-    interest_uid: Uid | None = None
-    name: Name | None = None
+    interest_uid: Uid | None = not_null()
+    name: Name | None = not_null()
 
     @model_validator(mode="after")
     def _exactly_one(self) -> InterestAdd:
-        if (self.interest_uid is None) == (self.name is None):
+        given = [name for name in self.model_fields_set if getattr(self, name) is not None]
+        if len(given) != 1 or len(self.model_fields_set) != 1:
             raise ValueError("give exactly one of interest_uid and name")
         return self
 

@@ -24,10 +24,12 @@ from pydantic import (
     ConfigDict,
     Field,
     GetCoreSchemaHandler,
+    GetJsonSchemaHandler,
     StringConstraints,
     ValidationInfo,
     model_validator,
 )
+from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema, PydanticCustomError, core_schema
 
 from lrm_graph.vocabulary import (
@@ -70,6 +72,16 @@ class Printable:
         measured = core_schema.no_info_before_validator_function(_nfc, handler(source))
         return core_schema.with_info_after_validator_function(self._check, measured)
 
+    def __get_pydantic_json_schema__(
+        self, schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        # The same rule for clients and contract tests: the characters it refuses, as a
+        # pattern (`\uXXXX` escapes read the same in ECMA-262, Python and Rust regexes).
+        found = handler(schema)
+        refused = UNPRINTABLE_IN_TEXT if self.line_breaks else UNPRINTABLE_IN_LINE
+        found["pattern"] = f"^[^{_escaped(refused.pattern[1:-1])}]*$"
+        return found
+
     def _check(self, value: str, info: ValidationInfo) -> str:
         found = (UNPRINTABLE_IN_TEXT if self.line_breaks else UNPRINTABLE_IN_LINE).search(value)
         if found is None:
@@ -87,6 +99,12 @@ class Printable:
 
 
 FREE_TEXT = Printable(line_breaks=True)
+
+
+def _escaped(characters: str) -> str:
+    r"""Return a character class's text with every non-ASCII or control character as
+    `\uXXXX` (and `-` kept as the range it is)."""
+    return "".join(c if 0x20 < ord(c) < 0x7F else f"\\u{ord(c):04x}" for c in characters)
 
 
 def _nfc(value: Any) -> Any:
