@@ -36,12 +36,20 @@ class Call:
 def _recording(calls: list[Call]) -> Iterator[None]:
     # A use case on audit.operation runs its queries in a Unit (one transaction), whose
     # own _run does not go through Graph._run: both are wrapped.
+    # Unit._run hands a read to Graph._run: only the outer of the two records the query
+    # (recording both listed every query of an audited read twice, and replayed it twice).
     originals: dict[type[Graph], Callable[..., Any]] = {k: k._run for k in (Graph, Unit)}
+    inside = [0]
 
     def wrapped(kind: type[Graph]) -> Any:
         def run(self: Graph, name: str, routing: RoutingControl, params: Mapping[str, Any]) -> Any:
-            calls.append(Call(name, routing, dict(params)))
-            return originals[kind](self, name, routing, params)
+            if not inside[0]:
+                calls.append(Call(name, routing, dict(params)))
+            inside[0] += 1
+            try:
+                return originals[kind](self, name, routing, params)
+            finally:
+                inside[0] -= 1
 
         return run
 
