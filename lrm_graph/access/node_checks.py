@@ -8,8 +8,8 @@ discloses, {learner uid: purpose}, for the audit.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import replace
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from lrm_graph import clock
@@ -48,15 +48,36 @@ def pursuers(graph: Graph, goal_uids: list[str]) -> dict[str, list[str]]:
     return {row["uid"]: row["pursuers"] for row in rows}
 
 
+@dataclass(frozen=True)
+class Read:
+    """What a question read with its answer, so that a check asks nothing again: the
+    learners it asked the access rule about (`asked`), those the caller sees among them
+    ({uid: purpose}), and the learners who pursue each goal it met ({goal uid: uids})."""
+
+    asked: frozenset[str] = frozenset()
+    seen: Disclosed = field(default_factory=dict)
+    pursuers: Mapping[str, list[str]] = field(default_factory=dict)
+
+
 def goals_reached(
-    graph: Graph, caller: Caller, goal_uids: list[str], reach: Reach
+    graph: Graph, caller: Caller, goal_uids: list[str], reach: Reach, read: Read | None = None
 ) -> dict[str, Disclosed]:
-    """Return {goal uid: the learners it discloses} of the goals `reach` gives the caller."""
+    """Return {goal uid: the learners it discloses} of the goals `reach` gives the caller
+    (their pursuers and whom the caller sees taken from `read` where it holds them)."""
     if reach is Reach.NONE or not goal_uids:
         return {}
-    by_goal = pursuers(graph, goal_uids)
+    read = read or Read()
+    if set(goal_uids) <= set(read.pursuers):
+        by_goal = {uid: read.pursuers[uid] for uid in goal_uids}
+    else:
+        by_goal = pursuers(graph, goal_uids)
     learners = sorted({uid for found in by_goal.values() for uid in found})
-    visible = None if reach is Reach.ALL else visibility.visible_learners(graph, caller, learners)
+    if reach is Reach.ALL:
+        visible = None
+    elif set(learners) <= read.asked:
+        visible = seen_by(read.seen, learners)
+    else:
+        visible = visibility.visible_learners(graph, caller, learners)
     reached = {}
     for goal, found in by_goal.items():
         seen = seen_by(visible, found)
@@ -65,14 +86,17 @@ def goals_reached(
     return reached
 
 
-def readable_nodes(graph: Graph, caller: Caller, ends: dict[str, str]) -> set[str]:
-    """Return those of `ends` ({uid: node_kind}, no learners) the caller may read."""
-    read = READ[audience_of(caller)]
+def readable_nodes(
+    graph: Graph, caller: Caller, ends: dict[str, str], read: Read | None = None
+) -> set[str]:
+    """Return those of `ends` ({uid: node_kind}, no learners) the caller may read (`read`:
+    what the question read with them, not asked again)."""
+    rule = READ[audience_of(caller)]
     goals = [uid for uid, kind in ends.items() if kind == NodeKind.GOAL]
-    readable = set(goals_reached(graph, caller, goals, read[NodeKind.GOAL]))
+    readable = set(goals_reached(graph, caller, goals, rule[NodeKind.GOAL], read))
     related: set[str] | None = None
     for uid, kind in ends.items():
-        reach = read[NodeKind(kind)]
+        reach = rule[NodeKind(kind)]
         if kind == NodeKind.GOAL or reach is Reach.NONE:
             continue
         if reach is Reach.RELATED:

@@ -8,7 +8,7 @@ returns the learners it discloses, {learner uid: purpose}, for the audit.
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from typing import Any
 
 from lrm_graph.access import grants, node_checks, visibility
@@ -124,12 +124,14 @@ def readable_among(
     kinds: dict[str, str],
     seen: node_checks.Disclosed | None = None,
     asked: Collection[str] = (),
+    pursuers: Mapping[str, list[str]] | None = None,
 ) -> tuple[list[dict[str, Any]], node_checks.Disclosed]:
     """Return those of `rels` (each with from_uid, to_uid) the caller may read, by the rule
     `read` applies to one (every learner end visible; without a learner end, both ends
     readable), and the learners they disclose. `kinds`: {uid: node_kind} of every end;
     `seen`: learners already known to be visible ({uid: purpose}); `asked`: learners
-    already asked about (those not in `seen` are hidden). Neither is asked again.
+    already asked about (those not in `seen` are hidden); `pursuers`: the learners who
+    pursue each goal, read already ({goal uid: uids}). None of them is asked again.
 
     Answers that walk the graph (a network, a path) keep only these: a relationship of a
     learner the caller may not see is never in an answer, whatever the question."""
@@ -147,7 +149,8 @@ def readable_among(
         if LEARNER not in (kinds[rel["from_uid"]], kinds[rel["to_uid"]])
         for uid in (rel["from_uid"], rel["to_uid"])
     }
-    readable = node_checks.readable_nodes(graph, caller, plain) if plain else set()
+    read = node_checks.Read(frozenset(asked) | set(unknown), seen, pursuers or {})
+    readable = node_checks.readable_nodes(graph, caller, plain, read) if plain else set()
     kept: list[dict[str, Any]] = []
     disclosed: node_checks.Disclosed = {}
     for rel in rels:

@@ -1,13 +1,17 @@
 """Who may see which learner: the policy, decided at query time from active relationships.
 
-Deny by default. The rule itself is one named query (`access/visible_learners`); this
-module turns a caller into its parameters. A caller who may not see a learner gets the
-same answer as for a learner who does not exist (404), so ids cannot be probed.
+Deny by default. The rule itself is written once, as a fragment (cypher/fragments/visible):
+the named query `access/visible_learners` asks it, and a question that meets learners (a
+network) asks it in its own query, with no round trip of its own. This module turns a
+caller into its parameters. A caller who may not see a learner gets the same answer as for
+a learner who does not exist (404), so ids cannot be probed.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from lrm_graph import clock, problem_types
 from lrm_graph.auth.caller import Caller, Role
@@ -77,30 +81,52 @@ def scope_of(caller: Caller) -> LearnerScope:
     )
 
 
+def scope_parameters(caller: Caller) -> dict[str, Any]:
+    """Return the parameters of the access rule (cypher/fragments/visible) for the caller,
+    for a query that applies it to the learners it meets; `everyone`: the rule need not
+    run (the caller sees every learner)."""
+    scope = scope_of(caller)
+    return {
+        "everyone": scope.everyone,
+        "org_uid": scope.org_uid,
+        "person_uid": scope.person_uid,
+        "types": list(scope.types),
+        "via_classes": scope.via_classes,
+        "screened_only": scope.screened_only,
+        "self_uid": scope.self_uid,
+    }
+
+
+def first_purposes(seen: Iterable[Mapping[str, str]]) -> dict[str, str]:
+    """Return {uid: purpose} of the rule's answer ({uid, purpose} maps, a learner seen for
+    two reasons twice): the first purpose of each, as `access/visible_learners` gives it."""
+    purposes: dict[str, str] = {}
+    for found in seen:
+        purposes.setdefault(found["uid"], found["purpose"])
+    return purposes
+
+
 def visible_learners(
     graph: Graph, caller: Caller, only: list[str] | None = None
 ) -> dict[str, str] | None:
     """Return {learner uid: purpose} the caller may see (of `only`, if given); None: all."""
-    scope = scope_of(caller)
-    if scope.everyone:
+    parameters = scope_parameters(caller)
+    if parameters.pop("everyone"):
         return None
-    rows = graph.read(
-        "access/visible_learners",
-        org_uid=scope.org_uid,
-        person_uid=scope.person_uid,
-        types=list(scope.types),
-        via_classes=scope.via_classes,
-        screened_only=scope.screened_only,
-        self_uid=scope.self_uid,
-        only=only,
-        today=clock.today(),
-    )
+    rows = graph.read("access/visible_learners", only=only, today=clock.today(), **parameters)
     return {row["uid"]: row["purpose"] for row in rows}
 
 
-def learner_purpose(graph: Graph, caller: Caller, learner_uid: str) -> str:
-    """Return why the caller may see this learner, or raise NotFound (as if absent)."""
-    visible = visible_learners(graph, caller, only=[learner_uid])
+def learner_purpose(
+    graph: Graph, caller: Caller, learner_uid: str, seen: Mapping[str, str] | None = None
+) -> str:
+    """Return why the caller may see this learner, or raise NotFound (as if absent).
+    `seen`: the learners the caller sees among those a question asked about, with it
+    (`scope_parameters`), this one among them: nothing more is asked."""
+    if seen is None:
+        visible = visible_learners(graph, caller, only=[learner_uid])
+    else:
+        visible = None if scope_of(caller).everyone else dict(seen)
     if visible is None:
         return ALL
     if learner_uid not in visible:

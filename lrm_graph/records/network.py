@@ -19,7 +19,6 @@ from typing import Any
 
 from lrm_graph import clock
 from lrm_graph.access import audit, node_checks, policy, relationship_checks, visibility
-from lrm_graph.access.policy import Audience
 from lrm_graph.auth.caller import Caller, Scope
 from lrm_graph.db.graph import Graph
 from lrm_graph.errors import InvalidInput, NotFound
@@ -49,8 +48,19 @@ class _Walk:
         self.groups: dict[str, dict[str, Any]] = {}  # uid: members, caller_ties
         self.hidden: set[str] = set()
         self.truncated = False
-        # The learners met whom the caller sees, from the learner (seen for `purpose`).
+        # The learners met whom the caller sees, from the learner (seen for `purpose`);
+        # those the question asked the access rule about; the pursuers of the goals met.
         self.seen: node_checks.Disclosed = {learner["uid"]: purpose}
+        self.asked: set[str] = set()
+        self.pursuers: dict[str, list[str]] = {}
+
+    def learn(self, answer: dict[str, Any]) -> None:
+        """Keep what a question read with its hops (`_Hops.read`), so nothing is asked
+        again: whom the caller sees, among the learners it asked about, and who pursues
+        each goal it met."""
+        self.seen = visibility.first_purposes(answer["seen"]) | self.seen
+        self.asked |= set(answer["asked"])
+        self.pursuers |= {goal["uid"]: goal["pursuers"] for goal in answer["goals"]}
 
     def take(self, graph: Graph, caller: Caller, row: dict[str, Any], hops: int) -> list[str]:
         """Add one hop's answer (`questions/expand_network`); return the next frontier:
@@ -59,10 +69,10 @@ class _Walk:
         rels = [{**r["rel"], "type": r["type"], "from_uid": r["from_uid"], "to_uid": r["to_uid"]}
                 for r in row["rows"]]  # fmt: skip
         far = {r["node"]["uid"]: r["node"] for r in row["rows"]}
-        asked = set(self.kinds)  # every learner met at an earlier hop was asked about
+        asked = set(self.kinds) | self.asked  # learners met earlier were asked about
         self.kinds |= {uid: node["node_kind"] for uid, node in far.items()}
         kept, seen = relationship_checks.readable_among(
-            graph, caller, rels, self.kinds, self.seen, asked
+            graph, caller, rels, self.kinds, self.seen, asked, self.pursuers
         )
         self.seen |= seen
         self.hidden |= {
@@ -165,11 +175,13 @@ class _Hops:
         counted: Sequence[str] = (),
         start_uid: str | None = None,
         hops: int = 1,
-    ) -> tuple[dict[str, Any] | None, list[dict[str, Any]]]:
-        """Return the learner (`start_uid`, else None) and `hops` rows, one per hop from
-        `frontier` (a second only when the first kept within its bounds), each group's
-        `members` in full (a hub's as kept lately: `hub_counts`) and `truncated` when the
-        rows went over the budget. Mark each hop's frontier expanded as it is `taken`."""
+    ) -> dict[str, Any]:
+        """Return the learner (`start`: `start_uid`'s, else None), `hops` rows, one per hop
+        from `frontier` (a second only when the first kept within its bounds: `hops`), each
+        group's `members` in full (a hub's as kept lately: `hub_counts`) and `truncated`
+        when the rows went over the budget; and what the access rule needs, asked in the
+        same query: the learners met (`asked`), those the caller sees (`seen`), who pursues
+        each goal met (`goals`). Mark each hop's frontier expanded as it is `taken`."""
         kept = hub_counts.COUNTS.fresh()
         [answer] = self.graph.read(
             "questions/expand_network",
@@ -187,6 +199,7 @@ class _Hops:
             hub_limit=self.hub_members + 1,
             known=sorted(kept),
             count_up_to=EVERY_MEMBER,
+            **visibility.scope_parameters(self.caller),
         )
         counts = {hub["uid"]: hub["members"] for hub in answer["hub_counts"]}
         hub_counts.COUNTS.keep(counts)
@@ -197,7 +210,7 @@ class _Hops:
                     group["members"] = counts.get(uid) or max(kept.get(uid, 0), group["members"])
             row["truncated"] = len(row["rows"]) > self.row_budget
             row["rows"] = row["rows"][: self.row_budget]
-        return answer["start"], answer["hops"]
+        return dict(answer)
 
     def taken(self, frontier: list[str]) -> None:
         """Mark `frontier` expanded: its relationships are in the answer."""
@@ -210,10 +223,10 @@ def network(
     """Return a learner's network out to `depth` hops, at most `max_nodes` nodes besides
     them, and the learners it discloses ({uid: purpose}, for the audit).
 
-    One query reads the learner and the first two hops (a district caller's; anyone
-    else's one hop, as the second would expand learners they may not see), one more each
-    further hop; nodes keep the hop at which they were first reached. `truncated` says
-    the cap (of nodes, or of rows at a big node) was hit. Each group met carries its
+    One query reads the learner and the first two hops, and asks the access rule about
+    every learner it meets (the second hop expands only those the caller sees), one more
+    each further hop; nodes keep the hop at which they were first reached. `truncated`
+    says the cap (of nodes, or of rows at a big node) was hit. Each group met carries its
     `members`; a hub (more than `hub_members`) is not walked through and is listed in
     `collapsed`.
     """
@@ -221,16 +234,20 @@ def network(
         raise InvalidInput(f"depth must be between 1 and {MAX_NETWORK_DEPTH}")
     policy.require(caller, Scope.READ)
     hop = _Hops(graph, caller, max_nodes, hub_members)
-    at_once = min(depth, 2) if policy.audience_of(caller) is Audience.DISTRICT else 1
-    learner, rows = hop.read(frontier=[uid], start_uid=uid, hops=at_once)
+    answer = hop.read(frontier=[uid], start_uid=uid, hops=min(depth, 2))
+    learner = answer["start"]
     if learner is None or learner["node_kind"] != NodeKind.LEARNER:
         raise NotFound(f"no learner with uid {uid!r}")
-    purpose = visibility.learner_purpose(graph, caller, uid)
-    walk = _Walk(learner, purpose, max_nodes, hub_members)
-    frontier = [uid]
+    seen = visibility.first_purposes(answer["seen"])
+    walk = _Walk(learner, visibility.learner_purpose(graph, caller, uid, seen), max_nodes,
+                 hub_members)  # fmt: skip
+    walk.learn(answer)
+    rows, frontier = answer["hops"], [uid]
     for hops in range(1, depth + 1):
         if not rows:
-            rows = hop.read(frontier=frontier, counted=sorted(walk.groups))[1]
+            answer = hop.read(frontier=frontier, counted=sorted(walk.groups))
+            walk.learn(answer)
+            rows = answer["hops"]
         row = rows.pop(0)
         hop.taken(frontier)
         walk.truncated = walk.truncated or row["truncated"]

@@ -65,6 +65,34 @@ def test_network_counts_an_unseen_learner_and_shows_none_of_their_relationships(
     assert admin["hidden_learners"] == 0
 
 
+def shown(answer: dict[str, Any], world: World) -> set[str]:
+    """Return the world names of every node a network answer shows."""
+    by_uid = {uid: name for name, uid in world.uid.items()}
+    return {by_uid[n["uid"]] for found in answer["nodes"].values() for n in found}
+
+
+def test_a_counselors_network_is_the_admins_without_what_only_an_unseen_learner_reaches(
+    client: TestClient, graph: Graph
+) -> None:
+    world = build(client, graph)
+    admin = world.call("admin", "GET", "/v1/learners/{ada}/network?depth=2").json()
+    response = world.call("counselor", "GET", "/v1/learners/{ada}/network?depth=2")
+    answer = response.json()
+    # ben is at school B: the counselor of school A does not see him, so the question
+    # does not walk through him to his club, goal, mentor and school
+    through_ben = {"ben", "club", "ben_goal", "mentor_b", "school_b"}
+    assert through_ben <= shown(admin, world)
+    assert shown(answer, world) == shown(admin, world) - through_ben
+    assert names(answer["nodes"]["learner"], world) == {"ava", "opal"}
+    assert {n["hops"] for n in answer["nodes"]["learner"]} == {2}
+    assert answer["hidden_learners"] == 1 and world.uid["ben"] not in response.text
+    edges = {e["uid"] for found in answer["edges"].values() for e in found}
+    reached = {world.uid[name] for name in through_ben}
+    admins = {e["uid"] for found in admin["edges"].values() for e in found
+              if not {e["from_uid"], e["to_uid"]} & reached}  # fmt: skip
+    assert edges == admins
+
+
 def test_path_shows_an_unseen_learner_on_the_way_as_an_anonymous_hop(
     client: TestClient, graph: Graph
 ) -> None:

@@ -10,8 +10,10 @@ import pytest
 from fastapi.testclient import TestClient
 
 from lrm_graph import metrics
+from lrm_graph.db.graph import Graph
 from lrm_graph.db.round_trips import counting
 from tests import factories
+from tests.auth_helpers import seed_caller
 
 # Round trips each read makes at most, as the district admin. The goal is 2 (the question,
 # then its audit entries); those above it say how far each still is.
@@ -42,7 +44,7 @@ def uids(client: TestClient) -> dict[str, str]:
     factories.relate(client, "PEER_OF", ada["uid"], ben["uid"])
     factories.relate(client, "ENROLLED_AT", ada["uid"], school["uid"])
     return {"ada": ada["uid"], "ben": ben["uid"], "mira": mira["uid"],
-            "mentoring": mentoring["uid"]}  # fmt: skip
+            "mentoring": mentoring["uid"], "school": school["uid"]}  # fmt: skip
 
 
 def named_queries() -> Counter[str]:
@@ -55,14 +57,17 @@ def named_queries() -> Counter[str]:
     return ran
 
 
-def measured(client: TestClient, url: str) -> tuple[int, int, list[str]]:
+def measured(
+    client: TestClient, url: str, headers: dict[str, str] | None = None
+) -> tuple[int, int, list[str]]:
     """Return the round trips and queries of one read (its plans compiled and its caller
     checked by the same read just before), and the names of the queries it ran."""
-    assert client.get(url).status_code == 200, url
-    assert client.get("/v1/auth/me").status_code == 200  # checked now, if no longer trusted
+    assert client.get(url, headers=headers).status_code == 200, url
+    me = client.get("/v1/auth/me", headers=headers)  # checked now, if no longer trusted
+    assert me.status_code == 200
     before = named_queries()
     with counting() as trips:
-        response = client.get(url)
+        response = client.get(url, headers=headers)
     assert response.status_code == 200, response.text
     return trips.count, trips.queries, sorted((named_queries() - before).elements())
 
@@ -75,3 +80,23 @@ def test_a_read_makes_one_round_trip_per_query_and_none_for_its_caller(
     assert count == queries == len(names), names
     assert "auth/get_token_caller" not in names  # checked a moment ago: trusted
     assert count <= CEILING[path], f"{path}: {count} round trips ({', '.join(names)})"
+
+
+@pytest.mark.parametrize("depth", [1, 2, 3])
+@pytest.mark.parametrize("role", ["counselor", "mentor"])
+def test_a_scoped_callers_network_asks_who_they_see_in_its_question(
+    client: TestClient, graph: Graph, uids: dict[str, str], role: str, depth: int
+) -> None:
+    """A counselor of Ada's school, Ada's mentor: neither sees Ben; the network asks the
+    access rule about the learners it meets in its own query, no round trip of its own."""
+    if role == "counselor":
+        headers = seed_caller(graph, role, org_uid=uids["school"])
+    else:
+        headers = seed_caller(graph, role, person_uid=uids["mira"])
+    url = f"/v1/learners/{uids['ada']}/network?depth={depth}"
+
+    count, queries, names = measured(client, url, headers)
+
+    assert count == queries == len(names), names
+    assert "access/visible_learners" not in names
+    assert count <= {1: 2, 2: 2, 3: 3}[depth], f"{url}: {count} round trips ({', '.join(names)})"
