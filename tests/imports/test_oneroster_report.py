@@ -111,16 +111,26 @@ def test_check_of_a_clean_set_reports_nothing(settings: Settings, tmp_path: Path
         assert (code, report["errors"], report["warnings"], report["problems"]) == (0, 0, 0, [])
 
 
-def test_unknown_columns_are_warnings_with_did_you_mean(settings: Settings, tmp_path: Path) -> None:
+@pytest.mark.parametrize(("version", "mode"), SETS)
+def test_unknown_columns_are_warnings_with_did_you_mean(
+    client: TestClient, settings: Settings, tmp_path: Path, version: str, mode: str
+) -> None:
     extra = {"users": ["prefferedGivenName", "grade", "agents"], "orgs": ["dataLastModified"]}
-    out = tiny.write(tmp_path / "set", tiny.rows("1.2"), "1.2", extra=extra)
+    out = tiny.write(tmp_path / "set", tiny.rows(version), version, mode, extra=extra)
     code, report = check(settings, out)
-    messages = {p["value"]: p["message"] for p in report["problems"]}
-    assert code == 0 and {p["code"] for p in report["problems"]} == {"unknown-column"}
-    assert messages["prefferedGivenName"].endswith("did you mean 'preferredGivenName'?")
-    assert messages["dataLastModified"].endswith("did you mean 'dateLastModified'?")
-    assert messages["grade"].endswith("did you mean 'grades'?")
-    assert messages["agents"] == "'agents' is not a column of users.csv in OneRoster 1.2"
+    assert code == 0
+    for found in (report, check_through_the_api(client, out)):
+        messages = {p["value"]: p["message"] for p in found["problems"]}
+        assert {p["code"] for p in found["problems"]} == {"unknown-column"}
+        preferred = "did you mean 'preferredGivenName'?"  # a column of 1.2's users.csv only
+        if version == "1.1":
+            preferred = "is not a column of users.csv in OneRoster 1.1"
+        assert messages["prefferedGivenName"].endswith(preferred)
+        assert messages["dataLastModified"].endswith("did you mean 'dateLastModified'?")
+        assert messages["grade"].endswith("did you mean 'grades'?")
+        assert messages["agents"] == (
+            f"'agents' is not a column of users.csv in OneRoster {version}"
+        )
 
 
 def test_roles_file_that_fails_folds_every_user_under_it(
