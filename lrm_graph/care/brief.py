@@ -65,7 +65,7 @@ def brief(
         "goals": profile["goals"],
         "interests": profile["interests"],
         "last_interactions": _last_interactions(graph, caller, where, found["interactions"]),
-        "care_team": _rest_of_team(graph, caller.person_uid, learner_uid),
+        "care_team": _rest_of_team(graph, caller.person_uid, where),
         "open_interventions": _open_interventions(found["interventions"]),
         "at_risk": ties.at_risk(rows, caring_types, days),
         "goal_gaps": {k: v for k, v in links.items() if k != "disclosed"},
@@ -84,10 +84,14 @@ def _last_interactions(
     return [{k: v for k, v in item.items() if k != "learner_uids"} for item in page.items]
 
 
-def _rest_of_team(graph: Graph, caller_uid: str | None, learner_uid: str) -> list[dict[str, Any]]:
-    """Return the care team but the caller, one entry per person with their relationships."""
+def _rest_of_team(graph: Graph, caller_uid: str | None, where: Place) -> list[dict[str, Any]]:
+    """Return the care team but the caller, one entry per person with their relationships
+    (the team read already for the caller's standing, where it was)."""
     people: dict[str, dict[str, Any]] = {}
-    for row in care_team(graph, [learner_uid])[learner_uid]:
+    team = where.team
+    if team is None:
+        team = care_team(graph, [where.learner_uid])[where.learner_uid]
+    for row in team:
         if row["person_uid"] == caller_uid:
             continue
         entry = people.setdefault(row["person_uid"], {

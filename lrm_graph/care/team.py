@@ -18,7 +18,7 @@ These records are a person's work: an API key gets 403 on every one of them.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
@@ -56,6 +56,9 @@ class Place:
     learner_uid: str
     purpose: str
     standing: Standing
+    # The learner's care team (`care_team`'s rows) where the standing was read from it
+    # (staff who oversee no one); None where it was not asked.
+    team: list[dict[str, Any]] | None = field(default=None, compare=False, repr=False)
 
 
 def person(request: audit.Request, scope: Scope = Scope.READ) -> Caller:
@@ -111,6 +114,7 @@ def places(graph: Graph, caller: Caller, learner_uids: list[str]) -> list[Place]
             uid,
             visibility.ALL if visible is None else visible[uid],
             _standing(caller, teams.get(uid, [])),
+            teams.get(uid) if teams else None,
         )
         for uid in learner_uids
     ]

@@ -100,3 +100,16 @@ def test_a_scoped_callers_network_asks_who_they_see_in_its_question(
     assert count == queries == len(names), names
     assert "access/visible_learners" not in names
     assert count <= {1: 2, 2: 2, 3: 3}[depth], f"{url}: {count} round trips ({', '.join(names)})"
+
+
+def test_a_care_team_members_brief_asks_for_the_care_team_once(
+    client: TestClient, graph: Graph, uids: dict[str, str]
+) -> None:
+    """Ada's mentor stands where the care team says: the team read for that is the one
+    the brief lists, not asked again."""
+    headers = seed_caller(graph, "mentor", person_uid=uids["mira"])
+
+    count, queries, names = measured(client, f"/v1/learners/{uids['ada']}/brief", headers)
+
+    assert count == queries == len(names), names
+    assert names.count("care/get_care_team") == 1, names
