@@ -83,6 +83,7 @@ class ImportRolledBack(LrmError):
     def __init__(self, reason: str, undone: Undone) -> None:
         super().__init__(f"the import stopped: {reason}; {undone.summary()}")
         self.reason, self.undone = reason, undone
+        self.report: dict[str, Any] | None = None  # a roster import's, checked before it wrote
 
 
 def undo(graph: Graph, import_id: str) -> Undone:

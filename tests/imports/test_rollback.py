@@ -153,6 +153,7 @@ def test_row_the_write_refuses_part_way_fails_as_bad_input_and_is_rolled_back(
     oneroster.run(graph, settings, tiny.write(tmp_path / "first", rows, "1.2"))
     before = dump(graph)
     rows["orgs"][1]["name"] = "North School, renamed"  # written first, in its own batch
+    rows["classes"][0]["classType"] = "Scheduled"  # a warning: the failed job keeps its report
     long_id = "u" * 10_000
     rows["users"].append(dict(rows["users"][1], sourcedId=long_id, givenName="Long"))
     rows["roles"].append(dict(rows["roles"][1], sourcedId="r-long", userSourcedId=long_id))
@@ -168,6 +169,7 @@ def test_row_the_write_refuses_part_way_fails_as_bad_input_and_is_rolled_back(
                                 "status": 422}  # fmt: skip
     assert "too large to index" in shown["rollback"]["reason"]
     assert shown["rollback"]["restored"] >= 1  # North School's name, and what it stamped
+    assert [p["code"] for p in shown["report"]["problems"]] == ["enum-case"]
     assert dump(graph) == before
     assert journal_left(graph) == 0
 

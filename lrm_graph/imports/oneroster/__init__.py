@@ -196,7 +196,9 @@ def run(
         try:
             apply(files, index, writer, progress)
         except BaseException as exc:
-            raise journal.rolled_back(graph, writer.import_id, exc) from exc
+            failed = journal.rolled_back(graph, writer.import_id, exc)
+            failed.report = index.problems.report()  # the job keeps what the check found
+            raise failed from exc
         journal.drop(graph, writer.import_id)
     finally:
         files.close()

@@ -140,7 +140,8 @@ def run_recorded(
     except ImportRolledBack as exc:
         rollback = json.dumps(exc.undone.as_dict() | {"reason": exc.reason})
         _finish(graph, job_id, "failed", detail=exc.detail, rollback_json=rollback,
-                problem_json=_problem(exc.problem))  # fmt: skip
+                problem_json=_problem(exc.problem),
+                report_json=json.dumps(exc.report, default=str))  # fmt: skip
         raise
     except LrmError as exc:
         _finish(graph, job_id, "failed", detail=exc.detail, problem_json=_problem(exc.problem))
