@@ -29,7 +29,9 @@ class InteractionCreate(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    learner_uids: list[Uid] = Field(min_length=1, max_length=MAX_LEARNERS)
+    learner_uids: list[Uid] = Field(
+        min_length=1, max_length=MAX_LEARNERS, json_schema_extra={"uniqueItems": True}
+    )  # a learner named twice is a 422 (lrm_graph.care.interactions)
     kind: InteractionKind
     summary: Summary
     at: IsoAwareDateTime | None = Field(

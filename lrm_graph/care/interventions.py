@@ -69,12 +69,15 @@ def open_plan(
 
 
 def _adult(graph: Graph, uid: str | None) -> str:
-    """Return `uid` if it names an adult (not archived); 422 otherwise."""
+    """Return `uid` if it names an adult (not archived); 404 if it names nothing, 422
+    otherwise."""
     if uid is None:
         raise InvalidInput("you are no adult in the graph; name the owner_uid")
     try:
         adult = nodes.get(graph, NodeKind.ADULT, uid)
     except NotFound:
+        if not graph.read("nodes/get_kinds", uids=[uid]):  # nothing of that uid: a 404
+            raise NotFound(f"no node with uid {uid!r}") from None
         raise InvalidInput(f"the owner must be an adult; {uid!r} is not one") from None
     if adult.get("archived_at") is not None:
         raise InvalidInput(f"the owner {uid!r} is archived")

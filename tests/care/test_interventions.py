@@ -145,8 +145,10 @@ def test_overdue_leaves_out_learners_the_owner_no_longer_sees(client: TestClient
 def test_bad_interventions_are_422_problems(client: TestClient) -> None:
     world = world_of(client)
     for body in ({"cadence_days": 0}, {"cadence_days": 400}, {"what": ""},
-                 {"start": "soon"}, {"owner_uid": "nobody"}):  # fmt: skip
+                 {"start": "soon"}):  # fmt: skip
         assert is_problem(plan(world, "mentor", **body), 422), body
+    # an owner_uid that names nothing is missing (404), as any uid a body names
+    assert is_problem(plan(world, "mentor", owner_uid="nobody"), 404)
     uid = plan(world, "mentor").json()["uid"]
     assert is_problem(world.call("mentor", "POST", f"/v1/interventions/{uid}/close", json={}), 422)
     for body in ({}, {"what": None}, {"status": "closed"}):
