@@ -24,7 +24,7 @@ def learner_network(
     settings: SettingsDep,
     ctx: AuditDep,
     depth: Annotated[int, Query(ge=1, le=network.MAX_NETWORK_DEPTH)] = 1,
-    walk_groups_up_to: Annotated[int | None, Query(ge=0)] = None,
+    walk_groups_up_to: Annotated[int | None, Query(ge=0, le=1_000_000)] = None,  # a 64-bit int
 ) -> Any:
     """The learner's network over active relationships, out to `depth` hops, as far as you
     may read each relationship (a learner you do not see is only counted). Each group (a

@@ -71,8 +71,8 @@ def open_plan(
 def _adult(graph: Graph, uid: str | None) -> str:
     """Return `uid` if it names an adult (not archived); 404 if it names nothing, 422
     otherwise."""
-    if uid is None:
-        raise InvalidInput("you are no adult in the graph; name the owner_uid")
+    if uid is None:  # well formed; the caller's account has no adult to own it: 409
+        raise Conflict("you are no adult in the graph; name the owner_uid")
     try:
         adult = nodes.get(graph, NodeKind.ADULT, uid)
     except NotFound:

@@ -190,6 +190,23 @@ class AdultFields(PersonFields):
 
 
 class ExpertFields(PersonFields):
+    # The schema says what `_cleared_has_approver_and_expiry` refuses.
+    model_config = ConfigDict(
+        json_schema_extra={
+            "if": {
+                "properties": {"screening_status": {"const": "cleared"}},
+                "required": ["screening_status"],
+            },
+            "then": {
+                "required": ["screened_by", "screening_expires_on"],
+                "properties": {
+                    "screened_by": {"type": "string"},
+                    "screening_expires_on": {"type": "string"},
+                },
+            },
+        }
+    )
+
     caseload_capacity: int | None = Field(default=None, ge=0, le=10_000)
     screening_status: ScreeningStatus = ScreeningStatus.PENDING
     screening_expires_on: date | None = Field(

@@ -36,7 +36,7 @@ def test_owner_must_be_an_adult(client: TestClient) -> None:
     assert is_problem(plan(world, "counselor", owner_uid=world.uid["expert"]), 422)
     assert is_problem(plan(world, "counselor", owner_uid=world.uid["ava"]), 422)
     assert is_problem(plan(world, "expert"), 422)  # an expert is no adult to own one
-    assert is_problem(plan(world, "admin"), 422)  # the admin is no person: name an owner
+    assert is_problem(plan(world, "admin"), 409)  # the admin is no person: name an owner
 
 
 def test_who_may_open_one(client: TestClient) -> None:
