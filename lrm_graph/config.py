@@ -106,6 +106,12 @@ class Settings(BaseSettings):
         default=10, ge=0, description="Seconds between the CLI's progress lines off a terminal."
     )
     bulk_max_rows: int = Field(default=200_000, ge=1, description="Rows one bulk request takes.")
+    analytics_max_nodes: int = Field(
+        default=200_000,
+        ge=1,
+        description="Nodes a district-wide analytic may project; a larger district is asked "
+        "per organization (422 analytics-too-large).",
+    )
     network_max_nodes: int = Field(default=500, ge=1, description="Nodes a network answer holds.")
     network_hub_members: int = Field(
         default=50,

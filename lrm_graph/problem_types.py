@@ -150,6 +150,14 @@ TOO_MANY_ROWS = _type(
     413,
     "A bulk request holds more rows than `LRM_BULK_MAX_ROWS`. Split it; nothing was written.",
 )
+ANALYTICS_TOO_LARGE = _type(
+    "analytics-too-large",
+    "Too large for one analytic",
+    422,
+    "An analytic over the whole district would project more nodes than "
+    "`LRM_ANALYTICS_MAX_NODES`: it would outrun its time and memory. Ask it per "
+    "organization (`organization=<uid>`), or raise the setting. Nothing was run.",
+)
 UNSUPPORTED_MEDIA_TYPE = _type(
     "unsupported-media-type",
     "Unsupported media type",

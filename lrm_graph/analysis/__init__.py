@@ -43,13 +43,13 @@ def run_analytic(
 
     403 for a caller who may not run analytics; 404 for an unknown analytic (or, for a
     caller who sees the whole district, an unknown organization or community); 422 for
-    an option out of its range.
+    an option out of its range, or a district-wide analytic over a district larger than
+    `analytics_max_nodes` (analytics-too-large: ask it per organization).
     """
     with audit.operation(graph, request, "read") as op:
         scope = report_scope.scope_for(op.graph, request.caller)
-        report = runner.run(
-            op.graph, name, filters, options, caring_types=settings.caring_types, scope=scope
-        )
+        report = runner.run(op.graph, name, filters, options, caring_types=settings.caring_types,
+                            scope=scope, max_nodes=settings.analytics_max_nodes)  # fmt: skip
         op.record(scope.purposes(report.learners))
         report.data["scope"] = scope.describe()
         return report

@@ -19,9 +19,10 @@ import networkx as nx
 from neo4j import READ_ACCESS, ManagedTransaction, unit_of_work
 
 from analytics.projection import add_node, add_relationship, new_graph
-from lrm_graph import clock
+from lrm_graph import clock, problem_types
 from lrm_graph.db import cypher
 from lrm_graph.db.graph import Graph, plain, translated_errors
+from lrm_graph.errors import InvalidInput
 from lrm_graph.records.traversal import HUB_KINDS
 from lrm_graph.store.relationships import is_screened
 from lrm_graph.vocabulary import NodeKind, RelType
@@ -38,13 +39,27 @@ KEPT = {
 ROWS_PER_NODE = 4  # as records.network.ROWS_PER_NETWORK_NODE: a hub stops the walk early
 
 
+class TooLarge(InvalidInput):
+    """A district-wide projection would hold more nodes than it may (analytics_max_nodes)."""
+
+    problem = problem_types.ANALYTICS_TOO_LARGE
+
+
 def project(
-    graph: Graph, *, organization: str | None = None, today: date | None = None
+    graph: Graph,
+    *,
+    organization: str | None = None,
+    today: date | None = None,
+    max_nodes: int | None = None,
 ) -> nx.MultiDiGraph:
     """Build the projection of the whole district, or of one organization's subgraph (its
     people, what is one relationship from them, and the industries and resources of
     those), streaming records in one read transaction of its own: each row goes into the
     graph as it arrives, and no list of rows is held beside it.
+
+    With `max_nodes`, the district's nodes are counted first, and TooLarge (422
+    analytics-too-large) raised, having streamed nothing, when there are more: a district
+    that would outrun an analytic's time and memory is asked per organization instead.
 
     Its own, also when `graph` is an operation's unit: READ routing lets a cluster's
     followers serve it, and it writes nothing, so the operation stays all or nothing.
@@ -56,6 +71,7 @@ def project(
     def work(tx: ManagedTransaction) -> nx.MultiDiGraph:
         # Built inside the transaction function: a retried transaction starts afresh.
         if organization is None:
+            _check_size(tx, kinds, max_nodes)
             return _district(tx, kinds, today)
         return _organization(tx, organization, today)
 
@@ -64,6 +80,21 @@ def project(
         graph.driver.session(database=graph.database, default_access_mode=READ_ACCESS) as session,
     ):
         return session.execute_read(work)
+
+
+def _check_size(tx: ManagedTransaction, kinds: list[str], max_nodes: int | None) -> None:
+    if max_nodes is None:
+        return
+    found = int(
+        tx.run(cypher.load("analytics/count_projection").text, kinds=kinds).single(strict=True)[
+            "nodes"
+        ]
+    )
+    if found > max_nodes:
+        raise TooLarge(
+            f"the district's analytics projection would hold {found:,} nodes, over "
+            f"analytics_max_nodes ({max_nodes:,}): ask per organization (organization=<uid>)"
+        )
 
 
 def _district(tx: ManagedTransaction, kinds: list[str], today: date) -> nx.MultiDiGraph:

@@ -46,17 +46,19 @@ def run(
     *,
     caring_types: Iterable[str],
     scope: ReportScope = DISTRICT,
+    max_nodes: int | None = None,
 ) -> Report:
     """Run the analytic called `name`, reporting on the learners asked for among those
     `scope` sees (the answer's `learners` are those it names): over the organization's
-    subgraph when the filters name one (`projection.project`), else over the district."""
+    subgraph when the filters name one (`projection.project`), else over the district,
+    whose projection may hold at most `max_nodes` nodes (422 analytics-too-large)."""
     if name not in RUNNERS:
         raise NotFound(f"no analytic called {name!r}; there are {', '.join(NAMES)}")
     options = options or Options()
     options.check()
     filters = filters or LearnerFilter()
     learners = select(graph, filters, scope)
-    G = projection.project(graph, organization=filters.organization)
+    G = projection.project(graph, organization=filters.organization, max_nodes=max_nodes)
     return RUNNERS[name](G, learners, options, tuple(caring_types), scope)
 
 

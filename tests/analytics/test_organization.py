@@ -18,6 +18,7 @@ from lrm_graph.config import Settings
 from lrm_graph.db.graph import Graph
 from tests import factories
 from tests.analytics.support import analytic, relate
+from tests.api.test_network_hubs import settings_changed
 from tests.cli_env import cli_env
 
 
@@ -97,3 +98,24 @@ def _learner_uids(answer: Any) -> list[str]:
     if isinstance(answer, list):
         return [uid for value in answer for uid in _learner_uids(value)]
     return []
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_a_district_over_analytics_max_nodes_is_refused_clearly(
+    client: TestClient, graph: Graph, name: str
+) -> None:
+    """A district-wide analytic over a projection larger than analytics_max_nodes is a 422
+    analytics-too-large problem at once (nothing run); per organization it still answers."""
+    made = two_schools(client)
+    nodes = project(graph).number_of_nodes()
+    with settings_changed(client, analytics_max_nodes=nodes - 1):
+        refused = client.get(f"/v1/analytics/{name}")
+        answered = analytic(client, name, organization=made["north"]["uid"])
+    assert refused.status_code == 422, refused.text
+    assert refused.headers["content-type"].startswith("application/problem+json")
+    problem = refused.json()
+    assert problem["type"] == "/problems/analytics-too-large"
+    assert "organization" in problem["detail"]
+    assert answered["scope"]
+    with settings_changed(client, analytics_max_nodes=nodes):
+        analytic(client, name)  # exactly at the bound: answered
