@@ -21,7 +21,7 @@ from pathlib import Path
 import httpx
 
 from bench import load
-from bench.common import Table, district_arguments, fresh_database, machine, ratio
+from bench.common import Database, Table, district_arguments, fresh_database, machine, ratio
 from bench.server import admin_headers, serve
 from lrm_graph import reports
 from lrm_graph.access.report_scope import DISTRICT
@@ -37,6 +37,17 @@ def _seconds(client: httpx.Client, path: str) -> float:
     return time.perf_counter() - start
 
 
+def before_and_after(db: Database, before: Path, stack: ExitStack) -> dict[str, httpx.Client]:
+    """Serve `db` through the `before` checkout's app and this one's, each with an admin's
+    client, until `stack` closes: {"before": client, "after": client}."""
+    headers = admin_headers(db)
+    servers = {side: stack.enter_context(serve(db, checkout))
+               for side, checkout in (("before", before), ("after", None))}  # fmt: skip
+    return {side: stack.enter_context(httpx.Client(base_url=s.base_url, headers=headers,
+                                                   timeout=TIMEOUT))
+            for side, s in servers.items()}  # fmt: skip
+
+
 def main() -> None:
     parser = district_arguments(__doc__.splitlines()[0])
     parser.add_argument("--before", type=Path, required=True, help="the other checkout")
@@ -49,12 +60,7 @@ def main() -> None:
         ExitStack() as stack,
     ):
         print(load.run(db, args.learners, args.seed, Path(tmp), 0, 0).markdown())
-        headers = admin_headers(db)
-        servers = {side: stack.enter_context(serve(db, checkout))
-                   for side, checkout in (("before", args.before), ("after", None))}  # fmt: skip
-        clients = {side: stack.enter_context(httpx.Client(base_url=s.base_url, headers=headers,
-                                                          timeout=TIMEOUT))
-                   for side, s in servers.items()}  # fmt: skip
+        clients = before_and_after(db, args.before, stack)
         table = Table(
             f"Summary + first page over HTTP, before against after (median of {args.repeats}); "
             f"{args.learners:,} learners",

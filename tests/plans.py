@@ -30,3 +30,22 @@ def plan_operators(graph: Graph, name: str, **params: Any) -> list[str]:
 def scans(operators: list[str]) -> list[str]:
     """Return the operators among `operators` that scan."""
     return [op for op in operators if any(scan in op for scan in SCANS)]
+
+
+def plan_steps(graph: Graph, name: str, profile: bool = False, **params: Any) -> list[dict]:
+    """Return each operator of the named query's plan (EXPLAIN; with `profile`, PROFILE,
+    which runs it) as {"operator", "details", "rows", "db_hits"} (the last two profiled)."""
+    with graph.driver.session(database=graph.database) as session:
+        result = session.run(("PROFILE " if profile else "EXPLAIN ") + cypher.text(name), params)
+        result.consume()
+        summary = result.consume()
+    plan = summary.profile if profile else summary.plan
+    assert plan is not None
+    found, todo = [], [plan]
+    while todo:
+        step = todo.pop()
+        found.append({"operator": step["operatorType"].split("@")[0],
+                      "details": step.get("args", {}).get("Details", ""),
+                      "rows": step.get("rows", 0), "db_hits": step.get("dbHits", 0)})  # fmt: skip
+        todo += step.get("children", [])
+    return found

@@ -25,7 +25,11 @@ WITH a,
       AND ($visible IS NULL OR l.uid IN $visible)
       AND (r.until IS NULL OR r.until > $today)
     RETURN DISTINCT l
-  } AS learners,
+  } AS learners
+// The page's place first, on the whole caseload alone: an adult before the key is passed
+// over before its caseload in scope is counted, so a deep page costs what the first does.
+WHERE $after IS NULL OR learners < $after[0] OR (learners = $after[0] AND a.uid > $after[1])
+WITH a, learners,
   COUNT {
     MATCH (a)-[r]->(l:Learner)
     WHERE type(r) IN $caseload_types AND l.archived_at IS NULL
@@ -49,7 +53,6 @@ WHERE learners_in_scope > 0
      WHERE w.until IS NULL OR w.until > $today
    })
 WITH a, learners, learners_in_scope, a.caseload_capacity AS capacity
-WHERE $after IS NULL OR learners < $after[0] OR (learners = $after[0] AND a.uid > $after[1])
 RETURN a.uid AS adult_uid, a.name AS adult_name, a.roles AS roles, capacity,
        learners, learners_in_scope, capacity - learners AS room,
        CASE

@@ -17,8 +17,11 @@
 //             learner uid, or null) and $limit: one page.
 // Returns: the fields of OneAdultRow (lrm_graph/reports/rows.py), in learner uid order.
 //          Read.
+// The learners in uid order from the index of their uids, from the page's key on: a page
+// reads its own learners and no others, however deep it is (no sort of the report).
 MATCH (l:Learner)
-WHERE ($after IS NULL OR l.uid > $after[0])
+USING INDEX l:Learner(uid)
+WHERE l.uid > coalesce($after[0], '')
   AND l.archived_at IS NULL
   AND {{reported(l, $today)}}
 // Two distinct adults settle it: the subquery stops there.

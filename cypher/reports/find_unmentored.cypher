@@ -24,8 +24,11 @@
 //             or null), $limit (integer).
 // Returns: the fields of UnmentoredRow (lrm_graph/reports/rows.py), each of its
 //          relationships a map of AtRiskRelationship's fields; in learner uid order. Read.
+// The learners in uid order from the index of their uids, from the page's key on: a page
+// reads its own learners and no others, however deep it is (no sort of the report).
 MATCH (l:Learner)
-WHERE ($after IS NULL OR l.uid > $after[0])
+USING INDEX l:Learner(uid)
+WHERE l.uid > coalesce($after[0], '')
   AND l.archived_at IS NULL
   AND {{reported(l, $today)}}
   // One healthy caring relationship (active, not ending soon, not quiet) is enough.

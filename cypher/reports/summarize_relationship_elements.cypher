@@ -18,9 +18,11 @@
 MATCH (l:Learner)
 WHERE l.archived_at IS NULL
   AND {{reported(l, $today)}}
+// A learner with no rating at all is unrated: their relationships are not read.
+WITH l, EXISTS { MATCH (:RelationshipRating {learner_uid: l.uid}) } AS rated
 WITH l, COLLECT {
   MATCH (l)-[r]-(a:Adult|Expert)
-  WHERE type(r) IN $caring_types AND coalesce(r.connection_status, 'active') = 'active'
+  WHERE rated AND type(r) IN $caring_types AND coalesce(r.connection_status, 'active') = 'active'
     AND (a:Adult OR {{screened(a, $today)}})
     AND a.archived_at IS NULL AND (r.until IS NULL OR r.until > $today)
   RETURN DISTINCT r.uid

@@ -27,6 +27,7 @@ from lrm_graph.db import cypher
 from lrm_graph.errors import DuplicateKey, GraphUnavailable, InvalidInput, LrmError
 
 RETRY_PAUSE = 0.2  # seconds between two tries of a read the database could not answer
+FETCH = 1000  # records a lazily read answer fetches at a time (`Graph.read_each`)
 
 
 def plain(value: Any) -> Any:
@@ -88,6 +89,29 @@ class Graph:
         """Run a named read query with READ routing in one round trip; return its rows as
         plain dicts. Tried again while the database answers with a transient error."""
         return self._run(name, RoutingControl.READ, params)
+
+    def read_each(
+        self, name: str, /, timeout: float | None = None, **params: Any
+    ) -> Iterator[dict[str, Any]]:
+        """Run a named read query and yield its rows as plain dicts as the driver fetches
+        them (`FETCH` records at a time), so that a long answer is never held whole: for a
+        stream whose order Neo4j must work out over all its rows at once. The query holds a
+        connection until its last row is read or the iterator is closed, and must end
+        within `timeout` seconds (the query timeout unless said), the reader's pauses
+        included. Neither in a unit nor retried: its rows may be half given out."""
+        with (
+            translated_errors(),
+            metrics.connection_held(),
+            self.driver.session(
+                database=self.database,
+                default_access_mode=READ_ACCESS,
+                bookmark_manager=self.driver.execute_query_bookmark_manager,
+                fetch_size=FETCH,
+            ) as session,
+        ):
+            query = cypher.load(name, timeout or self.timeout)
+            for record in session.run(query, dict(params)):
+                yield {k: plain(v) for k, v in record.items()}
 
     def write(self, name: str, /, **params: Any) -> list[dict[str, Any]]:
         """Run a named write query in one transaction; return its rows as plain dicts."""

@@ -2,15 +2,23 @@
 
 Each report's function returns one page of one section: up to `limit` rows after the key
 `after` (None: the first page), in the section's order (`catalogue`); its `count_`
-twin, the rows of its summary's one aggregate query (`summary`).
+twin, the rows of its summary's one aggregate query (`summary`); an `every_` function, the
+rows of a section ordered by a count, after a key, lazily (`catalogue.Section.rest`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from typing import Any
+
 from lrm_graph.db.graph import Graph
 from lrm_graph.reports.common import DEFAULT_MIN_LEARNERS, Context, Rows
-from lrm_graph.reports.paging import Key
+from lrm_graph.reports.paging import ALL, Key
 from lrm_graph.reports.rows import AT_RISK, AtRiskRelationship, LearnerRow, fields_of
+
+# How long the one query of a stream's section ordered by a count (`every_` functions) may
+# stay open: it is read as the stream is written out, so a slow reader holds it open.
+REST_SECONDS = 600.0
 
 # Each section of the unmentored report, and the reasons it lists.
 UNMENTORED_SECTIONS: dict[str, tuple[str, ...]] = {"learners": ("none",), "at_risk": AT_RISK}
@@ -64,9 +72,8 @@ def fragile(graph: Graph, ctx: Context, section: str, after: Key | None, limit: 
     adult: None otherwise) lists the learners whose one caring adult that is.
     """
     if section == "sole_adults":
-        minimum = ctx.options.min_learners or DEFAULT_MIN_LEARNERS
-        return graph.read("reports/find_sole_adults", **ctx.params(), min_learners=minimum,
-                          after=after, limit=limit)  # fmt: skip
+        return graph.read("reports/find_sole_adults", **_sole_adult_params(ctx), after=after,
+                          limit=limit)  # fmt: skip
     adult = None
     if section == "if_adult_left":
         if ctx.options.without is None:
@@ -79,25 +86,38 @@ def fragile(graph: Graph, ctx: Context, section: str, after: Key | None, limit: 
     return [{k: row[k] for k in fields_of(LearnerRow)} for row in rows]
 
 
+def every_sole_adult(graph: Graph, ctx: Context, after: Key) -> Iterator[dict[str, Any]]:
+    """Yield every row of the fragile report's sole_adults after `after`, lazily."""
+    return graph.read_each("reports/find_sole_adults", timeout=REST_SECONDS,
+                           **_sole_adult_params(ctx), after=after, limit=ALL)  # fmt: skip
+
+
+def _sole_adult_params(ctx: Context) -> dict[str, Any]:
+    return {**ctx.params(), "min_learners": ctx.options.min_learners or DEFAULT_MIN_LEARNERS}
+
+
 def count_fragile(graph: Graph, ctx: Context) -> Rows:
     """Count the fragile report's rows by section, grade and schools."""
-    return graph.read("reports/summarize_fragile", **ctx.params(),
-                      min_learners=ctx.options.min_learners or DEFAULT_MIN_LEARNERS,
+    return graph.read("reports/summarize_fragile", **_sole_adult_params(ctx),
                       adult=ctx.options.without)  # fmt: skip
 
 
 def caseloads(graph: Graph, ctx: Context, section: str, after: Key | None, limit: int) -> Rows:
     """Count each adult's caseload (caring types adult -> learner) against their capacity."""
-    return graph.read(
-        "reports/count_caseloads",
-        **ctx.filter_params(),
-        caseload_types=list(ctx.caring.to_learner),
-        after=after,
-        limit=limit,
-    )
+    return graph.read("reports/count_caseloads", **_caseload_params(ctx), after=after,
+                      limit=limit)  # fmt: skip
+
+
+def every_caseload(graph: Graph, ctx: Context, after: Key) -> Iterator[dict[str, Any]]:
+    """Yield every caseload row after `after`, lazily."""
+    return graph.read_each("reports/count_caseloads", timeout=REST_SECONDS,
+                           **_caseload_params(ctx), after=after, limit=ALL)  # fmt: skip
+
+
+def _caseload_params(ctx: Context) -> dict[str, Any]:
+    return {**ctx.filter_params(), "caseload_types": list(ctx.caring.to_learner)}
 
 
 def count_caseloads(graph: Graph, ctx: Context) -> Rows:
     """Count the caseloads report's adults by status."""
-    return graph.read("reports/summarize_caseloads", **ctx.filter_params(),
-                      caseload_types=list(ctx.caring.to_learner))  # fmt: skip
+    return graph.read("reports/summarize_caseloads", **_caseload_params(ctx))

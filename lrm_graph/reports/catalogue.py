@@ -10,7 +10,7 @@ aggregate query (`count`).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -30,6 +30,8 @@ from lrm_graph.reports.care import (
     count_caseloads,
     count_fragile,
     count_unmentored,
+    every_caseload,
+    every_sole_adult,
     fragile,
     unmentored,
 )
@@ -48,6 +50,9 @@ Pager = Callable[[Graph, Context, str, Key | None, int], Rows | None]
 # The summary's one aggregate query: (graph, context) -> rows of section, reason,
 # grade_level, schools ([{uid, name}]) and count (`lrm_graph.reports.summary`).
 Counting = Callable[[Graph, Context], Rows]
+# Every row of a section after a key, read lazily in one query: (graph, context, after key)
+# -> rows as Neo4j gives them out.
+Rest = Callable[[Graph, Context, Key], Iterator[dict[str, Any]]]
 
 
 @dataclass(frozen=True)
@@ -58,6 +63,11 @@ class Section:
     order: tuple[str, ...] = LEARNER  # the row's unique key, the order of its rows
     only_when: str | None = None  # a section that may be left out (null): when it is there
     needs: str | None = None  # the option without which it is left out
+    # A section ordered by learner uid pages on the index of learner uids: each page reads
+    # its own learners, whatever its depth. One ordered by a count (most learners first)
+    # works the count out for every row on each page; `rest` reads all its rows after a
+    # key in one query instead, for a stream (`stream`), which takes them a page at a time.
+    rest: Rest | None = None
 
     def shown(self, ctx: Context) -> bool:
         """Say whether this run lists the section (else it is null in the answer)."""
@@ -114,6 +124,7 @@ REPORTS: dict[str, Report] = {
                     "Adults who are the only caring adult of many learners",
                     rows.SoleAdultRow,
                     MOST_LEARNERS,
+                    rest=every_sole_adult,
                 ),
                 Section(
                     "if_adult_left",
@@ -133,7 +144,7 @@ REPORTS: dict[str, Report] = {
             "caseload capacity: overloaded, full, room, or no capacity set. A caller who "
             "sees only some learners gets the adults with one of them in their caseload, "
             "counted over those learners alone (room and status too).",
-            (Section("adults", "Caseloads", rows.CaseloadRow, MOST_LEARNERS),),
+            (Section("adults", "Caseloads", rows.CaseloadRow, MOST_LEARNERS, rest=every_caseload),),
             (),
             caseloads,
             count_caseloads,

@@ -19,7 +19,7 @@ from typing import Any
 from lrm_graph.db.graph import Graph
 from lrm_graph.records.ratings import ELEMENTS, latest
 from lrm_graph.reports.common import Context, Rows
-from lrm_graph.reports.paging import ALL, Key
+from lrm_graph.reports.paging import Key
 from lrm_graph.reports.rows import UnratedRow, fields_of
 
 
@@ -42,23 +42,12 @@ def relationship_elements(
     graph: Graph, ctx: Context, section: str, after: Key | None, limit: int
 ) -> Rows:
     """Find learners who lack an element (`lacking`), or learners with no rated
-    relationship (`unrated`): a page of them, read from Neo4j a batch of learners at a
-    time until the page is full (whether a learner lacks an element is worked out here)."""
-    found: Rows = []
-    batch = min(max(limit * 2, BATCH), ALL)
-    while len(found) < limit:
-        rows = graph.read("reports/find_relationship_elements", **ctx.params(), after=after,
-                          limit=batch)  # fmt: skip
-        for row in rows:
-            picked = _row(row, ctx.threshold, section)
-            if picked is not None:
-                found.append(picked)
-                if len(found) == limit:
-                    break
-        if len(rows) < batch:
-            break
-        after = [rows[-1]["learner_uid"]]
-    return found
+    relationship (`unrated`): a page of them, picked in Cypher by the rule below (that
+    of the summary's query); their best scores are worked out here."""
+    rows = graph.read("reports/find_relationship_elements", **ctx.params(), section=section,
+                      elements=list(ELEMENTS), threshold=ctx.threshold, after=after,
+                      limit=limit)  # fmt: skip
+    return [row for row in (_row(row, ctx.threshold, section) for row in rows) if row]
 
 
 def count_relationship_elements(graph: Graph, ctx: Context) -> Rows:
@@ -66,9 +55,6 @@ def count_relationship_elements(graph: Graph, ctx: Context) -> Rows:
     schools, in one query (the rule above, in Cypher)."""
     return graph.read("reports/summarize_relationship_elements", **ctx.params(),
                       elements=list(ELEMENTS), threshold=ctx.threshold)  # fmt: skip
-
-
-BATCH = 500  # learners read at a time for a page of relationship-elements
 
 
 def _row(row: dict[str, Any], threshold: int, section: str) -> dict[str, Any] | None:

@@ -10,6 +10,12 @@ before the answer starts, so that a refusal (403, 404, 422) or an audit that can
 written (503) is a problem answer, not a cut stream. Memory holds one page, whatever the
 size of the district, and the uids of the learners recorded (each recorded once, however
 many sections list them; for a caller who sees only some learners, also their uids).
+
+A section ordered by learner uid is read a page a time, each page on the index of
+learner uids (a deep page costs what the first does). One ordered by a count (caseloads,
+sole adults) would work every count out again on each page: after its first page, its
+rows come from one query (`Section.rest`), fetched from Neo4j a page at a time as they
+are written out, each page recorded in the audit before it is sent, as above.
 """
 
 from __future__ import annotations
@@ -18,6 +24,7 @@ import logging
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import partial
+from itertools import islice
 
 from lrm_graph import clock, tabular
 from lrm_graph.access import audit, report_scope
@@ -27,7 +34,7 @@ from lrm_graph.db.graph import Graph
 from lrm_graph.errors import InvalidInput, LrmError
 from lrm_graph.reports.catalogue import Report, Section, get
 from lrm_graph.reports.common import Context, Filters, Options, Rows
-from lrm_graph.reports.paging import Key, every_page
+from lrm_graph.reports.paging import Key, every_page, key_of
 from lrm_graph.reports.runner import context, disclosed_by, to_columns
 
 log = logging.getLogger(__name__)
@@ -70,8 +77,26 @@ class _Reader:
         for section in self.shown[self.shown.index(start) :]:
             read = partial(self.read_alone, section)
             given = rows if section is start else None
-            for page in every_page(read, section.order, self.size, given):
-                yield section, page
+            if section.rest is None:
+                for page in every_page(read, section.order, self.size, given):
+                    yield section, page
+                continue
+            head = read(None, self.size) if given is None else given
+            if head:
+                yield section, head
+            if len(head) == self.size:
+                for page in self.rest(section, key_of(section.order, head[-1])):
+                    yield section, page
+
+    def rest(self, section: Section, after: Key) -> Iterator[Rows]:
+        """Yield the pages of a section ordered by a count after `after`: its rows from one
+        query (`Section.rest`), read as they come, each page recorded before it is given."""
+        assert section.rest is not None
+        rows = section.rest(self.graph, self.ctx, after)
+        while page := list(islice(rows, self.size)):
+            with audit.operation(self.graph, self.request, "read") as op:
+                self.record(op, page)
+            yield page
 
     def first(self, op: audit.Operation) -> tuple[Section, Rows] | None:
         """Read and record the first page that has rows (None: the report lists nobody)."""
@@ -88,10 +113,14 @@ class _Reader:
 
     def read(self, op: audit.Operation, section: Section, after: Key | None, size: int) -> Rows:
         rows = self.report.page(op.graph, self.ctx, section.name, after, size) or []
+        self.record(op, rows)
+        return rows
+
+    def record(self, op: audit.Operation, rows: Rows) -> None:
+        """Record in `op` the learners `rows` name that no page before named."""
         new = disclosed_by(rows) - self.recorded
         op.record(self.scope.purposes(new))
         self.recorded |= new
-        return rows
 
 
 def stream_report(
