@@ -1,5 +1,5 @@
 // Purpose: how many nodes the district's analytics projection would hold (the nodes of
-//          project_nodes, counted, not returned): checked against analytics_max_nodes
+//          project_district, counted, not returned): checked against analytics_max_nodes
 //          before a district-wide analytic streams anything.
 // Parameters: $kinds (list of NodeKind values).
 // Returns: nodes (one row). Read.

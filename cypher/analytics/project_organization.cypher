@@ -5,12 +5,12 @@
 //          (their mentors, peers, communities, goals, interests, resources), the
 //          industries of those, the resources that support any of these and the
 //          communities in those industries (a suggestion for a learner). Organizations are
-//          left out, as in project_nodes. Each node comes with the projected
+//          left out, as in project_district. Each node comes with the projected
 //          relationships that start at it (fragment projected_tie, its end's half known
 //          true: every node found is live); an end outside the subgraph is the caller's
 //          to drop.
 // Parameters: $organization (uid), $today (date).
-// Returns: the columns of project_nodes and ties (a list of [to_uid, type]), one row per
+// Returns: the columns of project_district (ties: a list of [to_uid, type]), one row per
 //          node, streamed. Read.
 MATCH (o:Organization {uid: $organization})<-[m:ENROLLED_AT|WORKS_AT|WORKS_FOR]-(member)
 WHERE (m.until IS NULL OR m.until > $today) AND member.archived_at IS NULL
