@@ -9,7 +9,7 @@ COUNSELS go adult -> learner; TRUSTS, the learner's own voice, goes learner -> a
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any, get_args
 
@@ -115,6 +115,9 @@ class Context:
     today: date
     visible: list[str] | None = None  # the learners the caller may see; None: every one
     element_threshold: int = DEFAULT_THRESHOLD  # the setting; `threshold` overrides it
+    # Rows a run reads once and uses twice, by query: coverage's one query gives both its
+    # summary and its page. A context lives for one run (a request, a stream) only.
+    read_once: dict[str, Rows] = field(default_factory=dict, compare=False, repr=False)
 
     def learner_params(self) -> dict[str, Any]:
         """Return the parameters that pick the learners: the filters and `$visible`."""

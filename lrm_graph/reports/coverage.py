@@ -23,16 +23,16 @@ def coverage(graph: Graph, ctx: Context, section: str, after: Key | None, limit:
     begun (since is null or on or before that day) and not ended (until is null or after
     it). What makes "a goal with a connection" is spelled out in
     `cypher/reports/count_coverage.cypher`. The rows are counts, one per organization
-    and grade (few): the query counts them all and the page is cut from them here.
+    and grade (few): the query counts them all and the page is cut from them here; a run
+    asks it once, for its summary and its pages alike (`Context.read_once`).
     """
-    as_of = ctx.options.as_of or ctx.today
-    rows = graph.read(
-        "reports/count_coverage",
-        **ctx.learner_params(),
-        as_of=as_of,
-        caring_types=ctx.caring.all,
-    )
-    return paging.after(ORDER, [_with_shares(row) for row in rows], after, limit)
+    rows = ctx.read_once.get(QUERY)
+    if rows is None:  # the first of the run's summary and pages to ask
+        as_of = ctx.options.as_of or ctx.today
+        found = graph.read(QUERY, **ctx.learner_params(), as_of=as_of,
+                           caring_types=ctx.caring.all)  # fmt: skip
+        rows = ctx.read_once[QUERY] = [_with_shares(row) for row in found]
+    return paging.after(ORDER, rows, after, limit)
 
 
 def count_coverage(graph: Graph, ctx: Context) -> Rows:
@@ -52,6 +52,7 @@ def _school(group: dict) -> list[dict]:
 
 
 ORDER = ("organization_name", "organization_uid", "grade_level")  # the rows' unique key
+QUERY = "reports/count_coverage"
 
 
 def _with_shares(row: dict) -> dict:

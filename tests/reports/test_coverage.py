@@ -8,6 +8,7 @@ from fastapi.testclient import TestClient
 
 from lrm_graph.config import Settings
 from tests import factories
+from tests.db.test_round_trips import named_queries
 from tests.reports.support import csv_rows, day, end, enroll, join, lrm_report, report, touch
 from tests.safeguarding.support import active_connection
 
@@ -258,3 +259,18 @@ def test_coverage_cli_as_of(client: TestClient, settings: Settings) -> None:
     assert table.exit_code == 0 and "Coverage by organization and grade: 1" in table.stdout
     bad = lrm_report(settings, "coverage", "--as-of", "someday")
     assert bad.exit_code == 2
+
+
+def test_a_first_page_asks_the_coverage_query_once_for_its_summary_and_its_rows(
+    client: TestClient,
+) -> None:
+    school, other = factories.organization(client), factories.organization(client)
+    for index in range(5):
+        learner = factories.learner(client, grade_level=("09", "10")[index % 2])
+        enroll(client, learner["uid"], (school, other)[index % 2]["uid"])
+    before = named_queries()
+    answer = report(client, "coverage", limit=2)
+    ran = named_queries() - before
+    assert ran["reports/count_coverage"] == 1  # it was 2: the summary asked it again
+    assert answer["summary"]["total"] == {"groups": 2}
+    assert len(answer["sections"]["groups"]) == 2 and answer["next_cursor"] is None
