@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import networkx as nx
+import pytest
 from fastapi.testclient import TestClient
 
+from analytics import structure
 from analytics.structure import bridging_adults, isolated_groups
 from tests import factories
 from tests.analytics.support import analytic, csv_rows, end, handmade, relate
@@ -139,3 +142,19 @@ def test_structure_api_empty_graph(client: TestClient) -> None:
         "betweenness_samples": None,
         "scope": "the whole district",
     }
+
+
+@pytest.mark.parametrize("k", [None, 2, 7, 40])
+@pytest.mark.parametrize("seed", [0, 5])
+def test_betweenness_is_networkx_float_for_float(k: int | None, seed: int) -> None:
+    """structure.betweenness answers exactly nx.betweenness_centrality (normalized, no
+    endpoints): the same sources, the same floats; on graphs in several pieces, with a
+    node alone, and with uids of mixed kinds of names."""
+    G = nx.gnm_random_graph(60, 110, seed=seed)
+    G.add_edges_from([(100, 101), (101, 102)])
+    G.add_node(200)
+    G = nx.relabel_nodes(G, {v: f"u{v}" if v % 3 else v for v in G})
+    assert structure.betweenness(G, k=k, seed=seed) == nx.betweenness_centrality(G, k=k, seed=seed)
+    assert structure.betweenness(nx.Graph()) == nx.betweenness_centrality(nx.Graph())
+    two = nx.path_graph(2)
+    assert structure.betweenness(two) == nx.betweenness_centrality(two)
