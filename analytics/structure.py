@@ -27,6 +27,7 @@ def isolated_groups(
     *,
     learners: Iterable[str] | None = None,
     visible: Iterable[str] | None = None,
+    support: nx.Graph | None = None,
 ) -> list[dict[str, Any]]:
     """Return the connected groups of learners with no adult and no screened expert in them.
 
@@ -37,6 +38,7 @@ def isolated_groups(
         (default: every learner).
     visible : the learners the caller may see (default: every learner); a group's size
         counts no other learner, so it tells nothing of learners hidden from them.
+    support : `projection.support_graph(G)`, when the caller has it already.
 
     Returns
     -------
@@ -58,7 +60,7 @@ def isolated_groups(
     >>> [g["size"] for g in isolated_groups(G, visible=["l1"])]
     [1]
     """
-    S = support_graph(G)
+    S = support_graph(G) if support is None else support
     wanted = _wanted(S, learners)
     seen = _wanted(S, visible)
     groups = []
@@ -81,6 +83,7 @@ def bridging_adults(
     samples: int = 100,
     exact_limit: int = EXACT_LIMIT,
     seed: int | None = None,
+    support: nx.Graph | None = None,
 ) -> dict[str, Any]:
     """Rank the adults who bridge otherwise separate groups.
 
@@ -94,6 +97,7 @@ def bridging_adults(
     G : the projection (`analytics.projection`).
     learners : consider only adults in groups that hold one of these learners.
     samples, exact_limit, seed : how betweenness is estimated on large graphs.
+    support : `projection.support_graph(G)`, when the caller has it already.
 
     Returns
     -------
@@ -114,7 +118,7 @@ def bridging_adults(
     >>> [(a["uid"], a["betweenness"], a["articulation_point"]) for a in found["adults"]]
     [('a', 1.0, True)]
     """
-    S = support_graph(G)
+    S = support_graph(G) if support is None else support
     exact = S.number_of_nodes() <= exact_limit
     k = None if exact else min(samples, S.number_of_nodes())
     centrality = betweenness(S, k=k, seed=seed)

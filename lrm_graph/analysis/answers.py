@@ -19,7 +19,7 @@ from typing import Any
 import networkx as nx
 
 from analytics import communities, goal_gaps, matches, structure
-from analytics.projection import SUPPORT_TYPES, neighbors_by
+from analytics.projection import SUPPORT_TYPES, neighbors_by, support_graph
 from lrm_graph import tabular
 from lrm_graph.access.report_scope import ReportScope
 from lrm_graph.analysis.options import Options
@@ -106,9 +106,10 @@ def goal_gaps_answer(
 def structure_answer(
     G: nx.MultiDiGraph, learners: Any, options: Options, _: Any, scope: ReportScope
 ) -> Report:
-    groups = structure.isolated_groups(G, learners=learners, visible=scope.visible)
+    S = support_graph(G)  # once, for both
+    groups = structure.isolated_groups(G, learners=learners, visible=scope.visible, support=S)
     bridges = structure.bridging_adults(
-        G, learners=learners, samples=options.samples, seed=options.seed
+        G, learners=learners, samples=options.samples, seed=options.seed, support=S
     )
     data = {
         "isolated_groups": [
