@@ -123,8 +123,12 @@ def goal_gaps(
                 key = (industry, frozenset(_goal_resources(G, S, goal)))
                 groups[key].append((learner, goal, industry))
     rows = []
+    # Plain lists and a set: one search per group goes through the whole network, and
+    # networkx's views cost more than the search itself (same neighbours, same order).
+    adj = {uid: list(neighbors) for uid, neighbors in S.adjacency()}
+    ends = {uid for uid, kind in S.nodes(data="node_kind") if kind == RESOURCE}
     for (industry, extra), items in groups.items():
-        toward = _nearest(S, industry_ties[industry] | extra)
+        toward = _nearest(adj, ends, industry_ties[industry] | extra)
         for learner, goal, industry_uid in items:
             path = _walk(toward, learner)
             distance = len(path) - 1 if path else None
@@ -142,8 +146,12 @@ def goal_gaps(
     return sorted(rows, key=lambda r: (r["learner_uid"], r["goal_uid"], r["industry_uid"]))
 
 
-def _nearest(S: nx.Graph, ties: Iterable[str]) -> dict[str, str | None]:
-    """Search outward from every tie at once; map each node reached to its next hop."""
+def _nearest(
+    adj: dict[str, list[str]], ends: set[str], ties: Iterable[str]
+) -> dict[str, str | None]:
+    """Search outward from every tie at once over the network's neighbour lists; map each
+    node reached to its next hop. A node of `ends` (a resource) ends a path: it is never a
+    way through to someone else."""
     toward: dict[str, str | None] = {}
     queue: deque[str] = deque()
     for tie in sorted(ties):
@@ -151,9 +159,8 @@ def _nearest(S: nx.Graph, ties: Iterable[str]) -> dict[str, str | None]:
         queue.append(tie)
     while queue:
         node = queue.popleft()
-        for neighbor in S.adj[node]:
-            # A resource ends a path; it is never a way through to someone else.
-            if neighbor in toward or S.nodes[neighbor]["node_kind"] == RESOURCE:
+        for neighbor in adj[node]:
+            if neighbor in toward or neighbor in ends:
                 continue
             toward[neighbor] = node
             queue.append(neighbor)
