@@ -2,12 +2,14 @@
 district's projection: the calls `analytics/structure.py` makes, each timed and its answer
 compared with plain networkx's (a backend that answers otherwise is no candidate).
 
-    .venv/bin/python bench/backends.py --learners 2000 --backends parallel,graphblas
+    .venv/bin/python bench/backends.py --learners 2000
 
-A backend must be installed in the environment first (`pip install nx-parallel` or
-`graphblas-algorithms`); none is a dependency of the project. One that cannot be imported,
-does not implement a call, or refuses one of the call's arguments, says so in its row: no
-time, and the error where its answer would be compared.
+A row for `structure.betweenness` (not a backend: the list-indexed Brandes that structure
+runs) stands beside them for betweenness. A backend must be installed in the environment
+first (`pip install nx-parallel` or `graphblas-algorithms`); none is a dependency of the
+project. One that cannot be imported, does not implement a call, or refuses one of the
+call's arguments, says so in its row: no time, and the error where its answer would be
+compared.
 """
 
 from __future__ import annotations
@@ -25,23 +27,42 @@ if __package__ in (None, ""):  # run as a script: make `bench` and the app impor
 
 import networkx as nx
 
+from analytics import structure
 from analytics.projection import support_graph
 from bench import load
 from bench.common import Table, fresh_database, ratio
 from lrm_graph.analysis.projection import project
 
 SAMPLES = 100  # betweenness sources, as structure's default on graphs above its exact limit
+# Not a networkx backend: the betweenness structure runs (analytics.structure.betweenness,
+# networkx's algorithm over lists), as a row beside the backends.
+OURS = "structure.betweenness"
 
 
 def calls(samples: int) -> dict[str, Callable[..., Any]]:
     """Return structure's networkx calls, each taking the graph and a backend (None: plain)."""
+
+    def betweenness(S: nx.Graph, backend: str | None) -> Any:
+        k = min(samples, S.number_of_nodes())
+        if backend == OURS:
+            return structure.betweenness(S, k=k, seed=0)
+        return nx.betweenness_centrality(S, k=k, seed=0, backend=backend)
+
+    def networkx_only(call: Callable[..., Any]) -> Callable[..., Any]:
+        def run(S: nx.Graph, backend: str | None) -> Any:
+            if backend == OURS:
+                raise NotImplementedError(f"{OURS} is betweenness only")
+            return call(S, backend=backend)
+
+        return run
+
     return {
-        f"betweenness_centrality(k={samples})": lambda S, backend: nx.betweenness_centrality(
-            S, k=min(samples, S.number_of_nodes()), seed=0, backend=backend
+        f"betweenness_centrality(k={samples})": betweenness,
+        "articulation_points": networkx_only(
+            lambda S, backend: set(nx.articulation_points(S, backend=backend))
         ),
-        "articulation_points": lambda S, backend: set(nx.articulation_points(S, backend=backend)),
-        "connected_components": lambda S, backend: sorted(
-            map(sorted, nx.connected_components(S, backend=backend))
+        "connected_components": networkx_only(
+            lambda S, backend: sorted(map(sorted, nx.connected_components(S, backend=backend)))
         ),
     }
 
@@ -77,7 +98,7 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description="networkx backends against plain networkx.")
     parser.add_argument("--learners", type=int, default=2000)
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--backends", default="parallel,graphblas")
+    parser.add_argument("--backends", default=f"parallel,graphblas,{OURS}")
     parser.add_argument("--samples", type=int, default=SAMPLES)
     args = parser.parse_args(argv)
     with (
