@@ -10,6 +10,7 @@ nothing else.
 
 from __future__ import annotations
 
+import copy
 import uuid
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
@@ -43,8 +44,8 @@ def _recording(calls: list[Call]) -> Iterator[None]:
 
     def wrapped(kind: type[Graph]) -> Any:
         def run(self: Graph, name: str, routing: RoutingControl, params: Mapping[str, Any]) -> Any:
-            if not inside[0]:
-                calls.append(Call(name, routing, dict(params)))
+            if not inside[0]:  # a copy: the app may change a list it passed, after the call
+                calls.append(Call(name, routing, copy.deepcopy(dict(params))))
             inside[0] += 1
             try:
                 return originals[kind](self, name, routing, params)

@@ -213,8 +213,9 @@ class _Hops:
         return dict(answer)
 
     def taken(self, frontier: list[str]) -> None:
-        """Mark `frontier` expanded: its relationships are in the answer."""
-        self.expanded += frontier
+        """Mark `frontier` expanded: its relationships are in the answer. A new list: the
+        one a question was given stays as it was (bench/capture replays it)."""
+        self.expanded = [*self.expanded, *frontier]
 
 
 def network(
