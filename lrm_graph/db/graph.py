@@ -30,8 +30,20 @@ RETRY_PAUSE = 0.2  # seconds between two tries of a read the database could not 
 FETCH = 1000  # records a lazily read answer fetches at a time (`Graph.read_each`)
 
 
+# What the driver hands back as it is: most of an answer (checked by exact type first, as
+# isinstance against the driver's unions costs more than the rest of the conversion).
+_AS_IS = frozenset({str, int, float, bool, type(None)})
+
+
 def plain(value: Any) -> Any:
     """Turn driver values (nodes, relationships, temporal types) into plain Python."""
+    kind = type(value)
+    if kind in _AS_IS:
+        return value
+    if kind is dict:
+        return {k: plain(v) for k, v in value.items()}
+    if kind is list:
+        return [plain(v) for v in value]
     if isinstance(value, neo4j_graph.Node | neo4j_graph.Relationship):
         return {k: plain(v) for k, v in value.items()}
     if isinstance(value, neo4j_time.DateTime | neo4j_time.Date | neo4j_time.Time):
