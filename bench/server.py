@@ -40,13 +40,16 @@ def app_environment(db: Database) -> dict[str, str]:
 
 
 @contextmanager
-def serve(db: Database, checkout: Path | None = None) -> Iterator[Server]:
-    """Run `uvicorn api.main:create_app` (one worker) until the block ends: this
-    checkout's app, or another checkout's (an older commit, to compare against)."""
+def serve(
+    db: Database, checkout: Path | None = None, python: Path | None = None, workers: int = 1
+) -> Iterator[Server]:
+    """Run `uvicorn api.main:create_app` (one worker unless said) until the block ends:
+    this checkout's app, or another checkout's (an older commit, to compare against), with
+    this interpreter or another (`python`: another environment's packages)."""
     port = runtime.free_port()
-    command = [sys.executable, "-m", "uvicorn", "--factory", "api.main:create_app",
-               "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning",
-               "--no-access-log"]  # fmt: skip
+    command = [str(python or sys.executable), "-m", "uvicorn", "--factory",
+               "api.main:create_app", "--host", "127.0.0.1", "--port", str(port),
+               "--log-level", "warning", "--no-access-log", "--workers", str(workers)]  # fmt: skip
     process = subprocess.Popen(
         command, env=app_environment(db), cwd=checkout or Path(__file__).resolve().parents[1]
     )
