@@ -7,14 +7,15 @@
 //          them): the caller's checks ask nothing more. For each group met (a node of
 //          $hub_kinds not counted before), its members counted up to $hub_limit (fragment
 //          members: exact up to the hub bound, one more for a hub) and the caller's own
-//          active ties to it; a hub's full count only for those not in $known (counted
-//          lately: lrm_graph.records.network keeps them for seconds) and with more ties
-//          than the bound (degree store: no more ties, no more members). A hub is never
-//          expanded, so a school's 2,000 enrolled are never listed, and counted in full at
-//          most once while the count is kept. The second hop is read only when the first
-//          kept within its bounds ($limit rows, $max_nodes nodes the caller may see) and
-//          the learner is seen: past them the answer stops at the first hop. The first hop
-//          also reads the learner ($start_uid).
+//          active ties to it (not asked for a caller who is no node, a district admin: a
+//          null end still walked the group's ties); a hub's full count only for those not
+//          in $known (counted lately: lrm_graph.records.network keeps them for seconds)
+//          and with more ties than the bound (degree store: no more ties, no more
+//          members). A hub is never expanded, so a school's 2,000 enrolled are never
+//          listed, and counted in full at most once while the count is kept. The second
+//          hop is read only when the first kept within its bounds ($limit rows, $max_nodes
+//          nodes the caller may see) and the learner is seen: past them the answer stops
+//          at the first hop. The first hop also reads the learner ($start_uid).
 // Fragments: members (cypher/fragments/members.cypher), visible
 //            (cypher/fragments/visible.cypher).
 // Parameters: $start_uid (the learner, on the first call; null after), $frontier (uids to
@@ -63,8 +64,9 @@ WITH start, me, rows, met,
 WITH start, me, rows, met, fresh,
      [g IN fresh |
        {uid: g.uid, members: {{members(g, $today, $hub_limit)}},
-        caller_ties: [(g)-[t]-(me) WHERE t.until IS NULL OR t.until > $today |
-                      t {.uid, type: type(t), .role}]}] AS groups
+        caller_ties: CASE WHEN me IS NULL THEN [] ELSE
+                      [(g)-[t]-(me) WHERE t.until IS NULL OR t.until > $today |
+                       t {.uid, type: type(t), .role}] END}] AS groups
 WITH start, me, rows, met, fresh, groups,
      [g IN groups WHERE g.members > $hub_members | g.uid] AS hubs,
      [x IN [start] + met WHERE x:Learner | x.uid] AS asked
@@ -114,8 +116,9 @@ RETURN start {.uid, .node_kind, .name} AS start,
         {rows: next_rows,
          groups: [g IN next_fresh |
            {uid: g.uid, members: {{members(g, $today, $hub_limit)}},
-            caller_ties: [(g)-[t]-(me) WHERE t.until IS NULL OR t.until > $today |
-                          t {.uid, type: type(t), .role}]}]}][..$hops] AS hops,
+            caller_ties: CASE WHEN me IS NULL THEN [] ELSE
+                          [(g)-[t]-(me) WHERE t.until IS NULL OR t.until > $today |
+                           t {.uid, type: type(t), .role}] END}]}][..$hops] AS hops,
        [g IN fresh + next_fresh WHERE NOT g.uid IN $known AND COUNT { (g)--() } > $hub_members |
          {uid: g.uid, members: {{members(g, $today, $count_up_to)}}}] AS hub_counts,
        asked + next_asked AS asked,
