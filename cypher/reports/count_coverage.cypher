@@ -25,8 +25,8 @@
 // Who works in which industry, as "<adult uid> <industry uid>" pairs, and which industries
 // each community reaches through its adult and expert members, as "<community uid>
 // <industry uid>" pairs: found once (few: people and communities x industries), so that
-// rules (b) and (c) are set lookups per learner, never walks over an industry's workers
-// or a community's members.
+// rules (b), (c) and (d) are set lookups per learner, never walks over an industry's
+// workers or a community's members.
 CALL () {
   MATCH (a:Adult|Expert)-[w:WORKS_IN]->(i:Industry)
   WHERE (a.archived_at IS NULL OR date(a.archived_at) > $as_of)
@@ -34,8 +34,18 @@ CALL () {
   OPTIONAL MATCH (a)-[n:MEMBER_OF]->(c:Community)
   WHERE (n.since IS NULL OR n.since <= $as_of) AND (n.until IS NULL OR n.until > $as_of)
   RETURN collect(DISTINCT a.uid + ' ' + i.uid) AS worker_industries,
-         collect(DISTINCT c.uid + ' ' + i.uid) AS community_industries
+         collect(DISTINCT c.uid + ' ' + i.uid) AS member_industries
 }
+// Which industries each community is itself IN_INDUSTRY, as "<community uid> <industry
+// uid>" pairs (few): rule (d) is then a set lookup per learner, not a walk from each of
+// the learner's communities (a class holds hundreds) into the industry.
+CALL () {
+  MATCH (c:Community)-[ci:IN_INDUSTRY]->(i:Industry)
+  WHERE (ci.since IS NULL OR ci.since <= $as_of) AND (ci.until IS NULL OR ci.until > $as_of)
+  RETURN collect(DISTINCT c.uid + ' ' + i.uid) AS own_industries
+}
+// Rules (c) and (d) ask the same of a learner's communities: one set holds both.
+WITH worker_industries, member_industries + own_industries AS community_industries
 MATCH (l:Learner)
 WHERE (l.archived_at IS NULL OR date(l.archived_at) > $as_of)
   AND ($visible IS NULL OR l.uid IN $visible)
@@ -96,15 +106,6 @@ WITH l, worker_industries, community_industries, caring_adults, in_a_community, 
                   AND (r.until IS NULL OR r.until > $as_of)
                   AND a.uid + ' ' + i.uid IN worker_industries
               }
-              // (d) one of the learner's communities is in the industry
-              OR EXISTS {
-                (l)-[m:MEMBER_OF]->(c:Community)-[ci:IN_INDUSTRY]->(i)
-                WHERE (c.archived_at IS NULL OR date(c.archived_at) > $as_of)
-                  AND (m.since IS NULL OR m.since <= $as_of)
-                  AND (m.until IS NULL OR m.until > $as_of)
-                  AND (ci.since IS NULL OR ci.since <= $as_of)
-                  AND (ci.until IS NULL OR ci.until > $as_of)
-              }
               // (e) a resource the learner uses supports the industry
               OR EXISTS {
                 (l)-[u:USES]->(res:Resource)-[s:SUPPORTS]->(i)
@@ -114,7 +115,8 @@ WITH l, worker_industries, community_industries, caring_adults, in_a_community, 
                   AND (s.since IS NULL OR s.since <= $as_of)
                   AND (s.until IS NULL OR s.until > $as_of)
               }
-              // (c) someone who shares a community with the learner works in the industry
+              // (c) someone who shares a community with the learner works in the
+              // industry, or (d) one of the learner's communities is in the industry
               OR EXISTS {
                 (l)-[m:MEMBER_OF]->(c:Community)
                 WHERE (c.archived_at IS NULL OR date(c.archived_at) > $as_of)
