@@ -116,7 +116,7 @@ def run(
         f"Reads: {CLIENTS} concurrent clients, up to {requests:,} requests or {seconds:.0f} s "
         "per row",
         ("question", "requests", "HTTP p50 / p99 ms", "driver p50 / p99 ms", "HTTP req/s",
-         "ratio p50", "target p50 / p99", "met"),
+         "driver req/s", "ratio p50", "throughput HTTP / driver", "target p50 / p99", "met"),
     )  # fmt: skip
     session = _http_session(server, headers)
     for question, targets in questions.items():
@@ -142,9 +142,10 @@ def _row(table: Table, question: str, over_http: Latencies, direct: Latencies) -
     network = question.startswith("network") and not question.endswith("1 client")
     target = f"< {P50_TARGET * 1000:.0f} / < {P99_TARGET * 1000:.0f}" if network else ""
     met = verdict(h50 < P50_TARGET and h99 < P99_TARGET) if network else ""
+    share = f"{over_http.rate / direct.rate:.0%}" if direct.rate else ""
     table.add(question, len(over_http.seconds), f"{h50 * 1000:.1f} / {h99 * 1000:.1f}",
               f"{d50 * 1000:.1f} / {d99 * 1000:.1f}", f"{over_http.rate:.0f}",
-              ratio(h50, d50), target, met)  # fmt: skip
+              f"{direct.rate:.0f}", ratio(h50, d50), share, target, met)  # fmt: skip
 
 
 def _http_session(server: Server, headers: dict[str, str]) -> Callable[[], httpx.Client]:
