@@ -35,14 +35,14 @@ UNWIND $rows AS row
 WITH j, row[0] AS from_uid, row[1] AS to_uid, row[2] AS suffix, $facts[row[3]] AS facts,
      row[4] AS proposal
 MATCH (a:Entity {uid: from_uid})
-USING INDEX a:Entity(uid)
+USING INDEX SEEK a:Entity(uid)
 MATCH (b:Entity {uid: to_uid})
-USING INDEX b:Entity(uid)
+USING INDEX SEEK b:Entity(uid)
 SET a.uid = a.uid, b.uid = b.uid
 WITH j, a, b, suffix, facts, proposal, a.updated_at AS a_was, b.updated_at AS b_was
 OPTIONAL CALL (a, b, facts) {
   MATCH (start:Entity {uid: a.uid})-[x:$($type)]-(b)
-  USING INDEX start:Entity(uid)
+  USING INDEX SEEK start:Entity(uid)
   WHERE ($symmetric OR startNode(x) = start)
     AND (x.until IS NULL OR x.until > $today OR x.until = facts.until)
   RETURN x,
