@@ -203,6 +203,8 @@ def _sample(data: Dump, section: str, size: int) -> list[tuple[tuple[str, ...], 
 
 
 def wipe(db: Database) -> None:
-    """Empty the database (an implicit transaction: the query commits in batches)."""
+    """Empty the database (implicit transactions: each query commits in batches), the
+    relationships first, so that no batch holds a hub's every relationship."""
     with db.graph.driver.session(database=db.graph.database) as session:
+        session.run(query("wipe_relationships")).consume()
         session.run(query("wipe")).consume()
