@@ -12,10 +12,11 @@
 //          it no longer lists. The same rows twice change nothing. The twins are found by
 //          expanding between the two nodes (the hints keep it so: on a graph with no
 //          relationships yet the planner would scan all of them for each row, and the
-//          first batch of a first import took 45 s instead of 1 s; a SEEK hint, since after a
-//          wipe and a reload a plain hint was honoured with a scan of the uid index). With $journal, the
-//          batch keeps what undoes it (lrm_graph.imports.journal): a copy of each
-//          relationship it updates, as it was, and the uids of those it creates.
+//          first batch of a first import took 45 s instead of 1 s; SEEK hints, since after
+//          a wipe and a reload a plain hint was honoured with a scan of the uid index).
+//          With $journal, the batch keeps what undoes it (lrm_graph.imports.journal): a
+//          copy of each relationship it updates, as it was, and the uids of those it
+//          creates.
 // Parameters: $rows (list of {from_kind, from_id, to_kind, to_id, roster_id, suffix (random
 //             hex for the uid), props (map: since, until, ...; a null removes)}), $type (a
 //             RelType from the vocabulary, never a request), $file, $import_id, $now

@@ -13,6 +13,7 @@ import pytest
 
 from lrm_graph.db import schema
 from lrm_graph.db.graph import Graph
+from tests.conftest import WIPE
 from tests.plans import plan_operators, scans
 
 QUERIES: dict[str, dict[str, Any]] = {
@@ -46,11 +47,10 @@ def test_twin_lookup_seeks_after_a_wipe_and_a_reload(graph: Graph) -> None:
         "UNWIND range(1, $n) AS i "
         "CREATE (:Entity:Learner {uid: 'u' + i, node_kind: 'learner', source_id: 's' + i})"
     )
-    wipe = "MATCH (n) DETACH DELETE n"
     with graph.driver.session(database=graph.database) as session:
         for _ in range(2):
             session.run(make, n=3000).consume()
-            session.run(wipe).consume()
+            session.run(WIPE).consume()
         session.run(make, n=3000).consume()
     row = {"from_kind": "adult", "from_id": "g1", "to_kind": "learner", "to_id": "s1",
            "roster_id": "g1>s1", "suffix": "ab", "props": {}}  # fmt: skip
