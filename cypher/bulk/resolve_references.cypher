@@ -8,9 +8,9 @@
 //          per reference found; a missing one has no row). Read.
 UNWIND $refs AS ref
 OPTIONAL MATCH (by_uid:Entity {uid: ref[1]})
-USING INDEX by_uid:Entity(uid)
+USING INDEX SEEK by_uid:Entity(uid)
 OPTIONAL MATCH (by_source:Entity {node_kind: ref[2], source_id: ref[3]})
-USING INDEX by_source:Entity(node_kind, source_id)
+USING INDEX SEEK by_source:Entity(node_kind, source_id)
 WITH ref, coalesce(by_uid, by_source) AS n
 WHERE n IS NOT NULL
 RETURN ref[0] AS key, n.uid AS uid, n.node_kind AS node_kind,
